@@ -93,7 +93,9 @@ class Formatter:
         d = to_decimal(value)
         if d == d.to_integral_value() and d >= 0:
             n = int(d)
-            if n < self.style.spell_out_below or (sentence_start and self.style.spell_out_sentence_start):
+            if n < self.style.spell_out_below or (
+                sentence_start and self.style.spell_out_sentence_start
+            ):
                 text = self.words(n)
                 return text[:1].upper() + text[1:] if sentence_start else text
         return self.decimal(d, 0 if d == d.to_integral_value() else self.style.decimals)
@@ -105,7 +107,9 @@ class Formatter:
         if self.style.percent_word:
             return f"{self.decimal(hundred, places)} {self.style.percent_word}"
         rounded = self.round(hundred, places) / 100
-        text = self._pattern("percent", places).apply(abs(rounded) if rounded == 0 else rounded, self.locale)
+        text = self._pattern("percent", places).apply(
+            abs(rounded) if rounded == 0 else rounded, self.locale
+        )
         return self._respace_percent(text)
 
     def points(self, fraction: Number, decimals: int | None = None) -> str:
@@ -118,9 +122,9 @@ class Formatter:
         rounded = self.round(value, places)
         symbol = get_currency_symbol(currency, locale=self.locale)
         pattern = self._pattern("currency", places)
-        return pattern.apply(rounded, self.locale, currency=currency, currency_digits=False).replace(
-            "¤", symbol
-        )
+        return pattern.apply(
+            rounded, self.locale, currency=currency, currency_digits=False
+        ).replace("¤", symbol)
 
     def words(self, value: int) -> str:
         from .words import spell_number

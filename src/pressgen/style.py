@@ -42,7 +42,9 @@ class HouseStyle(BaseModel):
         default="percentage points", description="Unit for a difference between two shares."
     )
     serial_comma: bool = Field(default=False, description="'A, B, and C' rather than 'A, B and C'.")
-    date_format: str = Field(default="d MMMM y", description="CLDR date pattern or short|medium|long|full.")
+    date_format: str = Field(
+        default="d MMMM y", description="CLDR date pattern or short|medium|long|full."
+    )
     time_format: str = Field(default="HH:mm", description="CLDR time pattern for embargo times.")
 
 
