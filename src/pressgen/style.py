@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .errors import PressgenError
+from .errors import PressgenError, from_validation
 
 Rounding = Literal["half_up", "half_even", "down", "up"]
 
@@ -41,12 +41,52 @@ class HouseStyle(BaseModel):
     points_word: str = Field(
         default="percentage points", description="Unit for a difference between two shares."
     )
-    serial_comma: bool = Field(default=False, description="'A, B, and C' rather than 'A, B and C'.")
+    serial_comma: bool | None = Field(
+        default=False,
+        description="'A, B, and C' (True) or 'A, B and C' (False) in English; None: the locale's.",
+    )
     date_format: str = Field(
         default="d MMMM y", description="CLDR date pattern or short|medium|long|full."
     )
+    weekday_date_format: str = Field(
+        default="EEEE d MMMM y",
+        description="Date with its weekday (embargo lines): CLDR pattern or full|medium.",
+    )
     time_format: str = Field(default="HH:mm", description="CLDR time pattern for embargo times.")
+    month_names: tuple[str, ...] | None = Field(
+        default=None,
+        strict=False,
+        min_length=12,
+        max_length=12,
+        description="Replaces CLDR's wide month name (MMMM), e.g. AP's 'Dec.', 'March', 'Sept.'.",
+    )
+    day_periods: tuple[str, str] | None = Field(
+        default=None, strict=False, description="Replaces CLDR's am/pm marker: ('a.m.', 'p.m.')."
+    )
+    embargo_format: str | None = Field(
+        default=None,
+        description="Embargo line with {time}, {zone}, {date}; None: the language's default.",
+    )
+    fy_format: str = Field(
+        default="{start}–{end2}",
+        description="Financial year: {start}, {end} (full years), {end2} (last two digits).",
+    )
+    compact: Literal["long", "short"] = Field(
+        default="long", description="Compact numbers: '1.2 million' (long) or '1.2M' (short)."
+    )
+    compact_decimals: int = Field(
+        default=1, ge=0, le=3, description="Most decimals in a compact number."
+    )
+    change_words: bool = Field(
+        default=True,
+        description="'doubled', 'fell by a fifth' where the change is that fraction (±0.5 pt).",
+    )
 
+
+_AP_MONTHS = (
+    "Jan.", "Feb.", "March", "April", "May", "June",
+    "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
+)  # fmt: skip
 
 PRESETS: dict[str, HouseStyle] = {
     "uk-press": HouseStyle(name="uk-press"),
@@ -54,8 +94,11 @@ PRESETS: dict[str, HouseStyle] = {
         name="ap",
         percent_word=None,
         percent_sign_space="none",
-        date_format="MMM. d, y",
+        date_format="MMMM d, y",
+        weekday_date_format="EEEE, MMMM d, y",
+        month_names=_AP_MONTHS,
         time_format="h:mm a",
+        day_periods=("a.m.", "p.m."),
         serial_comma=False,
     ),
     "plain": HouseStyle(
@@ -64,21 +107,44 @@ PRESETS: dict[str, HouseStyle] = {
         spell_out_below=0,
         spell_out_sentence_start=False,
         rounding="half_even",
+        serial_comma=None,
         date_format="long",
+        weekday_date_format="full",
+        change_words=False,
     ),
     "de-presse": HouseStyle(
         name="de-presse",
         percent_word="Prozent",
         points_word="Prozentpunkte",
+        spell_out_below=13,
         date_format="d. MMMM y",
+        weekday_date_format="EEEE, d. MMMM y",
     ),
     "fr-presse": HouseStyle(
         name="fr-presse",
         percent_word=None,
-        percent_sign_space="nnbsp",
+        percent_sign_space="nbsp",
         points_word="points de pourcentage",
         date_format="d MMMM y",
+        weekday_date_format="EEEE d MMMM y",
     ),
+}
+
+#: The locale each preset is written for: used for its example line in `pressgen styles`.
+PRESET_LOCALES: dict[str, str] = {
+    "uk-press": "en_GB",
+    "ap": "en_US",
+    "plain": "en_GB",
+    "de-presse": "de_DE",
+    "fr-presse": "fr_FR",
+}
+
+PRESET_SUMMARIES: dict[str, str] = {
+    "uk-press": "UK press: 'per cent', one to nine in words, '3 December 2019'",
+    "ap": "AP: '%' with no space, one to nine in words, 'Dec. 3, 2019'",
+    "plain": "CLDR defaults: digits, the locale's percent sign and spacing, half-even",
+    "de-presse": "Deutsche Presse: 'Prozent', eins bis zwölf in Worten, '3. Dezember 2019'",
+    "fr-presse": "Presse française : « 52 % » (espace insécable), un à neuf en lettres",
 }
 
 DEFAULT_PRESET = "uk-press"
@@ -94,6 +160,12 @@ def resolve_style(preset: str | None, overrides: dict[str, Any] | None = None) -
         raise PressgenError(f"unknown house style {name!r} (known: {known})") from None
     if not overrides:
         return base
+    unknown = sorted(set(overrides) - set(HouseStyle.model_fields))
+    if unknown:
+        raise PressgenError(f"unknown house-style rule {unknown[0]!r}", where="style")
     data = base.model_dump()
     data.update(overrides)
-    return HouseStyle.model_validate(data)
+    try:
+        return HouseStyle.model_validate(data)
+    except ValidationError as exc:
+        raise from_validation(exc, None) from None

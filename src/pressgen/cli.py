@@ -1,0 +1,197 @@
+"""The command line: thin commands over the pipeline, with the exit statuses of the
+contract (0 success, 1 check found problems, 2 bad usage or bad input).
+
+Heavy modules (Textual, python-docx) are imported only by the commands that use them,
+so `pressgen render` starts quickly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from .errors import PressgenError
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_BAD_INPUT = 2
+
+COMMANDS = ("render", "figures", "validate", "check", "batch", "lint", "styles", "locales")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="pressgen", description="Draft data-driven press releases.")
+    parser.add_argument("--verbose", action="store_true", help="show error details")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p = sub.add_parser("render", help="render a campaign's release")
+    p.add_argument("campaign")
+    p.add_argument("-l", "--locale")
+    p.add_argument("-s", "--style", help="house style preset (see `pressgen styles`)")
+    p.add_argument("-f", "--format", default=None, help="md, docx, txt or html")
+    p.add_argument("-o", "--output", help="file to write (default: standard output)")
+    p.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    p.add_argument("--drafts", action="store_true", help="include unapproved quotes, marked")
+    p.add_argument("--ascii", action="store_true", help="plain ASCII text (txt only)")
+    p.set_defaults(func=cmd_render)
+
+    p = sub.add_parser("figures", help="computed figures with provenance")
+    p.add_argument("campaign")
+    p.add_argument("-l", "--locale")
+    p.add_argument("-s", "--style")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_figures)
+
+    p = sub.add_parser("validate", help="lint datasets, quote sets, templates, campaigns")
+    p.add_argument("paths", nargs="*")
+    p.set_defaults(func=cmd_validate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    verbose = "--verbose" in args_list
+    try:
+        if not args_list or (args_list[0] not in COMMANDS and not args_list[0].startswith("-")):
+            return open_default(args_list)
+        parser = build_parser()
+        args = parser.parse_args(args_list)
+        func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
+        if func is None:
+            parser.print_help()
+            return EXIT_BAD_INPUT
+        return func(args)
+    except PressgenError as exc:
+        print(f"pressgen: {exc}", file=sys.stderr)
+        if verbose and exc.detail:
+            print(exc.detail, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def open_default(args: list[str]) -> int:
+    """`pressgen [CAMPAIGN]`: the bundled example when no campaign is named."""
+    campaign = args[0] if args else default_campaign()
+    rendered = _render(campaign, None, None, drafts=False)
+    sys.stdout.write(rendered.markdown)
+    return EXIT_OK
+
+
+def default_campaign() -> str:
+    from .locations import bundled_root
+
+    root = bundled_root()
+    if root is None:
+        raise PressgenError("no campaign given and no bundled example found; run from a pressgen project")
+    return str(root / "campaigns" / "met-cyber-training.toml")
+
+
+def _render(campaign: str, locale: str | None, style: str | None, *, drafts: bool):  # type: ignore[no-untyped-def]
+    from .pipeline import prepare, render_release
+
+    prepared = prepare(campaign)
+    return render_release(prepared, locale=locale, style=style, drafts=drafts)
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from .pipeline import prepare, render_release
+
+    prepared = prepare(args.campaign)
+    rendered = render_release(prepared, locale=args.locale, style=args.style, drafts=args.drafts)
+    for w in rendered.warnings:
+        print(f"pressgen: warning: {w}", file=sys.stderr)
+    fmt = (args.format or _format_from_path(args.output) or "md").lower()
+    if fmt == "md":
+        data: bytes | str = rendered.markdown
+    else:
+        from .export import ExportOptions, export_release
+
+        loaded = prepared.loaded
+        rel = loaded.campaign.release
+        letterhead = None
+        if loaded.campaign.letterhead:
+            letterhead = (loaded.path.parent / loaded.campaign.letterhead).resolve()
+        opts = ExportOptions(
+            title=rel.headline,
+            subject=loaded.campaign.title,
+            author=rel.organisation,
+            keywords=tuple(rel.keywords),
+            locale=rendered.locale,
+            reference_docx=letterhead,
+            ascii=args.ascii,
+        )
+        result = export_release(rendered.markdown, fmt, opts)
+        for w in result.warnings:
+            print(f"pressgen: warning: {w}", file=sys.stderr)
+        data = result.data
+    if args.output:
+        from .fsio import atomic_write
+
+        atomic_write(Path(args.output), data, force=args.force)
+        return EXIT_OK
+    if isinstance(data, bytes):
+        if fmt == "docx":
+            raise PressgenError("DOCX is binary; give a file with -o")
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        sys.stdout.write(data)
+    return EXIT_OK
+
+
+def _format_from_path(path: str | None) -> str | None:
+    if not path:
+        return None
+    suffix = Path(path).suffix.lower().lstrip(".")
+    return {"md": "md", "markdown": "md", "docx": "docx", "txt": "txt", "html": "html", "htm": "html"}.get(suffix)
+
+
+def cmd_figures(args: argparse.Namespace) -> int:
+    from .formatting import Formatter, normalise_locale
+    from .pipeline import choose_style, prepare
+    from .views import FigureView
+
+    prepared = prepare(args.campaign)
+    camp = prepared.loaded.campaign
+    tag = normalise_locale(args.locale or camp.locale)
+    fmt = Formatter(tag, choose_style(prepared.loaded, args.style))
+    rows = []
+    for fig in prepared.figures.values():
+        item = fig.as_dict()
+        item["text"] = str(FigureView(fmt, fig))
+        rows.append(item)
+    if args.json:
+        out = {"campaign": prepared.loaded.name, "locale": tag, "figures": rows}
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    from .report import figures_table
+
+    sys.stdout.write(figures_table(rows))
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .validate import validate_paths
+
+    problems = validate_paths([Path(p) for p in args.paths] or None)
+    for line in problems:
+        print(f"pressgen: {line}", file=sys.stderr)
+    if problems:
+        return EXIT_BAD_INPUT
+    print("pressgen: all files are valid")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,264 @@
+"""The one-way flow, as the functions the CLI and the TUI both call.
+
+    load_campaign -> prepare (datasets, figures, quotes) -> render_release -> export
+
+Figures are computed once per dataset + spec: `prepare` caches them by the files'
+modification stamps, so re-rendering for another locale or style reuses them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .campaign import LoadedCampaign, load_campaign
+from .dataset import Dataset, load_dataset
+from .errors import PressgenError
+from .figures import Figure, compute_figures, required_columns
+from .filters import FORMATTER_KEY
+from .formatting import Formatter, normalise_locale
+from .locations import user_templates_directory
+from .quotes import QuoteSet, load_quotes
+from .render import MarkdownText, TemplateInfo, render_template, resolve_template
+from .style import HouseStyle, resolve_style
+from .views import FigureMap, QuoteView
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A campaign with its data loaded and figures computed: everything but the words."""
+
+    loaded: LoadedCampaign
+    datasets: dict[str, Dataset]
+    figures: dict[str, Figure]
+    quotes: QuoteSet
+
+    @property
+    def campaign_name(self) -> str:
+        return self.loaded.name
+
+
+@dataclass(frozen=True)
+class Rendered:
+    markdown: str
+    locale: str
+    style: HouseStyle
+    template: TemplateInfo
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+_FIGURE_CACHE: dict[tuple[Any, ...], tuple[dict[str, Dataset], dict[str, Figure]]] = {}
+
+
+def prepare(ref: str | Path | LoadedCampaign, root: Path | None = None) -> Prepared:
+    """Load a campaign's datasets and quotes and compute its figures (cached)."""
+    loaded = ref if isinstance(ref, LoadedCampaign) else load_campaign(ref, root)
+    quotes = load_quotes(loaded.quotes_path)
+    datasets, figures = _figures_for(loaded)
+    return Prepared(loaded, datasets, figures, quotes)
+
+
+def _figures_for(loaded: LoadedCampaign) -> tuple[dict[str, Dataset], dict[str, Figure]]:
+    camp = loaded.campaign
+    specs_json = json.dumps(
+        {k: v.model_dump(mode="json", by_alias=True) for k, v in camp.figures.items()},
+        sort_keys=True,
+    )
+    stamps = tuple(sorted((name, *_stamp(p)) for name, p in loaded.dataset_paths.items()))
+    key = (str(loaded.path.resolve()), specs_json, stamps, camp.small_numbers)
+    hit = _FIGURE_CACHE.get(key)
+    if hit is not None:
+        return hit
+    need = required_columns(camp.figures, "main")
+    datasets: dict[str, Dataset] = {}
+    for name, path in loaded.dataset_paths.items():
+        datasets[name] = load_dataset(path, need.get(name, set()))
+    try:
+        figures = compute_figures(camp.figures, datasets, "main", small_count=camp.small_numbers)
+    except PressgenError as exc:
+        raise PressgenError(exc.message, path=loaded.path, where=exc.where) from None
+    if len(_FIGURE_CACHE) > 64:
+        _FIGURE_CACHE.clear()
+    _FIGURE_CACHE[key] = (datasets, figures)
+    return datasets, figures
+
+
+def _stamp(path: Path) -> tuple[str, int, int, int, int]:
+    from .dataset import read_manifest
+
+    st = path.stat()
+    data = path.parent / read_manifest(path).file
+    try:
+        dst = data.stat()
+        return (str(path), st.st_mtime_ns, st.st_size, dst.st_mtime_ns, dst.st_size)
+    except OSError:
+        return (str(path), st.st_mtime_ns, st.st_size, 0, 0)
+
+
+def template_search_path(loaded: LoadedCampaign) -> list[Path]:
+    """A team's own templates first, then the project's, then a template named by path."""
+    out = [user_templates_directory(), loaded.root / "templates"]
+    ref = loaded.template_ref
+    if "/" in ref or ref.endswith(".md.j2"):
+        p = Path(ref)
+        folder = (p if p.is_absolute() else loaded.path.parent / p).parent
+        out.insert(0, folder)
+    return [p for p in out if p.is_dir()]
+
+
+def choose_style(loaded: LoadedCampaign, style: str | None) -> HouseStyle:
+    if style is None:
+        return loaded.style
+    return resolve_style(style, loaded.campaign.style_overrides)
+
+
+def render_release(
+    prepared: Prepared,
+    *,
+    locale: str | None = None,
+    style: str | HouseStyle | None = None,
+    drafts: bool = False,
+    include: dict[str, bool] | None = None,
+    today: dt.date | None = None,
+) -> Rendered:
+    """Render the campaign's release as Markdown for a locale and house style.
+
+    `include` maps quote slots to False to leave a quote out (the TUI's toggles).
+    Unapproved quotes are refused unless `drafts` is set; then they are marked.
+    """
+    loaded = prepared.loaded
+    camp = loaded.campaign
+    tag = normalise_locale(locale or camp.locale)
+    house = style if isinstance(style, HouseStyle) else choose_style(loaded, style)
+    fmt = Formatter(tag, house)
+    search = template_search_path(loaded)
+    info = resolve_template(loaded.template_ref, search, tag)
+    _check_needs(info, prepared, include)
+    warnings: list[str] = []
+    quotes = _quote_views(prepared, info, drafts, include, today, warnings)
+    for fig in prepared.figures.values():
+        warnings.extend(f"{fig.name}: {w}" for w in fig.warnings)
+    context = build_context(prepared, fmt, quotes, drafts)
+    markdown = render_template(info, search, context)
+    return Rendered(markdown, tag, house, info, tuple(warnings))
+
+
+def build_context(
+    prepared: Prepared, fmt: Formatter, quotes: dict[str, QuoteView], drafts: bool
+) -> dict[str, Any]:
+    loaded = prepared.loaded
+    camp = loaded.campaign
+    rel = camp.release
+    main = prepared.datasets["main"].manifest
+    figures = FigureMap(fmt, prepared.figures)
+    return {
+        FORMATTER_KEY: fmt,
+        "f": figures,
+        "figures": figures,
+        "quotes": quotes,
+        "release": rel,
+        "campaign": camp,
+        "dataset": main,
+        "source": main.source,
+        "locale": fmt.tag,
+        "language": fmt.locale.language,
+        "style": fmt.style,
+        "drafts": drafts,
+        "release_line": release_line(fmt, rel.embargo, rel.timezone, loaded.path),
+        "release_date": fmt.date(rel.date),
+        "boilerplate": MarkdownText(escape_block(rel.boilerplate)),
+        "suppressed_cells": sum(fig.provenance.suppressed for fig in prepared.figures.values()),
+        "rounding_note": rounding_note(fmt.style),
+    }
+
+
+def rounding_note(style: HouseStyle) -> str:
+    """How shares were rounded, in words for notes to editors."""
+    places = style.share_decimals
+    unit = "the nearest whole number" if places == 0 else f"{places} decimal place{'s' if places > 1 else ''}"
+    how = {
+        "half_up": "with halves rounded up",
+        "half_even": "with halves rounded to the nearest even digit",
+        "down": "always rounded down",
+        "up": "always rounded up",
+    }[style.rounding]
+    return f"rounded to {unit}, {how}"
+
+
+def escape_block(text: str) -> str:
+    """Campaign prose is text, not Markdown: escape it but keep paragraph breaks."""
+    from .render import escape_markdown
+
+    return "\n\n".join(
+        escape_markdown(" ".join(p.split())) for p in text.split("\n\n") if p.strip()
+    )
+
+
+def release_line(fmt: Formatter, embargo: dt.datetime | None, zone: str, path: Path) -> str:
+    if embargo is None:
+        return "FOR IMMEDIATE RELEASE" if fmt.locale.language == "en" else "FOR IMMEDIATE RELEASE"
+    try:
+        tz = ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise PressgenError(
+            f"unknown time zone {zone!r}", path=path, where="release.timezone"
+        ) from None
+    when = embargo if embargo.tzinfo else embargo.replace(tzinfo=tz)
+    time = fmt.datetime(when, "HH:mm zzz")
+    day = fmt.date(when.date(), "EEEE d MMMM y")
+    return f"EMBARGOED UNTIL {time} ON {day}".upper()
+
+
+def _check_needs(info: TemplateInfo, prepared: Prepared, include: dict[str, bool] | None) -> None:
+    camp = prepared.loaded.campaign
+    for name in info.figures:
+        if name not in prepared.figures:
+            raise PressgenError(
+                f"template {info.name!r} needs figure {name!r}, which the campaign does not define",
+                path=prepared.loaded.path,
+                where="figures",
+            )
+    for slot in info.quotes:
+        if slot not in camp.slots and (include or {}).get(slot, True):
+            raise PressgenError(
+                f"template {info.name!r} needs quote slot {slot!r}, which the campaign does not fill",
+                path=prepared.loaded.path,
+                where="slots",
+            )
+
+
+def _quote_views(
+    prepared: Prepared,
+    info: TemplateInfo,
+    drafts: bool,
+    include: dict[str, bool] | None,
+    today: dt.date | None,
+    warnings: list[str],
+) -> dict[str, QuoteView]:
+    loaded = prepared.loaded
+    out: dict[str, QuoteView] = {}
+    for slot, quote_id in loaded.campaign.slots.items():
+        if include is not None and not include.get(slot, True):
+            continue
+        quote = prepared.quotes.quote(quote_id)
+        if quote is None:
+            raise PressgenError(
+                f"no quote {quote_id!r} in {loaded.quotes_path.name}",
+                path=loaded.path,
+                where=f"slots.{slot}",
+            )
+        problem = quote.approval_problem(today)
+        if problem and not drafts:
+            raise PressgenError(
+                f"quote {quote_id!r} is {problem}; render with --drafts to include it marked as a draft",
+                path=loaded.path,
+                where=f"slots.{slot}",
+            )
+        if problem:
+            warnings.append(f"quote {quote_id!r} in slot {slot!r}: {problem}")
+        out[slot] = QuoteView(slot, quote, prepared.quotes.speakers[quote.speaker], problem)
+    return out

@@ -1,0 +1,89 @@
+"""Quote sets: who is quoted, what they said, and whether it was approved for release."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import unicodedata
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .errors import PressgenError
+from .tomlio import load_model
+
+
+class Speaker(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    name: str = Field(min_length=1)
+    role: str | None = None
+    organisation: str | None = None
+
+    @property
+    def attribution(self) -> str:
+        return ", ".join(p for p in (self.name, self.role, self.organisation) if p)
+
+
+class Quote(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    id: str = Field(min_length=1, pattern=r"^[A-Za-z0-9_.-]+$")
+    speaker: str
+    text: str = Field(min_length=1)
+    approved: bool = False
+    approved_by: str | None = None
+    approved_on: dt.date | None = None
+    expires: dt.date | None = None
+    approved_hash: str | None = Field(
+        default=None, description="sha256 of the approved text; an edit after approval voids it."
+    )
+
+    def text_hash(self) -> str:
+        return quote_hash(self.text)
+
+    def approval_problem(self, today: dt.date | None = None) -> str | None:
+        """Why this quote may not go out as approved, or None when it may."""
+        if not self.approved:
+            return "not approved"
+        if self.approved_hash and self.approved_hash != self.text_hash():
+            return "text edited after approval"
+        if self.expires and self.expires < (today or dt.date.today()):
+            return f"approval expired on {self.expires.isoformat()}"
+        return None
+
+
+class QuoteSet(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    title: str | None = None
+    speakers: dict[str, Speaker]
+    quotes: list[Quote]
+
+    def quote(self, quote_id: str) -> Quote | None:
+        return next((q for q in self.quotes if q.id == quote_id), None)
+
+
+def quote_hash(text: str) -> str:
+    normal = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def load_quotes(path: Path) -> QuoteSet:
+    qs = load_model(path, QuoteSet)
+    seen: set[str] = set()
+    for i, q in enumerate(qs.quotes):
+        if q.speaker not in qs.speakers:
+            raise PressgenError(
+                f"no speaker {q.speaker!r} in this set", path=path, where=f"quotes[{i}].speaker"
+            )
+        if q.id in seen:
+            raise PressgenError(
+                f"quote id {q.id!r} is used twice", path=path, where=f"quotes[{i}].id"
+            )
+        seen.add(q.id)
+        if q.approved and not q.approved_by:
+            raise PressgenError(
+                "an approved quote needs approved_by", path=path, where=f"quotes[{i}].approved_by"
+            )
+    return qs

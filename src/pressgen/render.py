@@ -1,0 +1,212 @@
+"""Rendering a release: templates found by name and locale, compiled once, rendered in
+Jinja's sandbox with strict undefined variables and the house-style filters.
+
+A template declares what it needs in a header comment, so a campaign that lacks a
+figure or a quote slot is rejected before anything is rendered:
+
+    {#- pressgen
+    figures = ["total", "share_students"]
+    quotes = ["campaigner"]
+    -#}
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
+)
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+
+from .errors import PressgenError
+from .filters import FILTERS
+
+SUFFIX = ".md.j2"
+MAX_OUTPUT_CHARS = 1_000_000
+_HEADER = re.compile(r"\A\s*\{#-?\s*pressgen\s*\n(?P<body>.*?)-?#\}", re.S)
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+_LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])(?=\s|$)", re.M)
+
+
+class MarkdownText(str):
+    """Text that is already Markdown written by the template's author; not escaped."""
+
+    __slots__ = ()
+
+
+@dataclass(frozen=True)
+class TemplateInfo:
+    name: str
+    path: Path
+    figures: tuple[str, ...]
+    quotes: tuple[str, ...]
+    description: str | None
+
+
+def escape_markdown(text: str) -> str:
+    """Escape a data value so it cannot add emphasis, links, images, HTML or block marks."""
+    out = _MD_SPECIAL.sub(r"\\\1", text)
+    out = _ENTITY.sub(r"\\&", out)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), out)
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, MarkdownText):
+        return value
+    if isinstance(value, str):
+        return escape_markdown(value)
+    if value is None or isinstance(value, int | float) or not hasattr(value, "__str__"):
+        return value
+    return escape_markdown(str(value))
+
+
+_ENVS: dict[tuple[str, ...], ImmutableSandboxedEnvironment] = {}
+
+
+def environment(search_path: Sequence[Path]) -> ImmutableSandboxedEnvironment:
+    """One sandboxed environment per search path; its templates are compiled once."""
+    key = tuple(str(p) for p in search_path)
+    env = _ENVS.get(key)
+    if env is None:
+        env = ImmutableSandboxedEnvironment(
+            loader=FileSystemLoader([str(p) for p in search_path], followlinks=False),
+            undefined=StrictUndefined,
+            autoescape=False,
+            finalize=_finalize,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            auto_reload=True,
+            cache_size=200,
+        )
+        for unused in ("lipsum", "cycler", "joiner", "namespace"):
+            env.globals.pop(unused, None)
+        env.filters.update(FILTERS)
+        env.filters["md"] = MarkdownText
+        _ENVS[key] = env
+    return env
+
+
+def template_candidates(name: str, locale: str) -> list[str]:
+    """`cyber-training` for de_CH -> de_CH, de, then the plain template."""
+    base = name[: -len(SUFFIX)] if name.endswith(SUFFIX) else name
+    lang = locale.split("_")[0]
+    out = [f"{base}.{locale}{SUFFIX}"]
+    if lang != locale:
+        out.append(f"{base}.{lang}{SUFFIX}")
+    out.append(f"{base}{SUFFIX}")
+    return out
+
+
+def resolve_template(ref: str, search_path: Sequence[Path], locale: str) -> TemplateInfo:
+    """Find the template variant for a locale and read its declared needs."""
+    for candidate in template_candidates(Path(ref).name, locale):
+        for folder in search_path:
+            path = folder / candidate
+            if path.is_file():
+                return read_template_info(candidate, path)
+    looked = ", ".join(str(p) for p in search_path)
+    raise PressgenError(f"no template {ref!r} (looked in {looked})")
+
+
+def read_template_info(name: str, path: Path) -> TemplateInfo:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PressgenError(f"cannot read template: {exc}", path=path) from None
+    m = _HEADER.match(text)
+    figures: tuple[str, ...] = ()
+    quotes: tuple[str, ...] = ()
+    description = None
+    if m:
+        try:
+            meta = tomllib.loads(m.group("body"))
+        except tomllib.TOMLDecodeError as exc:
+            raise PressgenError(
+                f"invalid pressgen header: {exc}", path=path, where="line 1"
+            ) from None
+        figures = tuple(str(x) for x in meta.get("figures", []))
+        quotes = tuple(str(x) for x in meta.get("quotes", []))
+        description = meta.get("description")
+    return TemplateInfo(name, path, figures, quotes, description)
+
+
+def render_template(
+    info: TemplateInfo, search_path: Sequence[Path], context: Mapping[str, Any]
+) -> str:
+    env = environment(search_path)
+    try:
+        template = env.get_template(info.name)
+        text = template.render(context)
+    except TemplateSyntaxError as exc:
+        raise PressgenError(
+            f"template syntax: {exc.message}",
+            path=exc.filename or info.path,
+            where=f"line {exc.lineno}",
+        ) from None
+    except UndefinedError as exc:
+        path, line = _template_position(exc, info)
+        raise PressgenError(
+            f"template uses {_undefined_message(exc)}", path=path, where=line
+        ) from None
+    except TemplateNotFound as exc:
+        raise PressgenError(f"template not found: {exc.name}", path=info.path) from None
+    except SecurityError as exc:
+        path, line = _template_position(exc, info)
+        raise PressgenError(f"template not allowed: {exc}", path=path, where=line) from None
+    except PressgenError as exc:
+        path, line = _template_position(exc, info)
+        raise PressgenError(exc.message, path=path, where=line) from None
+    except TemplateError as exc:
+        path, line = _template_position(exc, info)
+        raise PressgenError(f"template error: {exc}", path=path, where=line) from None
+    except (ArithmeticError, TypeError, ValueError, AttributeError) as exc:
+        path, line = _template_position(exc, info)
+        raise PressgenError(f"template error: {exc}", path=path, where=line) from None
+    if len(text) > MAX_OUTPUT_CHARS:
+        raise PressgenError(
+            f"rendered release is longer than {MAX_OUTPUT_CHARS:,} characters", path=info.path
+        )
+    return _tidy(text)
+
+
+def _undefined_message(exc: UndefinedError) -> str:
+    msg = str(exc)
+    m = re.match(r"'(.+?)' is undefined", msg)
+    if m:
+        return f"{m.group(1)!r}, which is not defined"
+    return msg
+
+
+def _template_position(exc: BaseException, info: TemplateInfo) -> tuple[str, str | None]:
+    """The template file and line from the traceback of an error raised while rendering."""
+    tb = exc.__traceback__
+    found: tuple[str, str | None] = (str(info.path), None)
+    while tb is not None:
+        frame = tb.tb_frame
+        filename = frame.f_code.co_filename
+        if filename.endswith(SUFFIX) or frame.f_globals.get("__jinja_template__") is not None:
+            tmpl = frame.f_globals.get("__jinja_template__")
+            line = tmpl.get_corresponding_lineno(tb.tb_lineno) if tmpl is not None else tb.tb_lineno
+            found = (filename, f"line {line}")
+        tb = tb.tb_next
+    return found
+
+
+def _tidy(text: str) -> str:
+    """Collapse runs of blank lines left by blocks and end with one newline."""
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip() + "\n"

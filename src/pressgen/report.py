@@ -1,0 +1,31 @@
+"""Readable tables of figures for the terminal (`pressgen figures` without --json)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def figures_table(rows: list[dict[str, Any]]) -> str:
+    """One block per figure: name, text, exact value, method, filter, rows, warnings."""
+    out: list[str] = []
+    for item in rows:
+        prov = item["provenance"]
+        value = item["value"]
+        if isinstance(value, list):
+            value = f"{len(value)} groups"
+        out.append(f"{item['name']}  [{item['kind']}]")
+        if item.get("label"):
+            out.append(f"  what:     {item['label']}")
+        out.append(f"  text:     {item['text']}")
+        out.append(f"  exact:    {value}")
+        out.append(f"  method:   {prov['method']}")
+        if prov["filter"]:
+            out.append(f"  filter:   {prov['filter']}")
+        source = prov["source"] or ", ".join(prov["inputs"])
+        out.append(f"  rows:     {prov['rows']} matched in {source}")
+        if prov["suppressed"]:
+            out.append(f"  suppressed cells: {prov['suppressed']}")
+        for w in item["warnings"]:
+            out.append(f"  warning:  {w}")
+        out.append("")
+    return "\n".join(out)
