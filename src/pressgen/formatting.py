@@ -341,7 +341,7 @@ class Formatter:
             return ", ".join(items[:-1]) + comma + word + items[-1]
         if self.language == "en" and self.style.serial_comma is not None and len(items) == 2:
             return items[0] + (" and " if kind == "and" else " or ") + items[1]
-        style = "standard" if kind == "and" else "or"
+        style = "or" if kind == "or" else "standard"
         return str(format_list(items, style=style, locale=self.locale))
 
     # -- internals -----------------------------------------------------------------

@@ -51,8 +51,15 @@ def ordinal_figures(value: int, language: str) -> str:
     """'3rd', '3.', '3e' — an ordinal in figures."""
     if language == "fr":
         return "1er" if value == 1 else f"{value}e"
-    if language in ("de", "pl", "nl", "sv", "hi"):
-        return f"{value}." if language != "nl" else f"{value}e"
+    if language in ("de", "pl", "hi"):
+        return f"{value}."
+    if language == "nl":
+        return f"{value}e"
+    if language == "it":
+        return f"{value}º"
+    if language == "sv":
+        first_two = value % 10 in (1, 2) and value % 100 not in (11, 12)
+        return f"{value}:a" if first_two else f"{value}:e"
     try:
         return str(num2words(value, lang=language, to="ordinal_num"))
     except NotImplementedError:
