@@ -12,7 +12,9 @@ EXAMPLE = ROOT / "campaigns" / "met-cyber-training.toml"
 
 
 @pytest.fixture(autouse=True)
-def _isolate_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolate_user_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     base = tmp_path_factory.mktemp("user")
     monkeypatch.setenv("PRESSGEN_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("PRESSGEN_CONFIG_DIR", str(base / "config"))

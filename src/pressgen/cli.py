@@ -94,7 +94,9 @@ def default_campaign() -> str:
 
     root = bundled_root()
     if root is None:
-        raise PressgenError("no campaign given and no bundled example found; run from a pressgen project")
+        raise PressgenError(
+            "no campaign given and no bundled example found; run from a pressgen project"
+        )
     return str(root / "campaigns" / "met-cyber-training.toml")
 
 
@@ -154,7 +156,14 @@ def _format_from_path(path: str | None) -> str | None:
     if not path:
         return None
     suffix = Path(path).suffix.lower().lstrip(".")
-    return {"md": "md", "markdown": "md", "docx": "docx", "txt": "txt", "html": "html", "htm": "html"}.get(suffix)
+    return {
+        "md": "md",
+        "markdown": "md",
+        "docx": "docx",
+        "txt": "txt",
+        "html": "html",
+        "htm": "html",
+    }.get(suffix)
 
 
 def cmd_figures(args: argparse.Namespace) -> int:

@@ -42,7 +42,13 @@ Value = int | Decimal
 MAX_ROW_NUMBERS = 50
 SMALL_COUNT = 5
 _CTX = decimal.Context(prec=34, rounding=decimal.ROUND_HALF_EVEN)
-_UNIT_MINUTES = {"second": Decimal(1) / 60, "minute": 1, "hour": 60, "day": 1440, "week": 10080}
+_UNIT_MINUTES: dict[str, Decimal] = {
+    "second": Decimal(1) / 60,
+    "minute": Decimal(1),
+    "hour": Decimal(60),
+    "day": Decimal(1440),
+    "week": Decimal(10080),
+}
 
 
 @dataclass(frozen=True)
@@ -629,7 +635,7 @@ class _Engine:
         if not isinstance(src.value, int | Decimal):
             raise PressgenError(f"{spec.of!r} is not a single number", where=f"figures.{name}.of")
         minutes = Decimal(spec.days) * 1440
-        unit = Decimal(_UNIT_MINUTES[spec.unit])
+        unit = _UNIT_MINUTES[spec.unit]
         if spec.method == "per_time":
             value = Decimal(src.value) * unit / minutes
             method = f"{spec.of} per {spec.unit} over {spec.days} days"
@@ -674,7 +680,8 @@ class _Engine:
             sup = int(rows[suppressed_col(spec.column)].sum())
             if sup:
                 raise PressgenError(
-                    f"the value looked up is suppressed in the source ({ds.row_label} {rows[ROW][0]})",
+                    "the value looked up is suppressed in the source "
+                    f"({ds.row_label} {rows[ROW][0]})",
                     where=f"figures.{name}",
                 )
         raw = rows[spec.column][0]
@@ -833,7 +840,7 @@ def describe_condition(cond: Condition) -> str:
 
 
 def _meets(value: Value, cond: Condition) -> bool:
-    checks = {
+    checks: dict[str, Callable[[Value, Decimal], bool]] = {
         "eq": lambda a, b: a == b,
         "ne": lambda a, b: a != b,
         "gt": lambda a, b: a > b,

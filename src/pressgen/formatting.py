@@ -126,9 +126,7 @@ class Formatter:
         places = self.style.share_decimals if decimals is None else decimals
         return f"{self.decimal(abs(to_decimal(fraction)) * 100, places)} {self.style.points_word}"
 
-    def money(
-        self, value: Number | float | str, currency: str, decimals: int | None = None
-    ) -> str:
+    def money(self, value: Number | float | str, currency: str, decimals: int | None = None) -> str:
         """An amount with the locale's currency pattern: '£432.50', '432,50 €', '￥1,234'.
 
         Decimals default to the currency's own (two for GBP, none for JPY)."""
@@ -277,9 +275,11 @@ class Formatter:
         template = self.style.embargo_format or _EMBARGO.get(self.language)
         if template is None:
             glue = str(self.locale.datetime_formats["long"])
-            return glue.replace("{1}", parts["date"]).replace(
-                "{0}", f"{parts['time']} {parts['zone']}"
-            ).replace("'", "")
+            return (
+                glue.replace("{1}", parts["date"])
+                .replace("{0}", f"{parts['time']} {parts['zone']}")
+                .replace("'", "")
+            )
         try:
             return template.format(**parts)
         except (KeyError, IndexError, ValueError):
@@ -341,8 +341,9 @@ class Formatter:
             return ", ".join(items[:-1]) + comma + word + items[-1]
         if self.language == "en" and self.style.serial_comma is not None and len(items) == 2:
             return items[0] + (" and " if kind == "and" else " or ") + items[1]
-        style = "or" if kind == "or" else "standard"
-        return str(format_list(items, style=style, locale=self.locale))
+        if kind == "or":
+            return str(format_list(items, style="or", locale=self.locale))
+        return str(format_list(items, style="standard", locale=self.locale))
 
     # -- internals -----------------------------------------------------------------
 
@@ -373,9 +374,7 @@ class Formatter:
                 raise PressgenError(f"unknown time zone {zone!r}") from None
             return value.replace(tzinfo=tz) if value.tzinfo is None else value.astimezone(tz)
         if value.tzinfo is None or value.utcoffset() is None:
-            raise PressgenError(
-                "embargo time has no time zone: give one such as Europe/London"
-            )
+            raise PressgenError("embargo time has no time zone: give one such as Europe/London")
         return value
 
 

@@ -225,7 +225,9 @@ def _qualify(lang: str, word: str, name: str) -> str:
     if lang == "fr" and word == "près de" and name[:1] in "aeiouu":
         return f"près d’{name}"
     if lang == "fr" and name.startswith("la "):
-        return f"{word.removesuffix(' de')} de la {name[3:]}" if word == "près de" else (
-            f"{word} la {name[3:]}"
+        return (
+            f"{word.removesuffix(' de')} de la {name[3:]}"
+            if word == "près de"
+            else (f"{word} la {name[3:]}")
         )
     return f"{word} {name}"

@@ -179,7 +179,10 @@ def build_context(
 def rounding_note(style: HouseStyle) -> str:
     """How shares were rounded, in words for notes to editors."""
     places = style.share_decimals
-    unit = "the nearest whole number" if places == 0 else f"{places} decimal place{'s' if places > 1 else ''}"
+    if places == 0:
+        unit = "the nearest whole number"
+    else:
+        unit = f"{places} decimal place{'s' if places > 1 else ''}"
     how = {
         "half_up": "with halves rounded up",
         "half_even": "with halves rounded to the nearest even digit",
@@ -200,7 +203,7 @@ def escape_block(text: str) -> str:
 
 def release_line(fmt: Formatter, embargo: dt.datetime | None, zone: str, path: Path) -> str:
     if embargo is None:
-        return "FOR IMMEDIATE RELEASE" if fmt.locale.language == "en" else "FOR IMMEDIATE RELEASE"
+        return "FOR IMMEDIATE RELEASE"
     try:
         tz = ZoneInfo(zone)
     except (ZoneInfoNotFoundError, ValueError):
@@ -225,7 +228,8 @@ def _check_needs(info: TemplateInfo, prepared: Prepared, include: dict[str, bool
     for slot in info.quotes:
         if slot not in camp.slots and (include or {}).get(slot, True):
             raise PressgenError(
-                f"template {info.name!r} needs quote slot {slot!r}, which the campaign does not fill",
+                f"template {info.name!r} needs quote slot {slot!r}, "
+                "which the campaign does not fill",
                 path=prepared.loaded.path,
                 where="slots",
             )
@@ -254,7 +258,8 @@ def _quote_views(
         problem = quote.approval_problem(today)
         if problem and not drafts:
             raise PressgenError(
-                f"quote {quote_id!r} is {problem}; render with --drafts to include it marked as a draft",
+                f"quote {quote_id!r} is {problem}; "
+                "render with --drafts to include it marked as a draft",
                 path=loaded.path,
                 where=f"slots.{slot}",
             )

@@ -9,7 +9,12 @@ from pathlib import Path
 from .errors import PressgenError
 from .locations import PROJECT_FOLDERS
 
-KINDS = {"campaigns": "campaign", "datasets": "dataset", "quotes": "quotes", "templates": "template"}
+KINDS = {
+    "campaigns": "campaign",
+    "datasets": "dataset",
+    "quotes": "quotes",
+    "templates": "template",
+}
 
 
 def validate_paths(paths: Iterable[Path] | None) -> list[str]:
@@ -19,7 +24,9 @@ def validate_paths(paths: Iterable[Path] | None) -> list[str]:
         for folder in PROJECT_FOLDERS:
             files.extend(_files_in(Path(folder)))
         if not files:
-            return ["nothing to validate here: no campaigns/, datasets/, quotes/ or templates/ folder"]
+            return [
+                "nothing to validate here: no campaigns/, datasets/, quotes/ or templates/ folder"
+            ]
     else:
         for p in paths:
             if p.is_dir():
@@ -99,6 +106,8 @@ def _validate_template(path: Path) -> None:
     try:
         env.parse(path.read_text(encoding="utf-8"), name=path.name, filename=str(path))
     except TemplateSyntaxError as exc:
-        raise PressgenError(f"template syntax: {exc.message}", path=path, where=f"line {exc.lineno}") from None
+        raise PressgenError(
+            f"template syntax: {exc.message}", path=path, where=f"line {exc.lineno}"
+        ) from None
     except UnicodeDecodeError:
         raise PressgenError("not valid UTF-8", path=path) from None
