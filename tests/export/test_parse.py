@@ -1,0 +1,79 @@
+"""The one parse every writer shares: which block is which part of the release."""
+
+from __future__ import annotations
+
+from pressgen.export.markdown_parse import (
+    Heading,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Span,
+    Table,
+    parse_release,
+)
+
+
+def test_parts_of_the_sample(sample_md: str) -> None:
+    release = parse_release(sample_md)
+    assert release.release_line == "EMBARGOED UNTIL 00:01 GMT ON TUESDAY 3 DECEMBER 2019"
+    assert release.embargoed
+    assert release.headline == "Met sends thousands of new recruits on cyber crime courses"
+    assert release.subhead is not None and release.subhead.startswith("Half of those")
+    roles = [(type(b).__name__, getattr(b, "role", "")) for b in release.blocks]
+    assert roles[:4] == [
+        ("Paragraph", "release"),
+        ("Heading", "headline"),
+        ("Heading", "subhead"),
+        ("Paragraph", "dateline"),
+    ]
+    assert ("Paragraph", "ends") in roles
+    quotes = [b for b in release.blocks if isinstance(b, Quote)]
+    assert [q.attribution.text for q in quotes if q.attribution] == [
+        "— Aisha Rahman, Community Safety Campaigner",
+        "— Daniel Okafor, Managing Director, Example Hosting",
+    ]
+    (table,) = [b for b in release.blocks if isinstance(b, Table)]
+    assert table.aligns == ("left", "right", "right", "right", "right")
+    lists = [b for b in release.blocks if isinstance(b, ListBlock)]
+    assert [lst.ordered for lst in lists] == [False, True]
+
+
+def test_release_line_must_be_bold_and_first() -> None:
+    release = parse_release("FOR IMMEDIATE RELEASE\n\n# H\n")
+    assert release.release_line is None
+    assert parse_release("**For immediate release**\n\n# H\n").release_line == (
+        "For immediate release"
+    )
+
+
+def test_subhead_only_directly_after_headline() -> None:
+    release = parse_release("# H\n\nText.\n\n## Not a subhead\n")
+    assert release.subhead is None
+    heads = [b for b in release.blocks if isinstance(b, Heading)]
+    assert [h.role for h in heads] == ["headline", "section"]
+
+
+def test_missing_headline_is_a_warning() -> None:
+    assert parse_release("Just text.\n").warnings == (
+        "no headline found: the release has no `#` heading",
+    )
+
+
+def test_adjacent_spans_merge_and_links_keep_href() -> None:
+    release = parse_release("# H\n\nSome *it* and [a **b**](https://x.example/) end\n")
+    para = release.blocks[1]
+    assert isinstance(para, Paragraph)
+    assert para.inlines == (
+        Span("Some "),
+        Span("it", italic=True),
+        Span(" and "),
+        Span("a ", href="https://x.example/"),
+        Span("b", bold=True, href="https://x.example/"),
+        Span(" end"),
+    )
+
+
+def test_raw_html_is_text() -> None:
+    release = parse_release("# H\n\n<div onclick=x>hi</div>\n\ntext <b>b</b>\n")
+    texts = [b.text for b in release.blocks if isinstance(b, Paragraph)]
+    assert texts == ["<div onclick=x>hi</div>", "text <b>b</b>"]

@@ -1,0 +1,77 @@
+"""The DOCX as LibreOffice lays it out: converted to PDF and read back with pdftotext.
+
+Skipped only where soffice or pdftotext is not installed.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from pressgen.export import ExportOptions, export_release
+
+pytestmark = pytest.mark.skipif(
+    not (shutil.which("soffice") and shutil.which("pdftotext") and shutil.which("pdfinfo")),
+    reason="LibreOffice (soffice) or poppler-utils not installed",
+)
+
+
+def docx_to_pdf(docx: Path, tmp_path: Path) -> Path:
+    profile = tmp_path / "lo-profile"  # own profile: runs beside any open LibreOffice
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(docx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    pdf = tmp_path / (docx.stem + ".pdf")
+    assert pdf.exists()
+    return pdf
+
+
+def pdf_text(pdf: Path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+
+
+def pdf_pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True)
+    line = next(x for x in info.stdout.splitlines() if x.startswith("Pages:"))
+    return int(line.split()[1])
+
+
+def test_libreoffice_lays_out_the_release(
+    tmp_path: Path, sample_md: str, options: ExportOptions, letterhead: Path
+) -> None:
+    plain = tmp_path / "release.docx"
+    plain.write_bytes(export_release(sample_md, "docx", options).data)
+    on_letterhead = tmp_path / "letterhead-release.docx"
+    opts = ExportOptions(author=options.author, reference_docx=letterhead)
+    on_letterhead.write_bytes(export_release(sample_md, "docx", opts).data)
+    for docx in (plain, on_letterhead):
+        pdf = docx_to_pdf(docx, tmp_path)
+        text = pdf_text(pdf)
+        pages = pdf_pages(pdf)
+        assert 1 <= pages <= 3
+        flat = " ".join(text.split())
+        assert "Met sends thousands of new recruits" in flat
+        assert "ENDS" in text and "Notes to editors" in text
+        assert "First Responder 2,201 2,333 4,534 52%" in flat
+        # The release line is in the page header of every page, and page numbers below.
+        assert text.count("EMBARGOED UNTIL 00:01 GMT ON TUESDAY 3 DECEMBER 2019") >= pages
+        assert re.search(rf"\b1 ?/ ?{pages}\b", text)
+    assert "ACME LETTERHEAD LTD" in pdf_text(tmp_path / "letterhead-release.pdf")
