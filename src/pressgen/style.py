@@ -169,3 +169,42 @@ def resolve_style(preset: str | None, overrides: dict[str, Any] | None = None) -
         return HouseStyle.model_validate(data)
     except ValidationError as exc:
         raise from_validation(exc, None) from None
+
+
+class StyleDescription(BaseModel):
+    """One preset for `pressgen styles`: its name, what it is, and a line written in it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    locale: str
+    summary: str
+    example: str
+
+
+def describe_styles() -> list[StyleDescription]:
+    """Every preset with an example line in its own locale."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from .formatting import Formatter
+
+    out = []
+    for name, style in PRESETS.items():
+        locale = PRESET_LOCALES.get(name, "en_GB")
+        f = Formatter(locale, style)
+        example = " · ".join(
+            [
+                f.count(3),
+                f.count(4534),
+                f.percent(Decimal("0.525")),
+                f.compact(1_234_567),
+                f.date(dt.date(2019, 12, 3)),
+            ]
+        )
+        out.append(
+            StyleDescription(
+                name=name, locale=locale, summary=PRESET_SUMMARIES.get(name, ""), example=example
+            )
+        )
+    return out
