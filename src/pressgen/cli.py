@@ -110,6 +110,8 @@ def _render(campaign: str, locale: str | None, style: str | None, *, drafts: boo
 def cmd_render(args: argparse.Namespace) -> int:
     from .pipeline import prepare, render_release
 
+    if args.output and Path(args.output).exists() and not args.force:
+        raise PressgenError("file exists; use --force to overwrite it", path=args.output)
     prepared = prepare(args.campaign)
     rendered = render_release(prepared, locale=args.locale, style=args.style, drafts=args.drafts)
     for w in rendered.warnings:
@@ -173,7 +175,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
 
     prepared = prepare(args.campaign)
     camp = prepared.loaded.campaign
-    tag = normalise_locale(args.locale or camp.locale)
+    tag = normalise_locale(camp.locale if args.locale is None else args.locale)
     fmt = Formatter(tag, choose_style(prepared.loaded, args.style))
     rows = []
     for fig in prepared.figures.values():

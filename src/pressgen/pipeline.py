@@ -132,7 +132,7 @@ def render_release(
     """
     loaded = prepared.loaded
     camp = loaded.campaign
-    tag = normalise_locale(locale or camp.locale)
+    tag = normalise_locale(camp.locale if locale is None else locale)
     house = style if isinstance(style, HouseStyle) else choose_style(loaded, style)
     fmt = Formatter(tag, house)
     search = template_search_path(loaded)
