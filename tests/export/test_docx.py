@@ -293,9 +293,3 @@ def test_missing_letterhead(tmp_path: Path) -> None:
     path = tmp_path / "nope.docx"
     with pytest.raises(PressgenError, match=r"nope\.docx: letterhead file not found"):
         export_release("# H\n", "docx", ExportOptions(reference_docx=path))
-
-
-def test_default_reference_is_built_by_the_script() -> None:
-    from pressgen.export.reference import build_reference_docx, default_reference_path
-
-    assert default_reference_path().read_bytes() == build_reference_docx()

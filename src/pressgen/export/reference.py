@@ -317,10 +317,10 @@ def build_reference_docx() -> bytes:
 
     out = io.BytesIO()
     doc.save(out)
-    return _fixed_zip_times(out.getvalue())
+    return reproducible_zip(out.getvalue())
 
 
-def _fixed_zip_times(data: bytes) -> bytes:
+def reproducible_zip(data: bytes) -> bytes:
     """Rewrite the zip with fixed entry times, so rebuilding gives identical bytes."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
