@@ -109,15 +109,18 @@ def compact(ctx: Context, x: Any, decimals: int | None = None, width: str | None
 
 
 @pass_context
-def approx(ctx: Context, x: Any, kind: str = "fraction") -> str:
+def approx(ctx: Context, x: Any, kind: str = "fraction", start: bool = False) -> str:
     """A share as 'almost half', 'more than a third' (`kind='fraction'`) or 'one in four'
-    (`kind='one_in'`), only inside the bands where that is true; else the percentage."""
+    (`kind='one_in'`), only inside the bands where that is true; else the percentage.
+    `start=True` capitalises the first letter only (Jinja's `capitalize` lowers the rest)."""
     fmt = formatter_of(ctx)
     if kind == "fraction":
-        return phrases.approx(fmt, _number(x))
-    if kind == "one_in":
-        return phrases.one_in(fmt, _number(x))
-    raise PressgenError(f"approx: kind must be 'fraction' or 'one_in', not {kind!r}")
+        text = phrases.approx(fmt, _number(x))
+    elif kind == "one_in":
+        text = phrases.one_in(fmt, _number(x))
+    else:
+        raise PressgenError(f"approx: kind must be 'fraction' or 'one_in', not {kind!r}")
+    return text[:1].upper() + text[1:] if start else text
 
 
 @pass_context

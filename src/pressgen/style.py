@@ -149,6 +149,26 @@ PRESET_SUMMARIES: dict[str, str] = {
 
 DEFAULT_PRESET = "uk-press"
 
+#: The press preset for a language, used when a campaign written in one house style is
+#: rendered for a reader of another language (uk-press campaign, `-l de_DE`).
+LANGUAGE_PRESETS: dict[str, str] = {"en": "uk-press", "de": "de-presse", "fr": "fr-presse"}
+
+
+def style_for_locale(preset: str | None, locale: str) -> str:
+    """The preset to use for `locale` when the campaign's preset is for another language.
+
+    A campaign in `uk-press` rendered with `-l de_DE` should read 'Prozent' and
+    '3. Dezember 2019', not 'per cent' and '3 Dezember 2019'. Language-neutral presets
+    (`plain`) and presets already in the locale's language are kept. An explicit
+    `-s/--style` should bypass this: call it only for the campaign's own style.
+    """
+    name = preset or DEFAULT_PRESET
+    language = locale.replace("-", "_").split("_")[0].lower()
+    own = PRESET_LOCALES.get(name, "").split("_")[0]
+    if name == "plain" or not own or own == language:
+        return name
+    return LANGUAGE_PRESETS.get(language, "plain")
+
 
 def resolve_style(preset: str | None, overrides: dict[str, Any] | None = None) -> HouseStyle:
     """A preset by name with a campaign's overrides applied on top."""

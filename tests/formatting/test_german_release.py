@@ -1,0 +1,44 @@
+"""The bundled example rendered for a German reader: the German template variant."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pressgen.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+CAMPAIGN = ROOT / "campaigns" / "met-cyber-training.toml"
+
+
+def render(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    assert main(["render", str(CAMPAIGN), *args]) == 0
+    return capsys.readouterr().out
+
+
+def test_german_variant_is_chosen_by_locale(capsys: pytest.CaptureFixture[str]) -> None:
+    out = render(capsys, "-l", "de_DE")
+    assert "4.534 Beamtinnen, Beamte und Angestellte" in out
+    assert "drei Detective Chief Inspectors und vier Detective Inspectors" in out
+    assert "Haushaltsjahren 2017–18 und 2018–19" in out
+    assert "SPERRFRIST:" in out and "00:01 Uhr GMT" in out
+    assert "**ENDE**" in out and "Pressekontakt" in out
+    assert "Mehr als die Hälfte der Teilnehmenden" in out
+
+
+def test_german_variant_in_german_house_style(capsys: pytest.CaptureFixture[str]) -> None:
+    out = render(capsys, "-l", "de-DE", "-s", "de-presse")
+    assert "(52 Prozent)" in out
+    assert "Dienstag, 3. Dezember 2019, 00:01 Uhr GMT" in out
+
+
+def test_austrian_reader_falls_back_to_german(capsys: pytest.CaptureFixture[str]) -> None:
+    out = render(capsys, "-l", "de_AT", "-s", "de-presse")
+    assert "4.534 Beamtinnen" in out  # CLDR 48: de_AT groups with '.'
+
+
+def test_english_is_unchanged(capsys: pytest.CaptureFixture[str]) -> None:
+    out = render(capsys)
+    assert "4,534" in out and "three Detective Chief Inspectors" in out
+    assert "52 per cent" in out
