@@ -54,6 +54,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="lint datasets, quote sets, templates, campaigns")
     p.add_argument("paths", nargs="*")
     p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("styles", help="list the house-style presets with an example line each")
+    p.set_defaults(func=cmd_styles)
+
+    p = sub.add_parser("locales", help="list the supported locales")
+    p.set_defaults(func=cmd_locales)
     return parser
 
 
@@ -204,5 +210,25 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_styles(args: argparse.Namespace) -> int:
+    """`pressgen styles`: each preset, what it is, and a line written in it."""
+    from .style import describe_styles
+
+    for row in describe_styles():
+        print(f"{row.name:<10} {row.summary}")
+        print(f"{'':<10} {row.locale}: {row.example}")
+    return EXIT_OK
+
+
+def cmd_locales(args: argparse.Namespace) -> int:
+    """`pressgen locales`: the locales with a CLDR conformance guarantee."""
+    from .locales import describe_locales
+
+    for tag, name in describe_locales():
+        print(f"{tag:<6} {name}")
+    return EXIT_OK
+
+
 if __name__ == "__main__":
     raise SystemExit(main())
+

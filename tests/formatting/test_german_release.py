@@ -42,3 +42,19 @@ def test_english_is_unchanged(capsys: pytest.CaptureFixture[str]) -> None:
     out = render(capsys)
     assert "4,534" in out and "three Detective Chief Inspectors" in out
     assert "52 per cent" in out
+
+
+def test_styles_and_locales_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["styles"]) == 0
+    out = capsys.readouterr().out
+    assert "uk-press" in out and "53 per cent" in out and "Dec. 3, 2019" in out
+    assert main(["locales"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("\n") == 16 and "hi_IN" in out
+
+
+@pytest.mark.parametrize("tag", ["", "xx", "und"])
+def test_bad_locale_exits_2(capsys: pytest.CaptureFixture[str], tag: str) -> None:
+    assert main(["render", str(CAMPAIGN), "-l", tag]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("pressgen: ") and err.count("\n") == 1
