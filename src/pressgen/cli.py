@@ -90,6 +90,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 def open_default(args: list[str]) -> int:
     """`pressgen [CAMPAIGN]`: the bundled example when no campaign is named."""
     campaign = args[0] if args else default_campaign()
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        from .campaign import find_campaign
+        from .tui import run  # Textual is imported here only, never by other commands
+
+        return run(find_campaign(campaign))
+    # Not a terminal (a pipe, a script): print the Markdown as `render` would.
     rendered = _render(campaign, None, None, drafts=False)
     sys.stdout.write(rendered.markdown)
     return EXIT_OK

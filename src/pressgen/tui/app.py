@@ -1,0 +1,463 @@
+"""The pressgen app: picks and figures and quotes on the left, the release on the right.
+
+The app owns the state (the picks, the last build, the edited text) and wires panels
+together; the panels only show what they are given and post messages up. Slow work —
+preparing, rendering, exporting — runs in thread workers that call the Textual-free
+`session` module.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import sys
+import time
+from concurrent.futures import Future
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, TextArea
+
+from .. import drafts
+from ..errors import PressgenError
+from ..formatting import Formatter
+from ..locations import project_root_for
+from .commands import PressgenCommands
+from .confirm import ConfirmScreen
+from .editor import DraftEditor
+from .error_panel import ErrorPanel
+from .export_dialog import ExportRequest, ExportScreen
+from .figures_panel import FiguresPanel
+from .help_screen import HelpScreen
+from .picker import Picker
+from .preview import Preview
+from .quotes_panel import QuotesPanel
+from .save_dialog import SaveCampaignScreen, SaveRequest
+from .session import (
+    Build,
+    Picks,
+    build,
+    campaign_text,
+    check_campaign_text,
+    export_markdown,
+    load_picked,
+    scan_project,
+)
+
+AUTOSAVE_SECONDS = 2.0
+
+
+class PressgenApp(App[int]):
+    TITLE = "pressgen"
+    COMMANDS: ClassVar = App.COMMANDS | {PressgenCommands}
+    CSS = """
+    #main { height: 1fr; }
+    #sidebar { width: 45%; min-width: 34; border-right: vkey $primary-muted; }
+    #sidebar.-hidden { display: none; }
+    #release { width: 1fr; }
+    #work { height: 1fr; }
+    #editor { display: none; border-right: vkey $primary-muted; }
+    .-editing #editor { display: block; }
+    #status { height: 1; padding: 0 1; background: $panel; color: $text-muted; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "Help", id="help", priority=True),
+        Binding("question_mark", "help", "Help", show=False, id="help.alt"),
+        Binding("f2,ctrl+e", "toggle_edit", "Edit", id="edit", priority=True),
+        Binding("f3,ctrl+o", "export", "Export", id="export", priority=True),
+        Binding("f4", "save_campaign", "Save campaign", id="save", priority=True),
+        Binding("f5,ctrl+r", "regenerate", "Regenerate", id="regenerate", priority=True),
+        Binding("ctrl+b", "toggle_sidebar", "Panel", id="sidebar", priority=True),
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        campaign: Path,
+        *,
+        first: Future[Build] | None = None,
+        bench_exit: bool = False,
+    ) -> None:
+        super().__init__()
+        self.picks = Picks(campaign=campaign)
+        self.built: Build | None = None
+        self.rendered_md = ""
+        self.edited = False
+        self.editing = False
+        self._dirty = False
+        self._first = first
+        self._bench_exit = bench_exit
+        self._recovery_checked = False
+        self.root = project_root_for(campaign)
+        self.last_export: Path | None = None
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            with TabbedContent(id="sidebar", initial="figures"):
+                with TabPane("Pick", id="pick"):
+                    yield Picker(id="picker")
+                with TabPane("Figures", id="figures"):
+                    yield FiguresPanel(id="figures-panel")
+                with TabPane("Quotes", id="quotes"):
+                    yield QuotesPanel(id="quotes-panel")
+            with Vertical(id="release"):
+                yield ErrorPanel(id="error")
+                with Horizontal(id="work"):
+                    yield DraftEditor(id="editor")
+                    yield Preview(id="preview")
+                yield Static("loading…", id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.picks.campaign.stem
+        self._fill_picker()
+        self.set_interval(AUTOSAVE_SECONDS, self.autosave)
+        self._install_signal_handlers()
+        self.rebuild()
+
+    def _fill_picker(self) -> None:
+        files = scan_project(self.root)
+        current = {"campaign": str(self.picks.campaign)}
+        try:
+            loaded = load_picked(self.picks)
+        except PressgenError:
+            loaded = None
+        if loaded is not None:
+            current |= {
+                "dataset": str(loaded.dataset_paths["main"]),
+                "quotes": str(loaded.quotes_path),
+                "template": str(self.root / "templates" / f"{loaded.template_ref}.md.j2"),
+                "locale": self.picks.locale or loaded.campaign.locale,
+                "style": self.picks.style or loaded.campaign.style,
+            }
+        self.query_one(Picker).fill(files, self.root, current)
+
+    # -- building -------------------------------------------------------------------------
+
+    def rebuild(self) -> None:
+        self.query_one("#status", Static).update("rendering…")
+        self._build_worker(Picks(**vars(self.picks) | {"included": dict(self.picks.included)}))
+
+    @work(thread=True, exclusive=True, group="build")
+    def _build_worker(self, picks: Picks) -> None:
+        first, self._first = self._first, None
+        try:
+            result = first.result() if first is not None else build(picks)
+        except PressgenError as exc:
+            self.call_from_thread(self._failed, str(exc))
+            return
+        self.call_from_thread(self._built, result)
+
+    def _failed(self, message: str) -> None:
+        self.query_one(ErrorPanel).show_error(message)
+        self.query_one("#status", Static).update("not rendered: see the error above")
+        if self.built is None:
+            self.query_one(Preview).show("*Nothing to preview until the problem above is fixed.*")
+        self._check_recovery()
+
+    def _built(self, result: Build) -> None:
+        self.built = result
+        self.query_one(ErrorPanel).clear()
+        rendered = result.rendered
+        fmt = Formatter(rendered.locale, rendered.style)
+        self.query_one(FiguresPanel).show(result.prepared.figures, fmt)
+        self.query_one(QuotesPanel).show(result.quotes)
+        self.rendered_md = rendered.markdown
+        if not self.edited:
+            self._set_editor_text(rendered.markdown)
+            self.query_one(Preview).show(rendered.markdown)
+        self._update_status()
+        if self._bench_exit:
+            self.call_after_refresh(self._bench_done)
+        self._check_recovery()
+
+    def _bench_done(self) -> None:
+        sys.stdout.write(f"PAINTED {time.time():.6f}\n")
+        sys.stdout.flush()
+        self.exit(0)
+
+    def _update_status(self) -> None:
+        if self.built is None:
+            return
+        r = self.built.rendered
+        parts = [r.locale, r.style.name, f"{len(r.markdown.split())} words"]
+        if r.warnings:
+            parts.append(f"⚠ {len(r.warnings)} warning{'s' if len(r.warnings) > 1 else ''}")
+        if self.built.drafts:
+            parts.append("DRAFT: unapproved quote")
+        if self.edited:
+            parts.append("edited (F5 regenerates)")
+        self.query_one("#status", Static).update(" · ".join(parts))
+
+    def _set_editor_text(self, text: str) -> None:
+        editor = self.query_one(DraftEditor)
+        with editor.prevent(TextArea.Changed):
+            editor.load_text(text)
+
+    # -- picks, quotes --------------------------------------------------------------------
+
+    def on_picker_changed(self, event: Picker.Changed) -> None:
+        self.pick(event.field, event.value)
+
+    def pick(self, field: str, value: str) -> None:
+        """Apply one pick (also called from the command palette)."""
+        if field == "campaign":
+            self._switch_campaign(Path(value))
+            return
+        if field in ("dataset", "quotes", "template"):
+            setattr(self.picks, field, Path(value))
+        else:
+            setattr(self.picks, field, value)
+            self.query_one(Picker).set_value(field, value)
+        if self.edited:
+            self.notify("Your edited draft is kept; F5 regenerates it with this change.")
+        self.rebuild()
+
+    def _switch_campaign(self, path: Path) -> None:
+        if path == self.picks.campaign:
+            return
+        self.autosave(force=True)
+        self.picks = Picks(campaign=path)
+        self.root = project_root_for(path)
+        self.edited = False
+        self._recovery_checked = False
+        self.sub_title = path.stem
+        self._fill_picker()
+        self._update_edit_mode(False)
+        self.rebuild()
+
+    def on_quotes_panel_quote_toggled(self, event: QuotesPanel.QuoteToggled) -> None:
+        if event.include and event.unapproved:
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._set_quote(event.quote_id, True)
+
+            self.push_screen(
+                ConfirmScreen(
+                    f"Quote {event.quote_id!r} is not approved. Include it, marked as a "
+                    "draft? The release must not go out until it is approved.",
+                    yes="Include as draft",
+                    no="Leave out",
+                ),
+                answered,
+            )
+            return
+        self._set_quote(event.quote_id, event.include)
+
+    def _set_quote(self, quote_id: str, include: bool) -> None:
+        self.picks.included[quote_id] = include
+        self.rebuild()
+
+    # -- editing --------------------------------------------------------------------------
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        text = event.text_area.text
+        self.query_one(Preview).show(text)
+        if text != self.rendered_md or self.edited:
+            if not self.edited:
+                self.edited = True
+                self._update_status()
+            self._dirty = True
+
+    def action_toggle_edit(self) -> None:
+        self._update_edit_mode(not self.editing)
+
+    def _update_edit_mode(self, editing: bool) -> None:
+        self.editing = editing
+        self.query_one("#release").set_class(editing, "-editing")
+        editor = self.query_one(DraftEditor)
+        if editing:
+            self.query_one("#sidebar").add_class("-hidden")
+            editor.focus()
+        else:
+            self.query_one("#sidebar").remove_class("-hidden")
+            self.query_one(Preview).focus()
+
+    def action_toggle_sidebar(self) -> None:
+        self.query_one("#sidebar").toggle_class("-hidden")
+
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one("#sidebar").remove_class("-hidden")
+        self.query_one(TabbedContent).active = tab
+
+    def action_regenerate(self) -> None:
+        if not self.edited:
+            self.rebuild()
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                drafts.discard_draft(self.picks.campaign)
+                self.edited = False
+                self._dirty = False
+                self.rendered_md = ""
+                self.rebuild()
+
+        self.push_screen(
+            ConfirmScreen(
+                "Regenerate from the data? Your edits to the draft will be discarded "
+                "(a copy is kept in the autosave folder).",
+                yes="Discard edits",
+                no="Keep editing",
+            ),
+            answered,
+        )
+
+    def current_markdown(self) -> str:
+        return self.query_one(DraftEditor).text if self.edited else self.rendered_md
+
+    # -- autosave and recovery ------------------------------------------------------------
+
+    def autosave(self, force: bool = False) -> None:
+        """Save the edited draft if it changed since the last save (every 2 s at most)."""
+        if not self.edited or not (self._dirty or force):
+            return
+        self._dirty = False
+        draft = drafts.Draft(
+            campaign=str(self.picks.campaign),
+            text=self.query_one(DraftEditor).text,
+            locale=self.picks.locale or (self.built.rendered.locale if self.built else ""),
+            style=self.picks.style or (self.built.rendered.style.name if self.built else ""),
+            include=dict(self.picks.included),
+        )
+        try:
+            drafts.save_draft(draft)
+        except PressgenError as exc:
+            self.query_one(ErrorPanel).show_error(f"autosave failed: {exc}")
+
+    def _check_recovery(self) -> None:
+        if self._recovery_checked or self._bench_exit:
+            return
+        self._recovery_checked = True
+        found = drafts.load_draft(self.picks.campaign)
+        if found is None:
+            return
+        if isinstance(found, drafts.DraftProblem):
+            self.query_one(ErrorPanel).show_error(found.line())
+            return
+        if found.text == self.rendered_md:
+            drafts.discard_draft(self.picks.campaign)
+            return
+        draft = found
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._recover(draft)
+            else:
+                drafts.discard_draft(self.picks.campaign)
+                self.notify("The autosaved draft was moved to drafts/discarded.")
+
+        when = draft.saved_at.replace("T", " ")[:16] or "earlier"
+        self.push_screen(
+            ConfirmScreen(
+                f"An edited draft of {self.picks.campaign.stem} was autosaved ({when} UTC). "
+                "Recover it?",
+                yes="Recover",
+                no="Discard",
+            ),
+            answered,
+        )
+
+    def _recover(self, draft: drafts.Draft) -> None:
+        self.edited = True
+        self._dirty = False
+        if draft.locale:
+            self.picks.locale = draft.locale
+            self.query_one(Picker).set_value("locale", draft.locale)
+        if draft.style:
+            self.picks.style = draft.style
+            self.query_one(Picker).set_value("style", draft.style)
+        self.picks.included = dict(draft.include)
+        self._set_editor_text(draft.text)
+        self.query_one(Preview).show(draft.text)
+        self._update_edit_mode(True)
+        self.rebuild()
+        self.notify("Draft recovered.")
+
+    def _install_signal_handlers(self) -> None:
+        if sys.platform == "win32":
+            return
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(sig, self._on_signal)
+
+    def _on_signal(self) -> None:
+        self.autosave(force=True)
+        self.exit(0)
+
+    async def action_quit(self) -> None:
+        self.autosave(force=True)
+        self.exit(0)
+
+    def on_unmount(self) -> None:
+        self.autosave(force=True)
+
+    # -- dialogs --------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_export(self) -> None:
+        if self.built is None:
+            self.notify("Nothing to export yet.", severity="warning")
+            return
+        stem = Path.cwd() / self.picks.campaign.stem
+        self.push_screen(ExportScreen(stem, "docx"), self._export_chosen)
+
+    def _export_chosen(self, request: ExportRequest | None) -> None:
+        if request is not None and self.built is not None:
+            self.notify(f"Exporting {request.path.name}…")
+            self._export_worker(request, self.current_markdown(), self.built)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export_worker(self, request: ExportRequest, markdown: str, built: Build) -> None:
+        try:
+            warnings = export_markdown(
+                markdown, built.prepared, built.rendered.locale, request.fmt, request.path,
+                request.force,
+            )
+        except PressgenError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error", timeout=8)
+            return
+        note = f"Exported {request.path}" + (f" ({len(warnings)} warnings)" if warnings else "")
+        self.call_from_thread(self.notify, note)
+        self.last_export = request.path
+
+    def action_save_campaign(self) -> None:
+        folder = self.root / "campaigns"
+        self.push_screen(
+            SaveCampaignScreen(folder / f"{self.picks.campaign.stem}-custom.toml"),
+            self._save_chosen,
+        )
+
+    def _save_chosen(self, request: SaveRequest | None) -> None:
+        if request is None:
+            return
+        from ..fsio import atomic_write
+
+        try:
+            loaded = load_picked(self.picks)
+            text = campaign_text(self.picks, loaded)
+            check_campaign_text(text, request.path)
+            atomic_write(request.path, text, force=request.force)
+        except PressgenError as exc:
+            self.query_one(ErrorPanel).show_error(str(exc))
+            return
+        self.notify(f"Saved {request.path}")
+
+
+def bench_exit_requested() -> bool:
+    return os.environ.get("PRESSGEN_TUI_BENCH") == "1"

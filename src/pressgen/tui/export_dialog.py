@@ -1,0 +1,111 @@
+"""The export dialog: a format and a path, returned as a typed `ExportRequest`.
+
+Overwriting an existing file is confirmed here, so the request says whether it may.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+
+from ..export import EXPORTERS
+from .confirm import ConfirmScreen
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    fmt: str
+    path: Path
+    force: bool = False
+
+
+class ExportScreen(ModalScreen[ExportRequest | None]):
+    DEFAULT_CSS = """
+    ExportScreen { align: center middle; }
+    ExportScreen > Vertical { width: 72; max-width: 100%; height: auto; padding: 0 2;
+        border: thick $primary; background: $surface; }
+    ExportScreen RadioSet { width: 100%; layout: horizontal; }
+    ExportScreen #export-problem { color: $error; height: auto; }
+    ExportScreen Horizontal { height: auto; align-horizontal: right; }
+    ExportScreen Button { margin-left: 2; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
+
+    def __init__(self, stem: Path, fmt: str = "docx") -> None:
+        super().__init__()
+        self.stem = stem
+        self.fmt = fmt if fmt in EXPORTERS else next(iter(EXPORTERS))
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("[b]Export the release[/b]")
+            yield Label("Format")
+            with RadioSet(id="export-format"):
+                for name, exp in EXPORTERS.items():
+                    yield RadioButton(f"{name} ({exp.suffix})", value=name == self.fmt, name=name)
+            yield Label("File")
+            yield Input(self._path_for(self.fmt), id="export-path")
+            yield Static("", id="export-problem")
+            with Horizontal():
+                yield Button("Cancel", id="cancel")
+                yield Button("Export", id="export", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def _path_for(self, fmt: str) -> str:
+        return str(self.stem.with_suffix(EXPORTERS[fmt].suffix))
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        name = event.pressed.name or self.fmt
+        box = self.query_one(Input)
+        current = Path(box.value)
+        if box.value and current.suffix == EXPORTERS[self.fmt].suffix:
+            box.value = str(current.with_suffix(EXPORTERS[name].suffix))
+        elif not box.value:
+            box.value = self._path_for(name)
+        self.fmt = name
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "export":
+            self._submit()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def _submit(self) -> None:
+        raw = self.query_one(Input).value.strip()
+        problem = self.query_one("#export-problem", Static)
+        if not raw:
+            problem.update("Give a file name.")
+            return
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            problem.update(f"{path} is a folder; give a file name.")
+            return
+        request = ExportRequest(self.fmt, path)
+        if path.exists():
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.dismiss(ExportRequest(self.fmt, path, force=True))
+
+            self.app.push_screen(
+                ConfirmScreen(f"{path} exists. Overwrite it?", yes="Overwrite", no="Keep"),
+                answered,
+            )
+            return
+        self.dismiss(request)

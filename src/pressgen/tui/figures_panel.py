@@ -1,0 +1,90 @@
+"""The figures table: each figure's name, text in house style, exact value and warnings,
+and the provenance of the selected one."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import DataTable, Static
+
+from ..figures import Figure
+from ..formatting import Formatter
+from ..views import FigureView
+
+
+def exact(value: Any) -> str:
+    """The exact value, short enough for a table cell."""
+    if isinstance(value, Decimal):
+        q = value.quantize(Decimal("0.000001")) if value != value.to_integral_value() else value
+        return format(q.normalize() if q == q.to_integral_value() else q, "f")
+    if isinstance(value, tuple) and value and hasattr(value[0], "group"):
+        return f"{len(value)} groups"
+    if isinstance(value, tuple):
+        return "–".join(exact(v) for v in value)
+    return str(value)
+
+
+def provenance_text(fig: Figure) -> str:
+    p = fig.provenance
+    lines = [
+        f"[b]{fig.name}[/b]" + (f" — {fig.label}" if fig.label else ""),
+        f"source: {p.source}",
+        f"dataset: {p.dataset}",
+        f"method: {p.method}",
+        f"filter: {p.filter or '(all rows)'}",
+        f"rows matched: {p.rows}",
+    ]
+    if p.row_numbers:
+        shown = ", ".join(str(n) for n in p.row_numbers[:12])
+        lines.append(f"file rows: {shown}{' …' if len(p.row_numbers) > 12 else ''}")
+    if p.suppressed:
+        lines.append(f"suppressed cells: {p.suppressed}")
+    if p.inputs:
+        lines.append(f"from figures: {', '.join(p.inputs)}")
+    lines.extend(f"[b $warning]⚠ {w}[/]" for w in fig.warnings)
+    return "\n".join(lines)
+
+
+class FiguresPanel(Vertical):
+    DEFAULT_CSS = """
+    FiguresPanel { height: 1fr; }
+    FiguresPanel DataTable { height: 1fr; }
+    FiguresPanel #provenance { height: auto; max-height: 12; padding: 0 1;
+        border-top: solid $primary-muted; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._figures: dict[str, Figure] = {}
+
+    def compose(self) -> ComposeResult:
+        table: DataTable[str | Text] = DataTable(id="figures-table", cursor_type="row")
+        table.add_columns("name", "text", "warnings", "exact")
+        yield table
+        yield Static("Select a figure to see where it came from.", id="provenance")
+
+    def show(self, figures: dict[str, Figure], fmt: Formatter) -> None:
+        self._figures = figures
+        table: DataTable[str | Text] = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        for fig in figures.values():
+            short = "; ".join(w.split(":", 1)[0] for w in fig.warnings)
+            warn = Text(f"⚠ {short}", style="bold") if fig.warnings else Text("")
+            table.add_row(fig.name, str(FigureView(fmt, fig)), warn, exact(fig.value), key=fig.name)
+        if figures:
+            table.move_cursor(row=min(max(row, 0), len(figures) - 1))
+            self._show_provenance(list(figures)[table.cursor_row])
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key.value is not None:
+            self._show_provenance(event.row_key.value)
+
+    def _show_provenance(self, name: str) -> None:
+        fig = self._figures.get(name)
+        if fig is not None:
+            self.query_one("#provenance", Static).update(provenance_text(fig))

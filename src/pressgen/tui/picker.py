@@ -1,0 +1,78 @@
+"""The Pick panel: campaign, dataset, quote set, template, locale and house style.
+
+Picking a dataset, quote set or template builds a campaign on the fly from the current
+one; F4 saves it as a campaign file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Label, Select
+
+from ..locales import supported_locales
+from ..style import PRESETS
+from .session import ProjectFiles, template_name
+
+FIELDS = ("campaign", "dataset", "quotes", "template", "locale", "style")
+
+
+def _label(path: Path, root: Path) -> str:
+    name = path.name.removesuffix(".md.j2").removesuffix(".toml")
+    return name if path.is_relative_to(root) else f"{name} (yours)"
+
+
+class Picker(VerticalScroll):
+    DEFAULT_CSS = """
+    Picker { height: 1fr; padding: 0 1; }
+    Picker Label { margin-top: 1; color: $text-muted; }
+    Picker Select { width: 100%; }
+    """
+
+    @dataclass
+    class Changed(Message):
+        """A pick changed: `field` is one of FIELDS; `value` a path or a name."""
+
+        field: str
+        value: str
+
+    def compose(self) -> ComposeResult:
+        for name in FIELDS:
+            yield Label(name.replace("quotes", "quote set").capitalize())
+            yield Select[str]([], id=f"pick-{name}", prompt=name)
+
+    def fill(self, files: ProjectFiles, root: Path, current: dict[str, str]) -> None:
+        """Set the options and the current value of every selector without events."""
+        options: dict[str, list[tuple[str, str]]] = {
+            "campaign": [(_label(p, root), str(p)) for p in files.campaigns],
+            "dataset": [(_label(p, root), str(p)) for p in files.datasets],
+            "quotes": [(_label(p, root), str(p)) for p in files.quotes],
+            "template": [(template_name(p), str(p)) for p in files.templates],
+            "locale": [(t, t) for t in supported_locales()],
+            "style": [(s, s) for s in PRESETS],
+        }
+        with self.prevent(Select.Changed):
+            for name in FIELDS:
+                opts = options[name]
+                value = current.get(name, "")
+                if value and value not in {v for _, v in opts}:
+                    opts = [(Path(value).name or value, value), *opts]
+                select: Select[str] = self.query_one(f"#pick-{name}", Select)
+                select.set_options(opts)
+                if value:
+                    select.value = value
+
+    def set_value(self, name: str, value: str) -> None:
+        with self.prevent(Select.Changed):
+            select: Select[str] = self.query_one(f"#pick-{name}", Select)
+            select.value = value
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        sid = event.select.id or ""
+        if sid.startswith("pick-") and isinstance(event.value, str):
+            self.post_message(self.Changed(sid.removeprefix("pick-"), event.value))

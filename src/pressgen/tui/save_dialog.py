@@ -1,0 +1,80 @@
+"""Save the picks as a campaign file: a path, confirmed before overwriting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from .confirm import ConfirmScreen
+
+
+@dataclass(frozen=True)
+class SaveRequest:
+    path: Path
+    force: bool = False
+
+
+class SaveCampaignScreen(ModalScreen[SaveRequest | None]):
+    DEFAULT_CSS = """
+    SaveCampaignScreen { align: center middle; }
+    SaveCampaignScreen > Vertical { width: 72; max-width: 100%; height: auto; padding: 0 2;
+        border: thick $primary; background: $surface; }
+    SaveCampaignScreen Horizontal { height: auto; align-horizontal: right; }
+    SaveCampaignScreen Button { margin-left: 2; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="save.cancel")]
+
+    def __init__(self, suggestion: Path) -> None:
+        super().__init__()
+        self.suggestion = suggestion
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("[b]Save as a campaign file (TOML)[/b]")
+            yield Input(str(self.suggestion), id="save-path")
+            with Horizontal():
+                yield Button("Cancel", id="cancel")
+                yield Button("Save", id="save", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self._submit()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def _submit(self) -> None:
+        raw = self.query_one(Input).value.strip()
+        if not raw:
+            return
+        path = Path(raw).expanduser()
+        if path.suffix != ".toml":
+            path = path.with_suffix(".toml")
+        if path.exists():
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.dismiss(SaveRequest(path, force=True))
+
+            self.app.push_screen(
+                ConfirmScreen(f"{path} exists. Overwrite it?", yes="Overwrite", no="Keep"),
+                answered,
+            )
+            return
+        self.dismiss(SaveRequest(path))

@@ -1,0 +1,273 @@
+"""What the TUI is editing, without Textual: the project's files, the picks that build a
+campaign on the fly, which quotes are in, and the calls into the pipeline.
+
+Kept free of Textual so the rules (which quote fills which slot, what a saved campaign
+file says) are tested as plain functions, and the app's workers only call in here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pydantic import ValidationError
+
+from ..campaign import Campaign, LoadedCampaign, load_campaign
+from ..errors import PressgenError, from_validation
+from ..locations import PROJECT_FOLDERS, user_templates_directory
+from ..pipeline import Prepared, Rendered, prepare, render_release
+from ..tomlio import read_toml
+
+if TYPE_CHECKING:
+    from ..export import ExportOptions
+
+SUFFIXES = {"campaigns": ".toml", "datasets": ".toml", "quotes": ".toml", "templates": ".md.j2"}
+
+
+@dataclass(frozen=True)
+class ProjectFiles:
+    """Campaigns, dataset manifests, quote sets and templates found in the project folder
+    and the user's own folder, project first."""
+
+    campaigns: tuple[Path, ...] = ()
+    datasets: tuple[Path, ...] = ()
+    quotes: tuple[Path, ...] = ()
+    templates: tuple[Path, ...] = ()
+
+
+def user_folder() -> Path:
+    """The user's own pressgen folder (PRESSGEN_CONFIG_DIR in tests)."""
+    return user_templates_directory().parent
+
+
+def scan_project(root: Path) -> ProjectFiles:
+    found: dict[str, list[Path]] = {name: [] for name in PROJECT_FOLDERS}
+    for base in (root, user_folder()):
+        for folder in PROJECT_FOLDERS:
+            d = base / folder
+            if not d.is_dir():
+                continue
+            suffix = SUFFIXES[folder]
+            for p in sorted(d.iterdir()):
+                if not p.name.endswith(suffix) or p.name.startswith("."):
+                    continue
+                if folder == "templates" and p.name.startswith("base."):
+                    continue  # a layout to extend, not a release
+                found[folder].append(p)
+    return ProjectFiles(*(tuple(found[f]) for f in PROJECT_FOLDERS))
+
+
+def template_name(path: Path) -> str:
+    return path.name.removesuffix(".md.j2")
+
+
+@dataclass
+class Picks:
+    """The user's choices on top of a campaign file. None keeps the campaign's own."""
+
+    campaign: Path
+    dataset: Path | None = None
+    quotes: Path | None = None
+    template: Path | None = None
+    locale: str | None = None
+    style: str | None = None
+    included: dict[str, bool] = field(default_factory=dict)
+    """quote id -> in or out; a quote not listed keeps its default (slotted and approved)."""
+
+
+@dataclass(frozen=True)
+class QuoteRow:
+    id: str
+    speaker: str
+    text: str
+    problem: str | None
+    slot: str | None
+    included: bool
+
+
+@dataclass(frozen=True)
+class Build:
+    """One render of the release with what the panels need beside it."""
+
+    prepared: Prepared
+    rendered: Rendered
+    quotes: tuple[QuoteRow, ...]
+    drafts: bool
+
+
+def load_picked(picks: Picks) -> LoadedCampaign:
+    """The campaign file with the picked dataset, quote set and template swapped in."""
+    base = load_campaign(picks.campaign)
+    if picks.dataset is None and picks.quotes is None and picks.template is None:
+        return base
+    data = read_toml(base.path)
+    if picks.dataset is not None:
+        data["dataset"] = str(picks.dataset)
+    if picks.quotes is not None:
+        data["quotes"] = str(picks.quotes)
+    if picks.template is not None:
+        data["template"] = template_name(picks.template)
+    try:
+        camp = Campaign.model_validate(data)
+    except ValidationError as exc:
+        raise from_validation(exc, base.path) from None
+    paths = dict(base.dataset_paths)
+    if picks.dataset is not None:
+        paths["main"] = picks.dataset
+    return base.model_copy(
+        update={
+            "campaign": camp,
+            "dataset_paths": paths,
+            "quotes_path": picks.quotes or base.quotes_path,
+            "template_ref": camp.template,
+        }
+    )
+
+
+def build(picks: Picks) -> Build:
+    """Prepare (figures cached by the pipeline) and render with the picks applied."""
+    loaded = load_picked(picks)
+    prepared = prepare(loaded)
+    rows, slots = quote_rows(prepared, picks.included)
+    camp = loaded.campaign.model_copy(update={"slots": slots})
+    prepared = Prepared(
+        loaded.model_copy(update={"campaign": camp}),
+        prepared.datasets,
+        prepared.figures,
+        prepared.quotes,
+    )
+    include = {slot: slot in slots for slot in loaded.campaign.slots}
+    drafts = any(r.included and r.problem for r in rows)
+    rendered = render_release(
+        prepared, locale=picks.locale, style=picks.style, drafts=drafts, include=include
+    )
+    return Build(prepared, rendered, tuple(rows), drafts)
+
+
+def quote_rows(prepared: Prepared, included: dict[str, bool]) -> tuple[list[QuoteRow], dict[str, str]]:
+    """Every quote of the set, whether it is in, and the slots it fills.
+
+    A slotted, approved quote is in unless excluded. An unapproved quote is out unless the
+    user included it (deliberately: the TUI asks). An included quote with no slot of its
+    own fills the first slot whose quote was left out.
+    """
+    camp = prepared.loaded.campaign
+    by_quote = {qid: slot for slot, qid in camp.slots.items()}
+    slots: dict[str, str] = {}
+    state: dict[str, bool] = {}
+    for q in prepared.quotes.quotes:
+        default = q.id in by_quote and q.approval_problem() is None
+        state[q.id] = included.get(q.id, default)
+    for slot, qid in camp.slots.items():
+        if state.get(qid, False):
+            slots[slot] = qid
+    free = [s for s in camp.slots if s not in slots]
+    placed: dict[str, str] = {qid: s for s, qid in slots.items()}
+    for q in prepared.quotes.quotes:
+        if state[q.id] and q.id not in placed and free:
+            slot = free.pop(0)
+            slots[slot] = q.id
+            placed[q.id] = slot
+    rows = []
+    for q in prepared.quotes.quotes:
+        speaker = prepared.quotes.speakers.get(q.speaker)
+        rows.append(
+            QuoteRow(
+                id=q.id,
+                speaker=speaker.name if speaker else q.speaker,
+                text=q.text,
+                problem=q.approval_problem(),
+                slot=placed.get(q.id) or by_quote.get(q.id),
+                included=q.id in placed,
+            )
+        )
+    return rows, slots
+
+
+_TOP_KEY = re.compile(r"^(dataset|quotes|template|locale|style)\s*=.*$", re.MULTILINE)
+
+
+def campaign_text(picks: Picks, loaded: LoadedCampaign) -> str:
+    """The campaign file rewritten with the picks; comments and figure specs are kept."""
+    text = loaded.path.read_text(encoding="utf-8")
+    head, sep, rest = _split_top(text)
+    values = {
+        "dataset": _ref(picks.dataset, loaded.root / "datasets", ".toml"),
+        "quotes": _ref(picks.quotes, loaded.root / "quotes", ".toml"),
+        "template": _ref(picks.template, loaded.root / "templates", ".md.j2"),
+        "locale": picks.locale,
+        "style": picks.style,
+    }
+    seen: set[str] = set()
+
+    def swap(m: re.Match[str]) -> str:
+        key = m.group(1)
+        seen.add(key)
+        value = values[key]
+        return m.group(0) if value is None else f"{key} = {_toml_str(value)}"
+
+    head = _TOP_KEY.sub(swap, head)
+    extra = "".join(
+        f"{k} = {_toml_str(v)}\n" for k, v in values.items() if v is not None and k not in seen
+    )
+    return head.rstrip("\n") + "\n" + extra + sep + rest if extra else head + sep + rest
+
+
+def _split_top(text: str) -> tuple[str, str, str]:
+    m = re.search(r"^\[", text, re.MULTILINE)
+    if m is None:
+        return text, "", ""
+    return text[: m.start()], "", text[m.start() :]
+
+
+def _ref(path: Path | None, folder: Path, suffix: str) -> str | None:
+    if path is None:
+        return None
+    if path.parent.resolve() == folder.resolve():
+        return path.name.removesuffix(suffix)
+    return str(path.resolve())
+
+
+def _toml_str(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def check_campaign_text(text: str, path: Path) -> None:
+    """Refuse to save a campaign that would not load."""
+    import tomllib
+
+    try:
+        Campaign.model_validate(tomllib.loads(text))
+    except tomllib.TOMLDecodeError as exc:
+        raise PressgenError(f"invalid TOML: {exc}", path=path) from None
+    except ValidationError as exc:
+        raise from_validation(exc, path) from None
+
+
+def export_options(prepared: Prepared, locale: str) -> ExportOptions:
+    """The same document properties `pressgen render -f` uses."""
+    from ..export import ExportOptions
+
+    loaded = prepared.loaded
+    rel = loaded.campaign.release
+    letterhead = None
+    if loaded.campaign.letterhead:
+        letterhead = (loaded.path.parent / loaded.campaign.letterhead).resolve()
+    return ExportOptions(
+        title=rel.headline,
+        subject=loaded.campaign.title,
+        author=rel.organisation,
+        keywords=tuple(rel.keywords),
+        locale=locale,
+        reference_docx=letterhead,
+    )
+
+
+def export_markdown(markdown: str, prepared: Prepared, locale: str, fmt: str, path: Path, force: bool) -> tuple[str, ...]:
+    """Export through the CLI's registry and write atomically; returns the warnings."""
+    from ..export import write_release
+
+    result = write_release(markdown, fmt, export_options(prepared, locale), path, force=force)
+    return result.warnings
