@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import (
-    FileSystemLoader,
     StrictUndefined,
     TemplateError,
     TemplateNotFound,
@@ -32,6 +31,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .errors import PressgenError
 from .filters import FILTERS
+from .sandbox import ConfinedLoader, LimitedSandbox, LimitReached, Limits, render_limited
 
 SUFFIX = ".md.j2"
 MAX_OUTPUT_CHARS = 1_000_000
@@ -81,8 +81,8 @@ def environment(search_path: Sequence[Path]) -> ImmutableSandboxedEnvironment:
     key = tuple(str(p) for p in search_path)
     env = _ENVS.get(key)
     if env is None:
-        env = ImmutableSandboxedEnvironment(
-            loader=FileSystemLoader([str(p) for p in search_path], followlinks=False),
+        env = LimitedSandbox(
+            loader=ConfinedLoader([str(p) for p in search_path]),
             undefined=StrictUndefined,
             autoescape=False,
             finalize=_finalize,
@@ -150,7 +150,15 @@ def render_template(
     env = environment(search_path)
     try:
         template = env.get_template(info.name)
-        text = template.render(context)
+        limits = env.limits if isinstance(env, LimitedSandbox) else Limits()
+
+        def describe(message: str, exc: BaseException | None) -> LimitReached:
+            path, line = _template_position(exc, info) if exc else (str(info.path), None)
+            return LimitReached(message, path=path, where=line)
+
+        text = render_limited(lambda: template.generate(context), limits, describe)
+    except LimitReached:
+        raise
     except TemplateSyntaxError as exc:
         raise PressgenError(
             f"template syntax: {exc.message}",
@@ -176,10 +184,6 @@ def render_template(
     except (ArithmeticError, TypeError, ValueError, AttributeError) as exc:
         path, line = _template_position(exc, info)
         raise PressgenError(f"template error: {exc}", path=path, where=line) from None
-    if len(text) > MAX_OUTPUT_CHARS:
-        raise PressgenError(
-            f"rendered release is longer than {MAX_OUTPUT_CHARS:,} characters", path=info.path
-        )
     return _tidy(text)
 
 
