@@ -252,8 +252,20 @@ class Formatter:
         """The short zone name where CLDR has one for the language (GMT, BST, MEZ, EST),
         else the short localized GMT format ('UTC+1'), which Babel's 'O' cannot print."""
         name = str(format_datetime(value, "z", locale=self.locale))
-        if name[:1] not in "+-":
-            return name
+        # tzdata gives Europe/Dublin a negative DST in winter, so Babel swaps the names:
+        # GMT in summer, IST in winter. Winter falls through to the GMT format; summer
+        # takes the name Babel gives a negative-DST (winter) time, which is IST.
+        zero = dt.timedelta(0)
+        dst = value.dst()
+        if dst is not None and dst < zero:
+            name = ""
+        elif dst == zero:
+            winter = value.replace(month=1, day=15)
+            winter_dst = winter.dst()
+            if winter_dst is not None and winter_dst < zero:
+                name = str(format_datetime(winter, "z", locale=self.locale))
+        if name and name[:1] not in "+-":
+            return str(name)
         offset = value.utcoffset() or dt.timedelta(0)
         minutes = int(offset.total_seconds() // 60)
         if minutes == 0:

@@ -84,3 +84,13 @@ def test_short_localized_gmt_zone() -> None:
     assert format_datetime(when, "O", locale="fr_FR") == "None"
     assert format_datetime(when, "z", locale="fr_FR") == "+0100"
     assert fmt("fr_FR").zone(when) == "UTC+1"
+
+
+def test_dublin_zone_names_not_swapped() -> None:
+    # tzdata's negative DST for Europe/Dublin makes Babel name winter IST and summer GMT.
+    dublin = ZoneInfo("Europe/Dublin")
+    winter = dt.datetime(2019, 12, 3, 0, 1, tzinfo=dublin)
+    summer = dt.datetime(2019, 7, 3, 0, 1, tzinfo=dublin)
+    assert format_datetime(winter, "z", locale="en_IE") == "IST"
+    assert fmt("en_IE").zone(winter) == "GMT"
+    assert fmt("en_IE").zone(summer) == "IST"
