@@ -11,14 +11,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .campaign import LoadedCampaign, load_campaign
+from .campaign import LoadedCampaign, find_campaign, load_campaign
 from .dataset import Dataset, load_dataset
 from .errors import PressgenError
 from .figures import Figure, compute_figures, required_columns
+from .filecache import cached, file_stamp
 from .filters import FORMATTER_KEY
 from .formatting import Formatter, normalise_locale
 from .locations import user_templates_directory
@@ -56,8 +58,12 @@ _FIGURE_CACHE: dict[tuple[Any, ...], tuple[dict[str, Dataset], dict[str, Figure]
 
 def prepare(ref: str | Path | LoadedCampaign, root: Path | None = None) -> Prepared:
     """Load a campaign's datasets and quotes and compute its figures (cached)."""
-    loaded = ref if isinstance(ref, LoadedCampaign) else load_campaign(ref, root)
-    quotes = load_quotes(loaded.quotes_path)
+    if isinstance(ref, LoadedCampaign):
+        loaded = ref
+    else:
+        path = find_campaign(str(ref), root)
+        loaded = cached("campaign", path, lambda p: load_campaign(p, root))
+    quotes = cached("quotes", loaded.quotes_path, load_quotes)
     datasets, figures = _figures_for(loaded)
     return Prepared(loaded, datasets, figures, quotes)
 
@@ -90,13 +96,8 @@ def _figures_for(loaded: LoadedCampaign) -> tuple[dict[str, Dataset], dict[str, 
 def _stamp(path: Path) -> tuple[str, int, int, int, int]:
     from .dataset import read_manifest
 
-    st = path.stat()
-    data = path.parent / read_manifest(path).file
-    try:
-        dst = data.stat()
-        return (str(path), st.st_mtime_ns, st.st_size, dst.st_mtime_ns, dst.st_size)
-    except OSError:
-        return (str(path), st.st_mtime_ns, st.st_size, 0, 0)
+    manifest = cached("manifest", path, read_manifest)
+    return (str(path), *file_stamp(path), *file_stamp(path.parent / manifest.file))
 
 
 def template_search_path(loaded: LoadedCampaign) -> list[Path]:
@@ -108,6 +109,26 @@ def template_search_path(loaded: LoadedCampaign) -> list[Path]:
         folder = (p if p.is_absolute() else loaded.path.parent / p).parent
         out.insert(0, folder)
     return [p for p in out if p.is_dir()]
+
+
+@lru_cache(maxsize=128)
+def formatter_for(tag: str, style: HouseStyle) -> Formatter:
+    """One Formatter per locale and style: its compiled patterns are reused."""
+    return Formatter(tag, style)
+
+
+_TEMPLATE_INFO: dict[tuple[str, tuple[Path, ...], str], tuple[tuple[int, int], TemplateInfo]] = {}
+
+
+def _template_info(ref: str, search: tuple[Path, ...], tag: str) -> TemplateInfo:
+    """The template variant for a locale and its declared needs, re-read when it changes."""
+    key = (ref, search, tag)
+    hit = _TEMPLATE_INFO.get(key)
+    if hit is not None and file_stamp(hit[1].path) == hit[0]:
+        return hit[1]
+    info = resolve_template(ref, search, tag)
+    _TEMPLATE_INFO[key] = (file_stamp(info.path), info)
+    return info
 
 
 def choose_style(loaded: LoadedCampaign, style: str | None) -> HouseStyle:
@@ -134,9 +155,9 @@ def render_release(
     camp = loaded.campaign
     tag = normalise_locale(camp.locale if locale is None else locale)
     house = style if isinstance(style, HouseStyle) else choose_style(loaded, style)
-    fmt = Formatter(tag, house)
+    fmt = formatter_for(tag, house)
     search = template_search_path(loaded)
-    info = resolve_template(loaded.template_ref, search, tag)
+    info = _template_info(loaded.template_ref, tuple(search), tag)
     _check_needs(info, prepared, include)
     warnings: list[str] = []
     quotes = _quote_views(prepared, info, drafts, include, today, warnings)

@@ -1,0 +1,197 @@
+"""Render speed of the bundled example, side by side with its references, in one run.
+
+1. In-process: median time of `render_release(prepare(example))` over >= 1,000 renders
+   (figures computed once per dataset + spec and reused, as in the TUI and batch), and
+   of `render_release` alone, beside a bare Jinja + Babel render of the same template
+   with the same figures (Babel called per number, no caches of ours).
+2. Whole process: `pressgen render` beside `python -c` importing only jinja2,
+   babel.numbers, pydantic and polars.
+
+Targets (issue 2): in-process within 1.5x of the bare render; whole process within 1.3x
+of the import line.
+
+    python benchmarks/render.py [--renders N] [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "campaigns" / "met-cyber-training.toml"
+
+
+def median_seconds(fn: Callable[[], object], n: int) -> float:
+    for _ in range(min(50, n)):
+        fn()
+    times = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+class _Obj:
+    """A plain attribute bag for the bare reference's context."""
+
+    def __init__(self, _text: str = "", **kw: Any) -> None:
+        self._text = _text
+        self.__dict__.update(kw)
+
+    def __str__(self) -> str:
+        return self._text
+
+
+def bare_renderer() -> Callable[[], str]:
+    """The same template and figures through plain Jinja and Babel calls."""
+    import jinja2
+    from babel.dates import format_date
+    from babel.lists import format_list
+    from babel.numbers import format_decimal, format_percent
+
+    from pressgen.pipeline import prepare
+
+    prepared = prepare(EXAMPLE)
+    loaded = prepared.loaded
+    rel = loaded.campaign.release
+    main = prepared.datasets["main"].manifest
+    words = {
+        1: "one",
+        2: "two",
+        3: "three",
+        4: "four",
+        5: "five",
+        6: "six",
+        7: "seven",
+        8: "eight",
+        9: "nine",
+    }
+    raw = {name: fig.value for name, fig in prepared.figures.items()}
+    kinds = {name: fig.kind for name, fig in prepared.figures.items()}
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(ROOT / "templates")),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    from pressgen.filters import FILTERS
+
+    def val(v: Any) -> Any:
+        return getattr(v, "value", v)
+
+    def generic(v: Any, *args: Any, **kw: Any) -> str:
+        v = val(v)
+        return format_decimal(v, locale="en_GB") if isinstance(v, int | Decimal) else str(v)
+
+    specific: dict[str, Callable[..., str]] = {
+        "number": lambda v, d=None: format_decimal(val(v), locale="en_GB"),
+        "count": lambda v, start=False: format_decimal(val(v), locale="en_GB"),
+        "words": lambda v: words.get(int(val(v)), str(val(v))),
+        "percent": lambda v, d=None: format_percent(val(v), locale="en_GB"),
+        "date": lambda v, f=None: format_date(val(v), "d MMMM y", locale="en_GB"),
+        "join_list": lambda items: format_list([str(i) for i in items], locale="en_GB"),
+        "md": lambda v: v,
+    }
+    # Every filter pressgen offers gets a bare Babel equivalent, so the same template runs.
+    env.filters.update({name: specific.get(name, generic) for name in [*FILTERS, "md"]})
+    info_name = "cyber-training.md.j2"
+    template = env.get_template(info_name)
+    quotes = {}
+    for slot, qid in loaded.campaign.slots.items():
+        q = prepared.quotes.quote(qid)
+        assert q is not None
+        sp = prepared.quotes.speakers[q.speaker]
+        quotes[slot] = _Obj(
+            q.text, text=q.text, speaker=sp, attribution=sp.attribution, approved=True, problem=None
+        )
+
+    def figure_text(name: str) -> str:
+        v = raw[name]
+        if kinds[name] == "share":
+            return format_percent(v, locale="en_GB").replace("%", " per cent")
+        if isinstance(v, int) and 0 <= v < 10:
+            return words[v]
+        return format_decimal(v, locale="en_GB")
+
+    def render() -> str:
+        f = {name: _Obj(figure_text(name), value=raw[name]) for name in raw}
+        return template.render(
+            f=_Obj(**f),
+            quotes=quotes,
+            release=rel,
+            dataset=main,
+            source=main.source,
+            release_line="EMBARGOED UNTIL 00:01 GMT ON TUESDAY 3 DECEMBER 2019",
+            release_date=format_date(rel.date, "d MMMM y", locale="en_GB"),
+            boilerplate=rel.boilerplate,
+            suppressed_cells=0,
+            rounding_note="rounded to the nearest whole number, with halves rounded up",
+        )
+
+    return render
+
+
+def whole_process(runs: int) -> tuple[float, float]:
+    pressgen = [sys.executable, "-m", "pressgen.cli", "render", str(EXAMPLE)]
+    imports = [sys.executable, "-c", "import jinja2, babel.numbers, pydantic, polars"]
+
+    def once(cmd: list[str]) -> float:
+        t0 = time.perf_counter()
+        subprocess.run(
+            cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT
+        )
+        return time.perf_counter() - t0
+
+    a: list[float] = []
+    b: list[float] = []
+    once(pressgen)
+    once(imports)
+    for _ in range(runs):  # interleaved, so load on the machine hits both alike
+        a.append(once(pressgen))
+        b.append(once(imports))
+    return statistics.median(a), statistics.median(b)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--renders", type=int, default=1000)
+    ap.add_argument("--runs", type=int, default=15)
+    args = ap.parse_args()
+
+    from pressgen.pipeline import prepare, render_release
+
+    prepared = prepare(EXAMPLE)
+    full = median_seconds(lambda: render_release(prepare(EXAMPLE)), args.renders)
+    only = median_seconds(lambda: render_release(prepared), args.renders)
+    bare = median_seconds(bare_renderer(), args.renders)
+    print(
+        f"in-process render, prepare + render (figures cached): {full * 1e3:7.3f} ms median of {args.renders}"
+    )
+    print(f"in-process render, render_release only:               {only * 1e3:7.3f} ms")
+    print(f"reference: bare Jinja + Babel, same template:         {bare * 1e3:7.3f} ms")
+    print(
+        f"  ratio prepare+render / bare = {full / bare:.2f}x   render only / bare = {only / bare:.2f}x   (target <= 1.5x)"
+    )
+
+    proc, imp = whole_process(args.runs)
+    print(
+        f"whole process `pressgen render`:                      {proc * 1e3:7.1f} ms median of {args.runs}"
+    )
+    print(
+        f"reference: python -c 'import jinja2, babel.numbers, pydantic, polars': {imp * 1e3:7.1f} ms"
+    )
+    print(f"  ratio = {proc / imp:.2f}x   (target <= 1.3x)")
+
+
+if __name__ == "__main__":
+    main()
