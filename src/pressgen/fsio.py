@@ -36,6 +36,8 @@ def atomic_write(path: str | Path, data: bytes | str, *, force: bool = False) ->
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()
+            # mkstemp creates 0600; a release is an ordinary file, so honour the umask.
+            os.fchmod(fh.fileno(), 0o666 & ~_umask())
             os.fsync(fh.fileno())
         os.replace(tmp, target)
     except OSError as exc:
@@ -48,6 +50,12 @@ def atomic_write(path: str | Path, data: bytes | str, *, force: bool = False) ->
         raise
     _fsync_dir(folder)
     return target
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _fsync_dir(folder: Path) -> None:
