@@ -18,6 +18,7 @@ def _isolate_user_dirs(
     base = tmp_path_factory.mktemp("user")
     monkeypatch.setenv("PRESSGEN_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("PRESSGEN_CONFIG_DIR", str(base / "config"))
+    monkeypatch.setenv("PRESSGEN_CACHE_DIR", str(base / "cache"))
 
 
 @pytest.fixture

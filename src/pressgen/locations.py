@@ -40,6 +40,16 @@ def data_directory() -> Path:
     return path
 
 
+def cache_directory() -> Path:
+    """Disposable caches (compiled templates); PRESSGEN_CACHE_DIR overrides it."""
+    override = os.environ.get("PRESSGEN_CACHE_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_path
+
+    return user_cache_path("pressgen", appauthor=False)
+
+
 def user_templates_directory() -> Path:
     """A team's own templates, searched before the project's; PRESSGEN_CONFIG_DIR overrides."""
     override = os.environ.get("PRESSGEN_CONFIG_DIR")

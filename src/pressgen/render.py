@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import (
+    BytecodeCache,
+    FileSystemBytecodeCache,
     StrictUndefined,
     TemplateError,
     TemplateNotFound,
@@ -38,6 +40,7 @@ MAX_OUTPUT_CHARS = 1_000_000
 _HEADER = re.compile(r"\A\s*\{#-?\s*pressgen\s*\n(?P<body>.*?)-?#\}", re.S)
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
+_INLINE_SPECIAL = re.compile(r"[\\`*_\[\]<>|~&]")
 _LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])(?=\s|$)", re.M)
 
 
@@ -58,9 +61,21 @@ class TemplateInfo:
 
 def escape_markdown(text: str) -> str:
     """Escape a data value so it cannot add emphasis, links, images, HTML or block marks."""
-    out = _MD_SPECIAL.sub(r"\\\1", text)
-    out = _ENTITY.sub(r"\\&", out)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), out)
+    # Fast paths: most values are plain words or formatted numbers and need nothing.
+    if _INLINE_SPECIAL.search(text):
+        text = _MD_SPECIAL.sub(r"\\\1", text)
+        text = _ENTITY.sub(r"\\&", text)
+    first = text.lstrip()[:1]
+    if "\n" in text or (first and first in "#>+-0123456789"):
+        text = _LINE_START.sub(_escape_line_start, text)
+    return text
+
+
+def _escape_line_start(m: re.Match[str]) -> str:
+    mark = m.group(2)
+    if mark[0].isdigit():  # "1." -> "1\." : a backslash before a digit is not an escape
+        return m.group(1) + mark[:-1] + "\\" + mark[-1]
+    return m.group(1) + "\\" + mark
 
 
 def _finalize(value: Any) -> Any:
@@ -91,6 +106,7 @@ def environment(search_path: Sequence[Path]) -> ImmutableSandboxedEnvironment:
             keep_trailing_newline=True,
             auto_reload=True,
             cache_size=200,
+            bytecode_cache=_bytecode_cache(),
         )
         for unused in ("lipsum", "cycler", "joiner", "namespace"):
             env.globals.pop(unused, None)
@@ -98,6 +114,18 @@ def environment(search_path: Sequence[Path]) -> ImmutableSandboxedEnvironment:
         env.filters["md"] = MarkdownText
         _ENVS[key] = env
     return env
+
+
+def _bytecode_cache() -> BytecodeCache | None:
+    """Compiled templates kept between runs: compiling is most of a one-shot render."""
+    from .locations import cache_directory
+
+    try:
+        folder = cache_directory() / "templates"
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))
 
 
 def template_candidates(name: str, locale: str) -> list[str]:
