@@ -60,6 +60,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("locales", help="list the supported locales")
     p.set_defaults(func=cmd_locales)
+
+    p = sub.add_parser("batch", help="one release per distinct value of a column")
+    p.add_argument("campaign")
+    p.add_argument("--each", help="column to batch by (default: the campaign's `each`)")
+    p.add_argument("-o", "--output", required=True, help="folder for the releases and index")
+    p.add_argument("-f", "--format", default="md", help="md, docx, txt or html")
+    p.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: all cores)")
+    p.add_argument("-l", "--locale")
+    p.add_argument("-s", "--style")
+    p.add_argument("--drafts", action="store_true", help="include unapproved quotes, marked")
+    again = p.add_mutually_exclusive_group()
+    again.add_argument("--skip-existing", action="store_true", help="keep files already written (resume)")
+    again.add_argument("--force", action="store_true", help="overwrite existing files")
+    p.set_defaults(func=cmd_batch)
     return parser
 
 
@@ -235,6 +249,67 @@ def cmd_locales(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    """`pressgen batch`: progress bar on a terminal, quiet otherwise; one line per failed
+    group; exit 2 if any group failed (the others are still written)."""
+    from .batch import BatchProgress, run_batch
+
+    if args.jobs is not None and args.jobs < 1:
+        raise PressgenError("--jobs must be at least 1")
+    tty = sys.stderr.isatty()
+    bar = None
+    if tty:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+        bar = Progress(
+            "[progress.description]{task.description}",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            transient=True,
+        )
+    task = None
+
+    def report(p: BatchProgress) -> None:
+        nonlocal task
+        if bar is None:
+            return
+        if task is None:
+            task = bar.add_task("rendering", total=p.total)
+        bar.update(task, completed=p.done, description=f"rendering ({p.failed} failed)" if p.failed else "rendering")
+
+    if bar is not None:
+        bar.start()
+    try:
+        result = run_batch(
+            args.campaign,
+            args.output,
+            each=args.each,
+            fmt=args.format.lower(),
+            jobs=args.jobs,
+            locale=args.locale,
+            style=args.style,
+            drafts=args.drafts,
+            skip_existing=args.skip_existing,
+            force=args.force,
+            progress=report,
+        )
+    finally:
+        if bar is not None:
+            bar.stop()
+    for r in result.failed:
+        print(f"pressgen: {r.error}", file=sys.stderr)
+    total = len(result.results)
+    if tty or result.failed:
+        print(
+            f"pressgen: {result.written} written, {result.skipped} skipped, "
+            f"{len(result.failed)} failed of {total} groups by {result.column!r}; "
+            f"index in {Path(args.output) / 'index.csv'}",
+            file=sys.stderr,
+        )
+    return EXIT_BAD_INPUT if result.failed else EXIT_OK
+
+
 if __name__ == "__main__":
     raise SystemExit(main())
-

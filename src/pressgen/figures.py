@@ -145,12 +145,28 @@ def compute_figures(
     default_dataset: str,
     *,
     small_count: int = SMALL_COUNT,
+    known: Mapping[str, Figure] | None = None,
 ) -> dict[str, Figure]:
-    """Evaluate every spec; figures that use other figures are computed after them."""
+    """Evaluate every spec; figures that use other figures are computed after them.
+    `known` holds figures already computed elsewhere (the batch's grouped aggregation);
+    they are used as they are."""
     engine = _Engine(specs, datasets, default_dataset, small_count)
+    engine.done.update(known or {})
     for name in specs:
         engine.figure(name)
     return {name: engine.done[name] for name in specs}
+
+
+def filter_expr(dataset: Dataset, where: Where, figure: str, field_name: str = "where") -> pl.Expr:
+    """The polars expression for a spec's filter, checked against the dataset's columns."""
+    return _Engine({}, {}, dataset.name, SMALL_COUNT)._filter(dataset, where, figure, field_name)
+
+
+def small_count_warnings(
+    value: Any, kind: str, suppressed: int, rows: int, column: str | None, small_count: int
+) -> tuple[str, ...]:
+    """The warnings a figure carries (suppressed cells, no rows, small numbers)."""
+    return _Engine({}, {}, "", small_count)._warnings(value, kind, suppressed, rows, column)
 
 
 def required_columns(specs: Mapping[str, FigureSpec], default_dataset: str) -> dict[str, set[str]]:

@@ -1,0 +1,31 @@
+"""Localised releases at scale: one release per group of a column, with each group's
+figures and how it compares with the others. `run_batch` is what the CLI's `batch`
+command and the TUI's batch screen call."""
+
+from __future__ import annotations
+
+from .groups import Comparison, GroupFigures, compare_groups, compute_group_figures
+from .names import file_names, slugify
+from .run import (
+    FORMATS,
+    BatchProgress,
+    BatchResult,
+    GroupResult,
+    neutralise_cell,
+    run_batch,
+)
+
+__all__ = [
+    "FORMATS",
+    "BatchProgress",
+    "BatchResult",
+    "Comparison",
+    "GroupFigures",
+    "GroupResult",
+    "compare_groups",
+    "compute_group_figures",
+    "file_names",
+    "neutralise_cell",
+    "run_batch",
+    "slugify",
+]
