@@ -26,6 +26,18 @@ class Contact(BaseModel):
     phone: str | None = None
 
 
+class ReleaseText(BaseModel):
+    """The words of a release in another language; what is left out stays as written."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    headline: str | None = Field(default=None, min_length=1)
+    subhead: str | None = None
+    dateline: str | None = Field(default=None, min_length=1)
+    boilerplate: str | None = Field(default=None, min_length=1)
+    notes: list[str] | None = None
+
+
 class Release(BaseModel):
     """The release's own facts, written by a person, not computed."""
 
@@ -42,6 +54,18 @@ class Release(BaseModel):
     contact: Contact
     keywords: list[str] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list, description="Extra notes to editors.")
+    translations: dict[str, ReleaseText] = Field(
+        default_factory=dict, description="By locale ('de_CH') or language ('de')."
+    )
+
+    def for_locale(self, tag: str) -> Release:
+        """This release with the words of the closest translation: de_CH, then de."""
+        for key in (tag, tag.split("_")[0]):
+            text = self.translations.get(key) or self.translations.get(key.replace("_", "-"))
+            if text is not None:
+                changes = {k: v for k, v in text.model_dump().items() if v is not None}
+                return self.model_copy(update=changes)
+        return self
 
 
 class Campaign(BaseModel):

@@ -149,7 +149,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         from .export import ExportOptions, export_release
 
         loaded = prepared.loaded
-        rel = loaded.campaign.release
+        rel = loaded.campaign.release.for_locale(rendered.locale)
         letterhead = None
         if loaded.campaign.letterhead:
             letterhead = (loaded.path.parent / loaded.campaign.letterhead).resolve()
@@ -202,7 +202,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
     prepared = prepare(args.campaign)
     camp = prepared.loaded.campaign
     tag = normalise_locale(camp.locale if args.locale is None else args.locale)
-    fmt = Formatter(tag, choose_style(prepared.loaded, args.style))
+    fmt = Formatter(tag, choose_style(prepared.loaded, args.style, tag))
     rows = []
     for fig in prepared.figures.values():
         item = fig.as_dict()

@@ -26,7 +26,7 @@ from .formatting import Formatter, normalise_locale
 from .locations import user_templates_directory
 from .quotes import QuoteSet, load_quotes
 from .render import MarkdownText, TemplateInfo, render_template, resolve_template
-from .style import HouseStyle, resolve_style
+from .style import HouseStyle, resolve_style, style_for_locale
 from .views import FigureMap, QuoteView
 
 
@@ -131,10 +131,19 @@ def _template_info(ref: str, search: tuple[Path, ...], tag: str) -> TemplateInfo
     return info
 
 
-def choose_style(loaded: LoadedCampaign, style: str | None) -> HouseStyle:
-    if style is None:
+def choose_style(
+    loaded: LoadedCampaign, style: str | None, locale: str | None = None
+) -> HouseStyle:
+    """The house style for a render: `-s` wins; otherwise the campaign's, adapted to the
+    language of `locale` when that differs from the campaign's (uk-press -> de-presse)."""
+    camp = loaded.campaign
+    if style is not None:
+        return resolve_style(style, camp.style_overrides)
+    if locale is None or normalise_locale(locale) == normalise_locale(camp.locale):
         return loaded.style
-    return resolve_style(style, loaded.campaign.style_overrides)
+    return resolve_style(
+        style_for_locale(camp.style, normalise_locale(locale)), camp.style_overrides
+    )
 
 
 def render_release(
@@ -154,7 +163,7 @@ def render_release(
     loaded = prepared.loaded
     camp = loaded.campaign
     tag = normalise_locale(camp.locale if locale is None else locale)
-    house = style if isinstance(style, HouseStyle) else choose_style(loaded, style)
+    house = style if isinstance(style, HouseStyle) else choose_style(loaded, style, tag)
     fmt = formatter_for(tag, house)
     search = template_search_path(loaded)
     info = _template_info(loaded.template_ref, tuple(search), tag)
@@ -173,7 +182,7 @@ def build_context(
 ) -> dict[str, Any]:
     loaded = prepared.loaded
     camp = loaded.campaign
-    rel = camp.release
+    rel = camp.release.for_locale(fmt.tag)
     main = prepared.datasets["main"].manifest
     figures = FigureMap(fmt, prepared.figures)
     return {
@@ -232,9 +241,9 @@ def release_line(fmt: Formatter, embargo: dt.datetime | None, zone: str, path: P
             f"unknown time zone {zone!r}", path=path, where="release.timezone"
         ) from None
     when = embargo if embargo.tzinfo else embargo.replace(tzinfo=tz)
-    time = fmt.datetime(when, "HH:mm zzz")
-    day = fmt.date(when.date(), "EEEE d MMMM y")
-    return f"EMBARGOED UNTIL {time} ON {day}".upper()
+    # English wording; a template in another language builds its own line from
+    # `release.embargo | embargo(release.timezone)` (see base.de.md.j2).
+    return f"EMBARGOED UNTIL {fmt.embargo(when, zone)}".upper()
 
 
 def _check_needs(info: TemplateInfo, prepared: Prepared, include: dict[str, bool] | None) -> None:

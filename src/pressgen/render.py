@@ -41,6 +41,8 @@ _HEADER = re.compile(r"\A\s*\{#-?\s*pressgen\s*\n(?P<body>.*?)-?#\}", re.S)
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _INLINE_SPECIAL = re.compile(r"[\\`*_\[\]<>|~&]")
+_BLOCK_MARKS = frozenset("#>+-")
+_SINGLE_LINE_START = re.compile(r"^(\s*)([#>+-])(?=\s|$)")
 _LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])(?=\s|$)", re.M)
 
 
@@ -65,9 +67,12 @@ def escape_markdown(text: str) -> str:
     if _INLINE_SPECIAL.search(text):
         text = _MD_SPECIAL.sub(r"\\\1", text)
         text = _ENTITY.sub(r"\\&", text)
-    first = text.lstrip()[:1]
-    if "\n" in text or (first and first in "#>+-0123456789"):
+    if "\n" in text:
         text = _LINE_START.sub(_escape_line_start, text)
+    elif text.lstrip()[:1] in _BLOCK_MARKS:
+        # A one-line value: "3. Dezember" is inline in every template we know of, so
+        # only marks that would start a heading, quote or bullet are escaped.
+        text = _SINGLE_LINE_START.sub(_escape_line_start, text)
     return text
 
 

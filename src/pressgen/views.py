@@ -30,7 +30,7 @@ def format_value(fmt: Formatter, value: Any, kind: str, currency: str | None = N
     if kind == "points":
         return fmt.points(value)
     if kind == "money":
-        return fmt.money(value, currency or "GBP")
+        return fmt.money(value, currency or "GBP", None)
     if kind == "count":
         return fmt.count(value)
     if isinstance(value, int) or (

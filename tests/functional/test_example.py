@@ -132,3 +132,23 @@ def test_data_values_cannot_inject_markdown(project: Path) -> None:
     assert "![x](http" not in text
     assert "<script>" not in text
     assert r"!\[X\](HTTP://EVIL.EXAMPLE/P.PNG) \<SCRIPT\>" in text
+
+
+def test_german_release_uses_translation_and_german_style() -> None:
+    text = render(locale="de_DE")
+    assert text.startswith("**SPERRFRIST:")
+    assert "# Tausende neue Met-Rekruten" in text
+    assert "4.534" in text and "52 Prozent" in text and "drei Detective Chief Inspectors" in text
+    assert "Harbourline Hosting ist ein fiktives" in text
+
+
+def test_explicit_style_wins_over_locale_default() -> None:
+    text = render(locale="de_DE", style="uk-press")
+    assert "52 per cent" in text
+    assert "4.534" in text
+
+
+def test_locale_without_translation_keeps_campaign_words() -> None:
+    text = render(locale="en_US")
+    assert "# Thousands of new Met recruits" in text
+    assert "4,534" in text

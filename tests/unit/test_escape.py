@@ -22,7 +22,8 @@ from pressgen.render import escape_markdown
         ("AT&T", "AT&T"),
         ("# heading", r"\# heading"),
         ("- item", r"\- item"),
-        ("1. item", r"1\. item"),
+        ("1. item", "1. item"),  # one-line values are inline: "3. Dezember 2019"
+        ("x\n1. item", "x\n1\\. item"),
         ("2019", "2019"),
         ("> quote", r"\> quote"),
         ("line\n# two", "line\n\\# two"),
@@ -34,7 +35,7 @@ def test_escape_markdown(raw: str, escaped: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "raw", ["*x*", "[a](b)", "![i](s)", "<b>x</b>", "`code`", "# h", "> q", "1. x", "- y"]
+    "raw", ["*x*", "[a](b)", "![i](s)", "<b>x</b>", "`code`", "# h", "> q", "- y", "a\n1. x"]
 )
 def test_escaped_text_renders_as_plain_text(raw: str) -> None:
     html = MarkdownIt("commonmark").render(escape_markdown(raw)).strip()
