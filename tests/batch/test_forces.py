@@ -1,0 +1,105 @@
+"""The bundled batch example: 43 forces, 43 releases, figures equal to the engine's."""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from pressgen.batch import compare_groups, compute_group_figures, run_batch
+from pressgen.campaign import load_campaign
+from pressgen.dataset import load_dataset
+from pressgen.figures import compute_figures, required_columns
+from pressgen.views import FigureView
+from tests.conftest import ROOT
+
+FORCES = ROOT / "campaigns" / "forces-cyber-training.toml"
+
+
+def test_forty_three_releases_and_an_index(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run_batch(FORCES, out, jobs=2)
+    assert result.written == 43 and not result.failed
+    releases = sorted(out.glob("*.md"))
+    assert len(releases) == 43
+    texts = {p.read_text(encoding="utf-8") for p in releases}
+    assert len(texts) == 43
+    with (out / "index.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 43
+    ranks = sorted(int(r["first_responder_total_rank"]) for r in rows)
+    assert ranks[0] == 1 and ranks[-1] <= 43
+    kent = next(r for r in rows if r["group"] == "Kent Police")
+    text = (out / kent["file"]).read_text(encoding="utf-8")
+    assert text.startswith("**EMBARGOED UNTIL 00:01 GMT ON TUESDAY 3 DECEMBER 2019**")
+    assert "# Kent Police sent" in text
+    assert "How Kent Police compares" in text
+    assert "invented" in text  # the illustrative notes
+    index = json.loads((out / "index.json").read_text(encoding="utf-8"))
+    kent_json = next(r for r in index["releases"] if r["group"] == "Kent Police")
+    assert kent_json["figures"]["first_responder_total"]["text"] in text
+
+
+def test_grouped_figures_equal_the_engine_on_each_group() -> None:
+    loaded = load_campaign(FORCES)
+    specs = loaded.campaign.figures
+    need = required_columns(specs, "main")["main"] | {"force"}
+    ds = load_dataset(loaded.dataset_paths["main"], need)
+    grouped = compute_group_figures(specs, {"main": ds}, "main", "force", small_count=5)
+    assert len(grouped) == 43
+    for group, res in grouped.items():
+        assert res.figures is not None
+        sub = replace(ds, frame=ds.frame.filter(pl.col("force") == group))
+        ref = compute_figures(specs, {"main": sub}, "main", small_count=5)
+        for name, fig in ref.items():
+            got = res.figures[name].as_dict()
+            want = fig.as_dict()
+            if specs[name].method != "formula":
+                assert got["provenance"]["filter"].startswith(f"force = {group!r}")
+            got["provenance"]["filter"] = want["provenance"]["filter"]
+            assert got == want, (group, name)
+
+
+def test_comparisons_add_up() -> None:
+    loaded = load_campaign(FORCES)
+    specs = loaded.campaign.figures
+    ds = load_dataset(loaded.dataset_paths["main"], None)
+    national = compute_figures(specs, {"main": ds}, "main", small_count=5)
+    grouped = compute_group_figures(specs, {"main": ds}, "main", "force", small_count=5)
+    comps = compare_groups(specs, national, grouped)
+    total = sum(comps[g]["first_responder_total"].value for g in comps)
+    assert total == national["first_responder_total"].value
+    shares = sum(
+        (comps[g]["three_courses_total"].share_of_total or Decimal(0) for g in comps), Decimal(0)
+    )
+    assert abs(shares - 1) < Decimal("1e-20")
+    assert all(comps[g]["first_responder_students"].share_of_total is None for g in comps)
+    ranks = sorted(
+        (c["first_responder_dci"].rank or 0, c["first_responder_dci"].joint) for c in comps.values()
+    )
+    assert any(joint for _, joint in ranks)  # small counts tie: joint places
+
+
+def test_share_of_total_refused_for_a_share(tmp_path: Path) -> None:
+    from pressgen.batch.views import CompareView
+    from pressgen.errors import PressgenError
+    from pressgen.formatting import Formatter
+    from pressgen.style import resolve_style
+
+    loaded = load_campaign(FORCES)
+    specs = loaded.campaign.figures
+    ds = load_dataset(loaded.dataset_paths["main"], None)
+    national = compute_figures(specs, {"main": ds}, "main", small_count=5)
+    grouped = compute_group_figures(specs, {"main": ds}, "main", "force", small_count=5)
+    comps = compare_groups(specs, national, grouped)
+    fmt = Formatter("en_GB", resolve_style("uk-press", {}))
+    view = CompareView(fmt, comps["Kent Police"]["first_responder_students"])
+    with pytest.raises(PressgenError, match="no share of the national total"):
+        _ = view.share_of_total
+    assert "percentage point" in str(view.diff_from_national)
+    assert str(FigureView(fmt, national["first_responder_total"])) == "62,714"
