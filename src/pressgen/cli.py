@@ -12,15 +12,20 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from .errors import PressgenError
+
+if TYPE_CHECKING:
+    from .check.findings import Finding
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_BAD_INPUT = 2
 
-COMMANDS = ("render", "figures", "validate", "check", "batch", "lint", "styles", "locales")
+COMMANDS = (
+    "render", "figures", "validate", "check", "batch", "lint", "styles", "locales", "approve",
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -74,6 +79,29 @@ def build_parser() -> argparse.ArgumentParser:
     again.add_argument("--skip-existing", action="store_true", help="keep files already written (resume)")
     again.add_argument("--force", action="store_true", help="overwrite existing files")
     p.set_defaults(func=cmd_batch)
+
+    p = sub.add_parser("check", help="verify the numbers, quotes and style of an edited draft")
+    p.add_argument("campaign")
+    p.add_argument("draft", help="the edited release: .md, .txt or .docx")
+    p.add_argument("-l", "--locale")
+    p.add_argument("-s", "--style")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("lint", help="house-style and slip warnings for a draft (no campaign)")
+    p.add_argument("draft", help="a release: .md, .txt or .docx")
+    p.add_argument("-l", "--locale", default="en_GB")
+    p.add_argument("-s", "--style")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_lint)
+
+    p = sub.add_parser("approve", help="record a quote's approval with the hash of its text")
+    p.add_argument("quotes", help="quote set file (quotes/NAME.toml)")
+    p.add_argument("quote_id")
+    p.add_argument("--by", required=True, help="who approved the quote")
+    p.add_argument("--on", help="date of approval, YYYY-MM-DD (default: today)")
+    p.add_argument("--expires", help="date the approval lapses, YYYY-MM-DD")
+    p.set_defaults(func=cmd_approve)
     return parser
 
 
@@ -309,6 +337,70 @@ def cmd_batch(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return EXIT_BAD_INPUT if result.failed else EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .check import check_draft, read_draft
+    from .pipeline import prepare
+
+    prepared = prepare(args.campaign)
+    text = read_draft(args.draft)
+    report = check_draft(prepared, text, locale=args.locale, style=args.style)
+    _print_findings(args, report.findings, report.as_dict(), report.ok)
+    if not args.json:
+        state = "ok" if report.ok else f"{len(report.problems)} problem(s)"
+        print(
+            f"pressgen: {args.draft}: {report.numbers} numbers, {report.matched} matched; {state}",
+            file=sys.stderr,
+        )
+    return EXIT_OK if report.ok else EXIT_PROBLEMS
+
+
+def cmd_lint(args: argparse.Namespace) -> int:
+    from .check import FAILING, lint_text, read_draft
+    from .style import resolve_style
+
+    text = read_draft(args.draft)
+    findings = lint_text(text, locale=args.locale, style=resolve_style(args.style))
+    ok = not any(f.severity in FAILING for f in findings)
+    doc = {"ok": ok, "locale": args.locale, "findings": [f.as_dict() for f in findings]}
+    _print_findings(args, findings, doc, ok)
+    return EXIT_OK if ok else EXIT_PROBLEMS
+
+
+def _print_findings(
+    args: argparse.Namespace, findings: Sequence[Finding], doc: dict[str, object], ok: bool
+) -> None:
+    if args.json:
+        doc = {"draft": str(args.draft), **doc}
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        return
+    for f in findings:
+        sys.stdout.write(f.format(str(args.draft)) + "\n")
+
+
+def cmd_approve(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from .fsio import atomic_write
+    from .quotes import approve_quote
+
+    def day(value: str | None, flag: str) -> dt.date | None:
+        if value is None:
+            return None
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise PressgenError(f"{flag} wants a date as YYYY-MM-DD, not {value!r}") from None
+
+    path = Path(args.quotes)
+    text, digest = approve_quote(
+        path, args.quote_id, by=args.by, on=day(args.on, "--on") or dt.date.today(),
+        expires=day(args.expires, "--expires"),
+    )
+    atomic_write(path, text, force=True)
+    print(f"pressgen: approved {args.quote_id!r} by {args.by} (sha256 {digest[:12]}…)")
+    return EXIT_OK
 
 
 if __name__ == "__main__":

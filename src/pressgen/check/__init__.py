@@ -1,0 +1,340 @@
+"""Checking an edited draft against the campaign's computed figures.
+
+`check_draft` is the one call the CLI and the TUI make. It reads every number-like
+expression in the draft (numbers.py), matches each to a figure under the house style's
+rounding and to the figure the template printed at that place (match.py), checks the
+arithmetic between them (consistency.py), the quotes against what was approved, and
+lints the release (lint.py). See docs/check.md for the rules and what is ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+from ..formatting import Formatter, normalise_locale
+from ..style import HouseStyle
+from .consistency import draft_arithmetic, figure_arithmetic
+from .draft import read_draft
+from .findings import FAILING, CheckReport, Finding, LineIndex
+from .lint import WIRE_HEADLINE_LIMIT, lint_text
+from .match import Candidate, FigureIndex, align, atoms
+from .numbers import APPROX, PERCENT, POINTS, NumberToken, markdown_blank, number_reader
+
+if TYPE_CHECKING:
+    from ..pipeline import Prepared
+    from ..quotes import Quote
+
+__all__ = [
+    "FAILING",
+    "WIRE_HEADLINE_LIMIT",
+    "CheckReport",
+    "Checker",
+    "Finding",
+    "check_draft",
+    "lint_text",
+    "read_draft",
+]
+
+_QUOTED = re.compile(r"“([^”]{30,})”|„([^“]{30,})“|«([^»]{30,})»|\"([^\"\n]{30,})\"")
+
+
+class Checker:
+    """A campaign's figures and untouched render, ready to check drafts against.
+
+    Building one renders the release once (tens of milliseconds); `check` then costs a
+    few milliseconds per call, so keep one per campaign, locale and style."""
+
+    def __init__(
+        self,
+        prepared: Prepared,
+        *,
+        locale: str | None = None,
+        style: str | HouseStyle | None = None,
+        baseline: str | None = None,
+        today: dt.date | None = None,
+    ) -> None:
+        from ..pipeline import choose_style, render_release
+
+        loaded = prepared.loaded
+        camp = loaded.campaign
+        self.prepared = prepared
+        self.tag = normalise_locale(locale or camp.locale)
+        self.style = (
+            style if isinstance(style, HouseStyle) else choose_style(loaded, style, self.tag)
+        )
+        self.fmt = Formatter(self.tag, self.style)
+        self.reader = number_reader(self.tag, self.style)
+        self.index = FigureIndex(prepared.figures, self.fmt)
+        self.today = today
+        self.release_date: dt.date = camp.release.date
+        if baseline is None:
+            baseline = render_release(
+                prepared, locale=self.tag, style=self.style, drafts=True, today=today
+            ).markdown
+        self.baseline = baseline
+        base_clean = markdown_blank(baseline)
+        self.base_tokens = self.reader.read(baseline)
+        self.base_atoms, self.base_owner, _ = atoms(base_clean, self.base_tokens)
+        self.base_keys: list[frozenset[str]] = []
+        self.base_primary: list[str | None] = []
+        literals: set[str] = set()
+        for tok in self.base_tokens:
+            found = self.index.matches(tok) if tok.checked else ()
+            self.base_keys.append(frozenset(c.key for c in found))
+            mains = {c.figure for c in found if c.key == c.figure}
+            self.base_primary.append(next(iter(mains)) if len(mains) == 1 else None)
+            if tok.checked and not found:
+                literals.add(_norm(tok.text))
+        self.literals = frozenset(literals)
+        self.trusted_words = frozenset(w.lower() for w in re.findall(r"[^\W\d_]+", base_clean))
+        self._base_lint = {
+            (f.code, f.text) for f in self._lint(baseline, self.base_tokens, LineIndex(baseline))
+        }
+        self.figure_notes = tuple(figure_arithmetic(prepared.figures))
+        self._quote_words = {
+            q.id: _words(q.text) for q in prepared.quotes.quotes
+        }
+
+    # -- the check -------------------------------------------------------------------
+
+    def check(self, text: str) -> CheckReport:
+        """Every problem in `text`, a draft of this campaign's release."""
+        lines = LineIndex(text)
+        clean = markdown_blank(text)
+        tokens = self.reader.read(text)
+        d_atoms, d_owner, d_offsets = atoms(clean, tokens)
+        pairs, where = align(
+            self.base_atoms, self.base_owner, d_atoms, d_owner, self.base_tokens, tokens
+        )
+        findings: list[Finding] = []
+        used: set[str] = set()
+        reported: set[int] = set()
+        numbers = matched = 0
+        for i, tok in enumerate(tokens):
+            bi = pairs.get(i)
+            if not tok.checked:
+                if not (tok.promotable and bi is not None and self.base_keys[bi]):
+                    continue
+                tok = NumberToken(tok.start, tok.end, tok.text, tok.value, in_quote=tok.in_quote)
+            numbers += 1
+            found = self.index.matches(tok)
+            expected = self.base_keys[bi] if bi is not None else frozenset()
+            hit = [c for c in found if c.key in expected] if expected else list(found)
+            if hit:
+                matched += 1
+                used.update(c.figure for c in hit)
+                findings.extend(self._small(tok, hit, lines))
+                continue
+            if not expected and (
+                (bi is not None and _norm(self.base_tokens[bi].text) == _norm(tok.text))
+                or _norm(tok.text) in self.literals
+            ):
+                matched += 1
+                continue
+            findings.append(self._mismatch(tok, found, expected, lines))
+            if bi is not None:
+                reported.add(bi)
+        findings.extend(self._dropped(used, reported, where, d_offsets, lines, len(text)))
+        findings.extend(draft_arithmetic(clean, tokens, self.fmt, lines))
+        findings.extend(self._quotes(clean, lines))
+        findings.extend(
+            f for f in self._lint(text, tokens, lines) if (f.code, f.text) not in self._base_lint
+        )
+        findings.sort(key=lambda f: (f.offset, f.code))
+        return CheckReport(
+            tuple(findings), numbers, matched, tuple(sorted(used)), self.tag, self.style.name,
+            self.figure_notes,
+        )
+
+    # -- pieces ------------------------------------------------------------------------
+
+    def _lint(self, text: str, tokens: list[NumberToken], lines: LineIndex) -> list[Finding]:
+        return lint_text(
+            text, locale=self.tag, style=self.style, release_date=self.release_date,
+            trusted_words=self.trusted_words, tokens=tokens, lines=lines,
+        )
+
+    def _mismatch(
+        self, tok: NumberToken, found: tuple[Candidate, ...], expected: frozenset[str],
+        lines: LineIndex,
+    ) -> Finding:
+        line, col = lines.position(tok.start)
+        near = self.index.nearest(tok, tuple(expected))
+        where = " (in a quote)" if tok.in_quote else ""
+        if found:
+            other = found[0]
+            want = near.text if near else "another figure"
+            return Finding(
+                "swapped", "error", line, col, tok.text,
+                f"{tok.text!r}{where} is {other.key}, but the template had "
+                f"{near.key if near else 'another figure'} ({want}) here",
+                tok.start, tok.end, near.key if near else None, want, other.figure, tok.in_quote,
+            )
+        if tok.unit == PERCENT and near is not None and near.unit == POINTS and near.value == (
+            tok.value
+        ):
+            return Finding(
+                "points", "error", line, col, tok.text,
+                f"{tok.text!r}{where} says per cent, but {near.key} is a difference of "
+                f"{near.text}", tok.start, tok.end, near.key, near.text, near.figure, tok.in_quote,
+            )
+        if tok.unit == PERCENT:
+            pts = [c for c in self.index.by_unit[POINTS] if c.value == tok.value]
+            if pts:
+                c = pts[0]
+                return Finding(
+                    "points", "error", line, col, tok.text,
+                    f"{tok.text!r}{where} says per cent, but {c.key} is a difference of {c.text}",
+                    tok.start, tok.end, c.key, c.text, c.figure, tok.in_quote,
+                )
+        if tok.unit == APPROX:
+            msg = f"{tok.text!r}{where} is not true of any share"
+            if near is not None:
+                msg = f"{tok.text!r}{where} does not fit {near.key} ({near.text})"
+            return Finding(
+                "approximation", "error", line, col, tok.text, msg, tok.start, tok.end,
+                near.key if near else None, near.text if near else None,
+                near.figure if near else None, tok.in_quote,
+            )
+        msg = f"{tok.text!r}{where} matches no figure"
+        if near is not None:
+            msg += f"; nearest is {near.key} = {near.text}"
+        return Finding(
+            "unmatched", "error", line, col, tok.text, msg, tok.start, tok.end,
+            near.key if near else None, near.text if near else None,
+            near.figure if near else None, tok.in_quote,
+        )
+
+    def _small(self, tok: NumberToken, hit: list[Candidate], lines: LineIndex) -> list[Finding]:
+        out: list[Finding] = []
+        for c in hit[:1]:
+            fig = self.prepared.figures[c.figure]
+            small = [w for w in fig.warnings if w.startswith("small number")]
+            if not small or c.key != c.figure:
+                continue
+            prov = fig.provenance
+            line, col = lines.position(tok.start)
+            rows = ", ".join(str(r) for r in prov.row_numbers)
+            msg = f"{tok.text!r} is {c.figure}, a {small[0]}"
+            if rows:
+                msg += f" (rows {rows} of {prov.source})"
+            out.append(Finding(
+                "small-number", "decision", line, col, tok.text, msg, tok.start, tok.end,
+                None, None, c.figure, tok.in_quote, prov.row_numbers,
+            ))
+        return out
+
+    def _dropped(
+        self, used: set[str], reported: set[int], where: dict[int, int], offsets: list[int],
+        lines: LineIndex, size: int,
+    ) -> list[Finding]:
+        """Figures the template printed that the draft no longer states anywhere (a
+        place whose number was changed is reported there instead)."""
+        out: list[Finding] = []
+        seen: set[str] = set()
+        for bi, name in enumerate(self.base_primary):
+            if name is None or name in used or name in seen:
+                continue
+            if any(self.base_primary[b] == name for b in reported):
+                continue
+            seen.add(name)
+            pos = where.get(bi)
+            offset = offsets[pos] if pos is not None and pos < len(offsets) else size
+            offset = min(offset, max(size - 1, 0))
+            line, col = lines.position(offset)
+            text = self.base_tokens[bi].text
+            out.append(Finding(
+                "dropped", "error", line, col, "",
+                f"figure {name} ({text}) is in the template but not in the draft",
+                offset, offset, name, text, name,
+            ))
+        return out
+
+    def _quotes(self, clean: str, lines: LineIndex) -> list[Finding]:
+        out: list[Finding] = []
+        quotes = {q.id: q for q in self.prepared.quotes.quotes}
+        for m in _QUOTED.finditer(clean):
+            body = next(g for g in m.groups() if g)
+            words = _words(body)
+            if len(words) < 6:
+                continue
+            best: tuple[float, str] | None = None
+            for qid, qwords in self._quote_words.items():
+                if qwords == words:
+                    best = (1.0, qid)
+                    break
+                ratio = SequenceMatcher(None, qwords, words, autojunk=False).ratio()
+                if ratio >= 0.6 and (best is None or ratio > best[0]):
+                    best = (ratio, qid)
+            if best is None:
+                continue
+            quote = quotes[best[1]]
+            line, col = lines.position(m.start())
+            if best[0] < 1.0:
+                out.append(Finding(
+                    "quote-edited", "error", line, col, m.group(0)[:60],
+                    f"quote {quote.id!r} differs from the text {_approval(quote)}: "
+                    "it needs approving again", m.start(), m.end(),
+                    in_quote=True,
+                ))
+                continue
+            problem = quote.approval_problem(self.today)
+            if problem:
+                out.append(Finding(
+                    "quote-unapproved", "error", line, col, m.group(0)[:60],
+                    f"quote {quote.id!r} is {problem}", m.start(), m.end(), in_quote=True,
+                ))
+        return out
+
+
+def _approval(quote: Quote) -> str:
+    if quote.approved and quote.approved_by:
+        when = f" on {quote.approved_on.isoformat()}" if quote.approved_on else ""
+        return f"{quote.approved_by} approved{when}"
+    return "in the quote set (not approved)"
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in re.findall(r"\w+", unicodedata.normalize("NFC", text)))
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").lower().split())
+
+
+_CHECKERS: list[tuple[Prepared, tuple[str | None, str | HouseStyle | None, dt.date | None], Checker]] = []
+
+
+def check_draft(
+    prepared: Prepared,
+    draft_text: str,
+    *,
+    locale: str | None = None,
+    style: str | HouseStyle | None = None,
+    today: dt.date | None = None,
+) -> CheckReport:
+    """Check an edited draft of `prepared`'s release; the call for the TUI and the CLI.
+
+    Returns a `CheckReport` whose `findings` each carry `line` and `column` (from 1),
+    `offset`/`end` (character offsets into `draft_text`, for highlighting), `text` (what
+    the draft says), `message`, `severity` ("error" and "warning" fail the check,
+    "decision" asks a person), `code` (e.g. "unmatched", "swapped", "dropped", lint
+    codes) and, for numbers, `nearest`/`nearest_text` (the closest figure and its text).
+    `report.ok` is True when nothing fails.
+
+    The first call for a campaign, locale and style renders the untouched release to
+    compare against (tens of milliseconds); later calls with the same `prepared` object
+    reuse it and take a few milliseconds, cheap enough to run on every edit.
+    `locale`/`style` default to the campaign's. Raises PressgenError for bad input."""
+    key = (locale, style, today)
+    for prep, k, checker in _CHECKERS:
+        if prep is prepared and k == key:
+            return checker.check(draft_text)
+    checker = Checker(prepared, locale=locale, style=style, today=today)
+    _CHECKERS.insert(0, (prepared, key, checker))
+    del _CHECKERS[8:]
+    return checker.check(draft_text)

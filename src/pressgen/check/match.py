@@ -1,0 +1,218 @@
+"""Matching numbers in a draft to computed figures, and a draft to its template.
+
+A number matches a figure when the figure, rounded the way the house style rounds it to
+as many decimals as the draft shows, reads the same value: 52.07 % matches "52 per cent"
+and "52.1 per cent" but not "53 per cent". Percentages match shares and changes,
+percentage points match point differences, plain numbers match counts, totals, means,
+the parts of shares and changes, group rows and range ends. Approximations match the
+shares inside their band.
+
+Matching by value alone cannot see a count swapped for another count, so the draft is
+also aligned word by word with the untouched render: a number standing where the
+template printed figure X must be X.
+"""
+
+from __future__ import annotations
+
+import decimal
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from difflib import SequenceMatcher
+from typing import Any
+
+from ..figures import Figure
+from ..formatting import Formatter
+from ..numformat import quantize
+from ..views import format_value
+from .numbers import APPROX, PERCENT, PLAIN, POINTS, NumberToken
+
+_HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One value a figure can be written as: `key` is 'name' or 'name.part'."""
+
+    key: str
+    figure: str
+    unit: str
+    value: Decimal
+    text: str
+    share: Decimal | None = None  # the fraction, for approximations
+
+
+class FigureIndex:
+    """Every value each figure can be printed as, grouped by unit."""
+
+    def __init__(self, figures: Mapping[str, Figure], fmt: Formatter) -> None:
+        self.fmt = fmt
+        self.rounding = fmt.style.rounding
+        self.figures = figures
+        self.by_unit: dict[str, list[Candidate]] = {PLAIN: [], PERCENT: [], POINTS: []}
+        for fig in figures.values():
+            self._add_figure(fig)
+        self._memo: dict[tuple[Any, ...], tuple[Candidate, ...]] = {}
+
+    def _add(self, key: str, fig: str, unit: str, value: Any, text: str, share: Any = None) -> None:
+        if value is None or isinstance(value, bool) or not isinstance(value, int | Decimal):
+            return
+        d = Decimal(value)
+        self.by_unit[unit].append(
+            Candidate(key, fig, unit, d, text, Decimal(share) if share is not None else None)
+        )
+
+    def _add_figure(self, fig: Figure) -> None:
+        fmt = self.fmt
+        name = fig.name
+        v = fig.value
+        if fig.kind == "share" and isinstance(v, int | Decimal):
+            self._add(name, name, PERCENT, Decimal(v) * _HUNDRED, fmt.percent(v), v)
+        elif fig.kind == "change" and isinstance(v, int | Decimal):
+            self._add(name, name, PERCENT, abs(Decimal(v)) * _HUNDRED, format_value(fmt, v, "change"))
+        elif fig.kind == "points" and isinstance(v, int | Decimal):
+            self._add(name, name, POINTS, abs(Decimal(v)) * _HUNDRED, fmt.points(v))
+        elif fig.kind == "groups":
+            mk = str(fig.extra.get("measure_kind", "count"))
+            for row in v:
+                key = f"{name}[{row.group}]"
+                unit = PERCENT if mk in ("share", "change") else POINTS if mk == "points" else PLAIN
+                if row.value is not None:
+                    val = abs(Decimal(row.value)) * _HUNDRED if unit != PLAIN else row.value
+                    self._add(key, name, unit, val, format_value(fmt, row.value, mk), row.value)
+                for part in ("base", "target"):
+                    pv = getattr(row, part)
+                    if pv is not None:
+                        self._add(f"{key}.{part}", name, PLAIN, pv, format_value(fmt, pv, "count"))
+        elif fig.kind == "range":
+            mk = str(fig.extra.get("measure_kind", "count"))
+            for end, pv in zip(("min", "max"), v, strict=False):
+                self._add(f"{name}.{end}", name, PLAIN, pv, format_value(fmt, pv, mk))
+        elif isinstance(v, int | Decimal) and not isinstance(v, bool):
+            self._add(name, name, PLAIN, abs(Decimal(v)), format_value(fmt, v, fig.kind))
+        for key, pv in fig.extra.items():
+            if isinstance(pv, int | Decimal) and not isinstance(pv, bool):
+                self._add(f"{name}.{key}", name, PLAIN, abs(Decimal(pv)), format_value(fmt, pv, "count"))
+
+    # -- matching --------------------------------------------------------------------
+
+    def matches(self, tok: NumberToken) -> tuple[Candidate, ...]:
+        """The figure values `tok` reads as under the style's rounding."""
+        key = (tok.unit, tok.value, tok.decimals, tok.scale, tok.band)
+        hit = self._memo.get(key)
+        if hit is not None:
+            return hit
+        out: tuple[Candidate, ...]
+        if tok.unit == APPROX and tok.band is not None:
+            lo, hi = tok.band
+            out = tuple(
+                c for c in self.by_unit[PERCENT] if c.share is not None and lo <= c.share <= hi
+            )
+        elif tok.value is None:
+            out = ()
+        else:
+            out = tuple(
+                c for c in self.by_unit.get(tok.unit, ()) if self._reads_as(c.value, tok)
+            )
+        self._memo[key] = out
+        return out
+
+    def _reads_as(self, exact: Decimal, tok: NumberToken) -> bool:
+        assert tok.value is not None
+        try:
+            shown = quantize(exact / tok.scale, tok.decimals, self.rounding)
+        except decimal.InvalidOperation:
+            return False
+        return shown == tok.value
+
+    def nearest(self, tok: NumberToken, prefer: Sequence[str] = ()) -> Candidate | None:
+        """The figure value closest to what `tok` says; `prefer` (figure keys the
+        template had at this place) wins when given."""
+        if tok.unit == APPROX:
+            pool = [c for c in self.by_unit[PERCENT] if c.share is not None]
+        else:
+            pool = list(self.by_unit.get(tok.unit, ()))
+            if tok.unit == PERCENT:
+                pool += self.by_unit[POINTS]
+            elif tok.unit == POINTS:
+                pool += self.by_unit[PERCENT]
+        for c in pool:
+            if c.key in prefer:
+                return c
+        if not pool:
+            return None
+        said = _said(tok)
+        return min(pool, key=lambda c: abs(c.value - said) / max(abs(c.value), Decimal(1)))
+
+
+def _said(tok: NumberToken) -> Decimal:
+    if tok.unit == APPROX and tok.band is not None:
+        return (tok.band[0] + tok.band[1]) / 2 * _HUNDRED
+    return (tok.value or Decimal(0)) * tok.scale
+
+
+# -- alignment ------------------------------------------------------------------------
+
+NUMBER_ATOM = "\x00#"
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def atoms(text: str, tokens: Sequence[NumberToken]) -> tuple[list[str], list[int], list[int]]:
+    """The draft as a sequence of lowercased words with each checked number replaced by
+    one placeholder; the second list maps each atom to its token index or -1, the third
+    gives each atom's offset."""
+    out: list[str] = []
+    owner: list[int] = []
+    offsets: list[int] = []
+    pos = 0
+    for i, tok in enumerate(tokens):
+        for m in _WORDS.finditer(text, pos, tok.start):
+            out.append(m.group(0).lower())
+            owner.append(-1)
+            offsets.append(m.start())
+        out.append(NUMBER_ATOM if tok.checked else " ".join(tok.text.lower().split()))
+        owner.append(i)
+        offsets.append(tok.start)
+        pos = tok.end
+    for m in _WORDS.finditer(text, pos):
+        out.append(m.group(0).lower())
+        owner.append(-1)
+        offsets.append(m.start())
+    return out, owner, offsets
+
+
+def align(
+    base_atoms: list[str], base_owner: list[int], draft_atoms: list[str], draft_owner: list[int],
+    base_tokens: Sequence[NumberToken], draft_tokens: Sequence[NumberToken],
+) -> tuple[dict[int, int], dict[int, int]]:
+    """Pairs (draft token -> baseline token) for numbers that stand in the same place,
+    and for every baseline token the draft atom position nearest to where it was."""
+    sm = SequenceMatcher(None, base_atoms, draft_atoms, autojunk=False)
+    pairs: dict[int, int] = {}
+    where: dict[int, int] = {}
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "equal":
+            for k in range(i2 - i1):
+                bi, dj = base_owner[i1 + k], draft_owner[j1 + k]
+                if bi >= 0:
+                    where[bi] = j1 + k
+                    if dj >= 0:
+                        pairs[dj] = bi
+            continue
+        b_nums = [base_owner[i] for i in range(i1, i2) if base_owner[i] >= 0]
+        for bi in b_nums:
+            where[bi] = j1
+        b_checked = [bi for bi in b_nums if base_tokens[bi].checked]
+        d_nums = [
+            draft_owner[j]
+            for j in range(j1, j2)
+            if draft_owner[j] >= 0
+            and (draft_tokens[draft_owner[j]].checked or draft_tokens[draft_owner[j]].promotable)
+        ]
+        if b_checked and len(b_checked) == len(d_nums):
+            for bi, dj in zip(b_checked, d_nums, strict=True):
+                pairs[dj] = bi
+    return pairs, where
