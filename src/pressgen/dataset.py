@@ -14,10 +14,11 @@ from pathlib import Path
 import polars as pl
 
 from .errors import PressgenError
+from .loaders import ROW, read_text_frame
 from .manifest import Column, Manifest
 from .tomlio import load_model
 
-ROW = "__row"
+__all__ = ["ROW", "SUPPRESSED", "Dataset", "load_dataset", "read_manifest", "suppressed_col"]
 SUPPRESSED = "__suppressed__"
 
 
@@ -68,7 +69,7 @@ def load_dataset(manifest_path: Path, columns: Iterable[str] | None = None) -> D
         if columns is None
         else [c for c in manifest.columns if c in set(columns)]
     )
-    raw = _read_text_frame(manifest, data_path, wanted)
+    raw = read_text_frame(manifest, data_path, wanted)
     frame = _type_columns(raw, manifest, data_path, wanted)
     return Dataset(
         name=manifest_path.stem,
@@ -77,64 +78,6 @@ def load_dataset(manifest_path: Path, columns: Iterable[str] | None = None) -> D
         manifest=manifest,
         frame=frame,
     )
-
-
-def _read_text_frame(manifest: Manifest, path: Path, wanted: list[str]) -> pl.DataFrame:
-    fmt = manifest.format or path.suffix.lower().lstrip(".")
-    try:
-        if fmt == "csv":
-            lf = pl.scan_csv(
-                path,
-                infer_schema=False,
-                separator=manifest.delimiter or ",",
-                encoding="utf8-lossy" if manifest.encoding == "utf-8" else "utf8",
-                truncate_ragged_lines=False,
-            )
-            header = lf.collect_schema().names()
-            _check_header(header, wanted, path)
-            frame = lf.select(wanted).with_row_index(ROW, offset=2).collect()
-        elif fmt == "xlsx":
-            frame = pl.read_excel(
-                path,
-                sheet_name=manifest.sheet,
-                engine="calamine",
-                infer_schema_length=0,
-            )
-            _check_header(frame.columns, wanted, path)
-            frame = frame.select(wanted).with_row_index(ROW, offset=2)
-        elif fmt == "parquet":
-            lf = pl.scan_parquet(path)
-            _check_header(lf.collect_schema().names(), wanted, path)
-            frame = (
-                lf.select([pl.col(c).cast(pl.String) for c in wanted])
-                .with_row_index(ROW, offset=1)
-                .collect()
-            )
-        elif fmt == "json":
-            frame = pl.read_json(path, infer_schema_length=None)
-            _check_header(frame.columns, wanted, path)
-            frame = frame.select([pl.col(c).cast(pl.String) for c in wanted]).with_row_index(
-                ROW, offset=1
-            )
-        else:
-            raise PressgenError(f"unsupported data format {fmt!r}", path=path)
-    except PressgenError:
-        raise
-    except (pl.exceptions.PolarsError, OSError, ValueError) as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise PressgenError(f"cannot read {fmt.upper()} data: {first}", path=path) from None
-    return frame.with_columns(pl.col(ROW).cast(pl.Int64))
-
-
-def _check_header(header: list[str], wanted: list[str], path: Path) -> None:
-    have = set(header)
-    for name in wanted:
-        if name not in have:
-            close = [h for h in header if h.strip().lower() == name.lower()]
-            hint = f" (found {close[0]!r})" if close else ""
-            raise PressgenError(
-                f"column {name!r} named in the manifest is missing{hint}", path=path
-            )
 
 
 def _type_columns(
@@ -150,22 +93,30 @@ def _type_columns(
             exprs.append(pl.when(missing).then(None).otherwise(text).alias(name))
             continue
         suppressed = text.is_in(manifest.suppression)
+        typed: pl.Expr
         if spec.type == "int":
+            shape = _number_shape(text, manifest.decimal_mark, whole=True)
             cleaned = (
                 text.str.replace_all(r"[,\s\u00a0\u202f_]", "")
                 if manifest.decimal_mark == "."
                 else text.str.replace_all(r"[.\s\u00a0\u202f_]", "")
-            )
-            typed = cleaned.cast(pl.Int64, strict=False)
+            ).str.replace("\u2212", "-")
+            typed = pl.when(shape).then(cleaned.cast(pl.Int64, strict=False))
             expect = "a whole number"
         elif spec.type == "decimal":
+            shape = _number_shape(text, manifest.decimal_mark, whole=False)
             if manifest.decimal_mark == ",":
                 cleaned = text.str.replace_all(r"[.\s\u00a0\u202f]", "").str.replace(",", ".")
             else:
                 cleaned = text.str.replace_all(r"[,\s\u00a0\u202f]", "")
+            cleaned = cleaned.str.replace("\u2212", "-")
             scale = _decimal_scale(raw, cleaned)
-            typed = cleaned.cast(pl.Decimal(38, scale), strict=False)
-            expect = "a number"
+            typed = pl.when(shape).then(cleaned.cast(pl.Decimal(38, scale), strict=False))
+            expect = "a number" + (
+                " (the manifest's decimal mark is '.'; set decimal_mark = \",\" if commas mark decimals)"
+                if manifest.decimal_mark == "."
+                else ""
+            )
         elif spec.type == "date":
             typed = text.str.to_date("%Y-%m-%d", strict=False)
             expect = "a date (YYYY-MM-DD)"
@@ -198,6 +149,18 @@ def _type_columns(
                     where=f"{label} {row}, column {name!r}",
                 )
     return raw.select(exprs)
+
+
+def _number_shape(text: pl.Expr, mark: str, *, whole: bool) -> pl.Expr:
+    """True where a cell is written like a number: digits, grouped in threes when grouped.
+
+    Guards the cleaning above: without it `1,5` in a file whose decimal mark is '.' would
+    lose its comma and read as 15."""
+    group = "," if mark == "." else r"\."
+    frac = "" if whole else (r"(\.\d+)?" if mark == "." else r"(,\d+)?")
+    spaced = text.str.replace_all(r"[\s\u00a0\u202f_]", "")
+    pattern = rf"^[+\-\u2212]?(\d+|\d{{1,3}}({group}\d{{3}})+){frac}$"
+    return spaced.str.contains(pattern)
 
 
 def _decimal_scale(raw: pl.DataFrame, cleaned: pl.Expr) -> int:
