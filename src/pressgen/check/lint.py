@@ -156,7 +156,9 @@ def _doubled_words(clean: str, add: _AddT) -> None:
             if n.group(0).lower() != w.lower():
                 continue
             between = clean[m.end() : n.start()]
-            if any(ch in between for ch in ".,;:!?\n—–()\"“”"):
+            if gap == 1 and not between.isspace():
+                continue
+            if gap == 2 and not re.fullmatch(r"[ \t]+[^\W\d_]+[ \t]+", between):
                 continue
             if gap == 1 and w.lower() not in _FUNCTION_REPEATS:
                 add("doubled-word", m.start(), n.end(), f"doubled word {w!r}")

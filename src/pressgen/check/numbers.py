@@ -216,10 +216,10 @@ class NumberReader:
                 if tok is not None:
                     take(tok)
         if self._words_re is not None:
-            for m in self._words_re.finditer(clean):
-                a, b = m.span()
+            for w in self._words_re.finditer(clean):
+                a, b = w.span()
                 if free(a, b) and _word_bounded(clean, a, b, self.language):
-                    take(self._words_token(m, text))
+                    take(self._words_token(w, text))
         out.sort(key=lambda t: t.start)
         if quotes:
             out = [_with_quote(t, quotes) for t in out]
@@ -249,9 +249,10 @@ class NumberReader:
             return None
         value, decimals = parsed
         unit = POINTS if m.group("pts") else PERCENT if m.group("pct") else PLAIN
-        if unit == PLAIN and decimals == 0 and raw.isdigit() and len(raw) == 4:
-            if 1900 <= value <= 2100:
-                return NumberToken(a, b, text[a:b], value, ignored="year")
+        if unit == PLAIN and decimals == 0 and raw.isdigit() and len(raw) == 4 and (
+            1900 <= value <= 2100
+        ):
+            return NumberToken(a, b, text[a:b], value, ignored="year")
         if unit == PLAIN and raw.isdigit() and len(raw) > 1 and raw.startswith("0"):
             return NumberToken(a, b, text[a:b], None, ignored="reference number")
         return NumberToken(a, b, text[a:b], value, unit, decimals)
@@ -405,7 +406,7 @@ def _wordish(ch: str) -> bool:
     return ch.isalnum() or ch in "-_'’" or unicodedata.category(ch).startswith("M")
 
 
-def _approx_regex(language: str, words: dict[str, int]) -> re.Pattern[str] | None:
+def _approx_regex(language: str, words: dict[str, int]) -> _ApproxPattern | None:
     fracs = _FRACTION_WORDS.get(language)
     if not fracs:
         return None

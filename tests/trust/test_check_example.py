@@ -1,0 +1,52 @@
+"""The untouched example passes `check` in every supported locale and style."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from pressgen.check import Checker, check_draft
+from pressgen.locales import SUPPORTED_LOCALES
+from pressgen.pipeline import Prepared, render_release
+from pressgen.style import PRESETS
+
+
+@pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
+def test_untouched_example_passes_in_every_locale(prepared: Prepared, locale: str) -> None:
+    text = render_release(prepared, locale=locale).markdown
+    report = check_draft(prepared, text, locale=locale)
+    assert report.ok, [f.format() for f in report.problems]
+    assert report.numbers >= 10
+    assert report.matched == report.numbers
+    # the two small counts are listed for a person to decide on, with their rows
+    small = [f for f in report.findings if f.code == "small-number"]
+    assert {f.figure for f in small} == {"first_responder_dci", "first_responder_di"}
+    assert all(f.rows for f in small)
+
+
+@pytest.mark.parametrize("style", sorted(PRESETS))
+@pytest.mark.parametrize("locale", ["en_GB", "en_US", "de_DE", "fr_FR"])
+def test_untouched_example_passes_in_every_style(prepared: Prepared, locale: str, style: str) -> None:
+    text = render_release(prepared, locale=locale, style=style).markdown
+    report = check_draft(prepared, text, locale=locale, style=style)
+    assert report.ok, [f.format() for f in report.problems]
+
+
+def test_every_body_figure_is_matched(prepared: Prepared, release: str) -> None:
+    report = check_draft(prepared, release)
+    wanted = {n for n in prepared.figures if n != "three_courses_total"}
+    assert wanted <= set(report.figures_used)
+
+
+def test_check_is_cheap_enough_for_every_keystroke(prepared: Prepared, release: str) -> None:
+    checker = Checker(prepared)
+    checker.check(release)
+    best = min(_timed(checker, release) for _ in range(5))
+    assert best < 0.05  # measured ~7 ms; generous for busy CI machines
+
+
+def _timed(checker: Checker, text: str) -> float:
+    t = time.perf_counter()
+    checker.check(text)
+    return time.perf_counter() - t
