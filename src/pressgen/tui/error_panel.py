@@ -19,8 +19,15 @@ class ErrorPanel(Static):
 
     def show_error(self, message: str) -> None:
         self.message = message
-        self.update(f"✖ {message}")
+        self.update(f"✖ {_shorten(message)}")
         self.set_class(bool(message), "-shown")
 
     def clear(self) -> None:
         self.show_error("")
+
+
+def _shorten(message: str) -> str:
+    # Paths under the working folder read better relative, especially at 80 columns.
+    from pathlib import Path
+
+    return message.replace(f"{Path.cwd()}/", "")

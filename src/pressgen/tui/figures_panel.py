@@ -53,7 +53,7 @@ class FiguresPanel(Vertical):
     DEFAULT_CSS = """
     FiguresPanel { height: 1fr; }
     FiguresPanel DataTable { height: 1fr; }
-    FiguresPanel #provenance { height: auto; max-height: 12; padding: 0 1;
+    FiguresPanel #provenance { height: auto; max-height: 40%; padding: 0 1;
         border-top: solid $primary-muted; }
     """
 

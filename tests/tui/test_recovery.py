@@ -1,0 +1,79 @@
+"""Never lose work: a killed pressgen's edits are offered back on the next start."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from pressgen.tui.confirm import ConfirmScreen
+from pressgen.tui.editor import DraftEditor
+
+from .conftest import SIZE, make_app, ready, wait_for
+
+HELPER = Path(__file__).with_name("_edit_then_hang.py")
+
+
+def run_and_kill(campaign: Path, tmp_path: Path, sig: int, mode: str) -> None:
+    marker = tmp_path / "ready"
+    proc = subprocess.Popen(
+        [sys.executable, str(HELPER), str(campaign), str(marker), mode],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 20
+        while not marker.exists():
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise AssertionError(proc.stderr.read().decode() if proc.stderr else "no start")
+            time.sleep(0.05)
+        os.kill(proc.pid, sig)
+        proc.wait(timeout=10)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        if proc.stderr:
+            proc.stderr.close()
+
+
+async def recovered_text(campaign: Path) -> str:
+    app = make_app(campaign)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
+        await wait_for(pilot, lambda: app.edited)
+        return app.query_one(DraftEditor).text
+
+
+@pytest.mark.parametrize(
+    ("sig", "mode"),
+    [(signal.SIGKILL, "wait-autosave"), (signal.SIGTERM, "now"), (signal.SIGHUP, "now")],
+    ids=["sigkill-after-autosave", "sigterm", "sighup"],
+)
+async def test_killed_mid_edit_then_recovered(
+    campaign: Path, tmp_path: Path, sig: int, mode: str
+) -> None:
+    run_and_kill(campaign, tmp_path, sig, mode)
+    text = await recovered_text(campaign)
+    assert text.startswith("Typed before the crash. ")
+
+
+async def test_declined_recovery_keeps_a_copy(campaign: Path, tmp_path: Path) -> None:
+    from pressgen.drafts import drafts_directory
+
+    run_and_kill(campaign, tmp_path, signal.SIGTERM, "now")
+    app = make_app(campaign)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("n")
+        await pilot.pause()
+        assert not app.edited
+    assert list((drafts_directory() / "discarded").glob("*.json"))
