@@ -13,7 +13,7 @@ from docx import Document
 from pressgen.check import Checker, read_draft
 from pressgen.check.numbers import NumberToken
 from pressgen.export import ExportOptions, export_release
-from pressgen.pipeline import Prepared, render_release
+from pressgen.pipeline import Prepared
 
 _WORD_SWAPS = {"three": "two", "four": "five", "drei": "zwei", "vier": "fünf"}
 
@@ -131,12 +131,13 @@ def test_a_share_that_no_longer_matches_its_count(prepared: Prepared, release: s
 
 
 def test_per_cent_for_a_points_figure_is_reported() -> None:
+    from decimal import Decimal
+
     from pressgen.check.match import FigureIndex
     from pressgen.check.numbers import number_reader
     from pressgen.figures import Figure, Provenance
     from pressgen.formatting import Formatter
     from pressgen.style import resolve_style
-    from decimal import Decimal
 
     style = resolve_style(None)
     prov = Provenance("x.csv", "main", "difference", "", 2)

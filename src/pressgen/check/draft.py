@@ -38,10 +38,11 @@ def docx_text(path: Path) -> str:
     import zipfile
 
     from docx import Document
+    from docx.opc.exceptions import PackageNotFoundError
 
     try:
         doc = Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise PressgenError(f"not a readable DOCX file ({exc.__class__.__name__})", path=path) from None
     lines = [" ".join(par.text.replace("\n", " ").split("\v")) for par in doc.paragraphs]
     for table in doc.tables:

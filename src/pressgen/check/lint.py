@@ -36,6 +36,10 @@ from .numbers import PERCENT, PLAIN, NumberToken, markdown_blank, number_reader
 WIRE_HEADLINE_LIMIT = 100
 
 _FUNCTION_REPEATS = frozenset({"that", "had", "is", "was", "do", "bye", "ha", "very", "so"})
+_IDIOM_LINKS = frozenset(
+    {"and", "by", "to", "after", "for", "or", "upon", "on", "in", "against", "und", "für",
+     "um", "zu", "et", "par", "après", "y", "a", "por", "e", "per", "en", "na"}
+)
 _SPACE_NORMAL = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " "})
 
 
@@ -158,8 +162,11 @@ def _doubled_words(clean: str, add: _AddT) -> None:
             between = clean[m.end() : n.start()]
             if gap == 1 and not between.isspace():
                 continue
-            if gap == 2 and not re.fullmatch(r"[ \t]+[^\W\d_]+[ \t]+", between):
-                continue
+            if gap == 2 and (
+                not re.fullmatch(r"[ \t]+[^\W\d_]+[ \t]+", between)
+                or between.strip().lower() in _IDIOM_LINKS
+            ):
+                continue  # "more and more", "day by day", "Schritt für Schritt"
             if gap == 1 and w.lower() not in _FUNCTION_REPEATS:
                 add("doubled-word", m.start(), n.end(), f"doubled word {w!r}")
             elif gap == 2 and w != n.group(0) and len(w) > 2:

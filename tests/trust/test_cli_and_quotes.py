@@ -1,0 +1,109 @@
+"""`pressgen check`, `lint` and `approve` from the command line, and the quote register."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from pressgen.check import Checker
+from pressgen.cli import main
+from pressgen.pipeline import Prepared, prepare, render_release
+from pressgen.quotes import load_quotes
+from tests.conftest import EXAMPLE
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_check_exit_statuses(release: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    clean = _write(tmp_path, "clean.md", release)
+    assert main(["check", str(EXAMPLE), str(clean)]) == 0
+    bad = _write(tmp_path, "bad.md", release.replace("4,444", "4,445"))
+    capsys.readouterr()
+    assert main(["check", str(EXAMPLE), str(bad)]) == 1
+    out = capsys.readouterr().out
+    assert f"{bad}:11:" in out and "'4,445' matches no figure; nearest is introduction_total = 4,444" in out
+    assert main(["check", str(EXAMPLE), str(tmp_path / "missing.md")]) == 2
+    assert main(["check", str(EXAMPLE), str(_write(tmp_path, "x.pdf", "x"))]) == 2
+    junk = tmp_path / "junk.docx"
+    junk.write_bytes(b"not a zip")
+    assert main(["check", str(EXAMPLE), str(junk)]) == 2
+    assert "not a readable DOCX" in capsys.readouterr().err
+
+
+def test_check_json(release: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = _write(tmp_path, "bad.txt", release.replace("52 per cent", "62 per cent"))
+    assert main(["check", str(EXAMPLE), str(bad), "--json"]) == 1
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["ok"] is False
+    (f,) = [f for f in doc["findings"] if f["severity"] == "error"]
+    assert (f["line"], f["text"], f["nearest"]) == (9, "62 per cent", "first_responder_students")
+
+
+def test_check_with_locale_and_style(prepared: Prepared, tmp_path: Path) -> None:
+    text = render_release(prepared, locale="de_DE", style="de-presse").markdown
+    draft = _write(tmp_path, "de.md", text)
+    assert main(["check", str(EXAMPLE), str(draft), "-l", "de_DE", "-s", "de-presse"]) == 0
+    assert main(["check", str(EXAMPLE), str(draft), "-l", "xx_NOPE"]) == 2
+
+
+def test_lint_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lint", str(_write(tmp_path, "ok.md", "Twelve forces replied.\n"))]) == 0
+    assert main(["lint", str(_write(tmp_path, "bad.md", "The e-leaning course.\n"))]) == 1
+    assert "1:5: warning: misspelt 'e-leaning'" in capsys.readouterr().out
+
+
+def test_approve_records_the_hash_and_edits_void_it(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    qfile = project / "quotes" / "met-cyber-training.toml"
+    before = qfile.read_text(encoding="utf-8")
+    args = ["approve", str(qfile), "adeyemi-investment", "--by", "Rob Adeyemi", "--on", "2019-11-29",
+            "--expires", "2020-06-01"]
+    assert main(args) == 0
+    after = qfile.read_text(encoding="utf-8")
+    assert after.startswith(before.split("[[quotes]]")[0])  # comments and speakers untouched
+    q = load_quotes(qfile).quote("adeyemi-investment")
+    assert q is not None and q.approved_hash == q.text_hash()
+    assert q.approval_problem(dt.date(2020, 1, 1)) is None
+    assert q.approval_problem(dt.date(2020, 7, 1)) == "approval expired on 2020-06-01"
+    edited = after.replace("whose cases increasingly", "whose cases often")
+    qfile.write_text(edited, encoding="utf-8")
+    q = load_quotes(qfile).quote("adeyemi-investment")
+    assert q is not None and q.approval_problem(dt.date(2020, 1, 1)) == "text edited after approval"
+    assert main(["approve", str(qfile), "nope", "--by", "X"]) == 2
+    assert main(["approve", str(qfile), "adeyemi-investment", "--by", "X", "--on", "soon"]) == 2
+
+
+def test_render_refuses_a_quote_edited_after_approval(project: Path) -> None:
+    qfile = project / "quotes" / "met-cyber-training.toml"
+    assert main(["approve", str(qfile), "marsh-communities", "--by", "Helen Marsh", "--on", "2019-11-27"]) == 0
+    text = qfile.read_text(encoding="utf-8").replace("earn the trust", "win the trust")
+    qfile.write_text(text, encoding="utf-8")
+    assert main(["render", str(project / "campaigns" / "met-cyber-training.toml")]) == 2
+    prepared = prepare(project / "campaigns" / "met-cyber-training.toml")
+    rendered = render_release(prepared, drafts=True)
+    assert "TEXT EDITED AFTER APPROVAL" in rendered.markdown
+    report = Checker(prepared).check(rendered.markdown)
+    assert any(f.code == "quote-unapproved" and "edited after approval" in f.message for f in report.problems)
+
+
+def test_check_flags_a_quote_edited_in_the_draft(prepared: Prepared, release: str) -> None:
+    text = release.replace("better placed to earn the trust", "much better placed to earn trust")
+    report = Checker(prepared).check(text)
+    (f,) = [f for f in report.problems if f.code == "quote-edited"]
+    assert "Helen Marsh approved on 2019-11-27" in f.message
+
+
+def test_check_flags_an_unapproved_quote_pasted_in(prepared: Prepared, release: str) -> None:
+    quote = prepared.quotes.quote("adeyemi-investment")
+    assert quote is not None
+    text = release.replace("**ENDS**", f"He added: “{quote.text}”\n\n**ENDS**")
+    report = Checker(prepared).check(text)
+    assert [f.message for f in report.problems] == ["quote 'adeyemi-investment' is not approved"]
+
+

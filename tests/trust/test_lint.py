@@ -1,0 +1,79 @@
+"""A table of lint cases, each with the warning it must raise, and clean drafts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pressgen.check import lint_text
+from pressgen.style import resolve_style
+
+CASES = [
+    # (draft, expected code, text the finding points at)
+    ("Police said so. 4,534 officers took the course.", "sentence-numeral", "4,534"),
+    ("# Headline\n\n2019 was a record year for training.", "sentence-numeral", "2019"),
+    ("In all, 4534 officers took the course.", "number-style", "4534"),
+    ("In all, 3 officers took the course.", "number-style", "3"),
+    ("In all, three thousand officers took it.", "number-style", "three thousand"),
+    ("Of them, 52% were students.", "number-style", "52%"),
+    ("Three chief Detective Chief Inspectors attended.", "doubled-word", "chief Detective Chief"),
+    ("They took the the course.", "doubled-word", "the the"),
+    ("They took the e-leaning course.", "spelling", "e-leaning"),
+    ("It was recieved well.", "spelling", "recieved"),
+    ("The event is on Monday 3 December 2019.", "weekday", "Monday 3 December 2019"),
+    ("It opens on Wednesday, December 3, 2019.", "weekday", "Wednesday, December 3, 2019"),
+    ("**EMBARGOED UNTIL 00:01 ON TUESDAY 3 DECEMBER 2019**\n\n# H\n\nLONDON, 3 December 2019 – x.",
+     "embargo-zone", None),
+    ("**EMBARGOED UNTIL 00:01 GMT ON WEDNESDAY 4 DECEMBER 2019**\n\n# H\n\nLONDON, 3 December 2019 – x.",
+     "embargo-late", "WEDNESDAY 4 DECEMBER 2019"),
+    ("Quote from {{ spokesperson }} here.", "placeholder", "{{ spokesperson }}"),
+    ("Said [INSERT NAME], director.", "placeholder", "[INSERT NAME]"),
+    ("Lorem ipsum dolor sit amet.", "placeholder", "Lorem ipsum"),
+    ("Figures are TBC.", "placeholder", "TBC"),
+    ("# " + "Police cyber training " * 6 + "\n\nBody.", "headline-length", None),
+]
+
+
+@pytest.mark.parametrize(("draft", "code", "text"), CASES, ids=[f"{c[1]}-{i}" for i, c in enumerate(CASES)])
+def test_lint_case_raises_its_warning(draft: str, code: str, text: str | None) -> None:
+    findings = lint_text(draft, release_date=dt.date(2019, 12, 3))
+    hits = [f for f in findings if f.code == code]
+    assert hits, [f.format() for f in findings]
+    if text is not None:
+        assert hits[0].text == text
+    line = draft.count("\n", 0, hits[0].offset) + 1
+    assert (hits[0].line, hits[0].column) == (line, hits[0].offset - draft.rfind("\n", 0, hits[0].offset))
+
+
+CLEAN = [
+    "Figures show that 4,534 officers took the course, 52 per cent of them students.",
+    "Three Detective Chief Inspectors and four Detective Inspectors attended.",
+    "**EMBARGOED UNTIL 00:01 GMT ON TUESDAY 3 DECEMBER 2019**\n\n# Short headline\n\n"
+    "**LONDON, 3 December 2019** – Over financial years 2017/18 and 2018/19, 12 forces replied.",
+    "Call 020 7946 0000 or see reference FOI-2019-1234, section 40 of the Act 2000.",
+    "1. Source: the Met.\n1. Percentages are rounded.",
+    "More and more officers took the course, day by day.",
+    "Twelve forces replied.",  # words are right at the start of a sentence
+]
+
+
+@pytest.mark.parametrize("draft", CLEAN)
+def test_clean_drafts_raise_nothing(draft: str) -> None:
+    findings = lint_text(draft, release_date=dt.date(2019, 12, 3))
+    assert findings == [], [f.format() for f in findings]
+
+
+def test_house_style_decides_what_is_wrong() -> None:
+    ap = resolve_style("ap")
+    assert lint_text("Of them, 52% were students.", locale="en_US", style=ap) == []
+    assert [f.code for f in lint_text("Of them, 52 per cent were students.", locale="en_US", style=ap)] == [
+        "number-style"
+    ]
+    de = resolve_style("de-presse")
+    assert [f.text for f in lint_text("Es kamen 4534 Beamte.", locale="de_DE", style=de)] == ["4534"]
+    assert lint_text("Es kamen 4.534 Beamte und zwölf Gäste.", locale="de_DE", style=de) == []
+
+
+def test_the_example_release_lints_clean(release: str) -> None:
+    assert lint_text(release, release_date=dt.date(2019, 12, 3)) == []
