@@ -58,6 +58,19 @@ class GroupFigures:
 
 
 @dataclass(frozen=True)
+class Standing:
+    """What every group's comparison on one figure shares: the national figure, the
+    average across the groups, how many were ranked, and whether the figure is a total
+    that adds up across groups."""
+
+    name: str
+    national: Value
+    average: Decimal
+    of: int
+    additive: bool
+
+
+@dataclass(frozen=True)
 class Comparison:
     """How one group's figure compares with the other groups and the whole dataset.
 
@@ -66,18 +79,48 @@ class Comparison:
     is set only for totals that add up across groups (counts, sums, differences and
     formulas that only add or subtract them)."""
 
-    name: str
     kind: str
     value: Value
     rank: int | None
     joint: bool
-    of: int
-    national: Value | None
-    average: Decimal | None
-    share_of_total: Decimal | None
-    diff_from_average: Decimal | None
-    diff_from_national: Value | None
-    additive: bool
+    standing: Standing
+
+    @property
+    def name(self) -> str:
+        return self.standing.name
+
+    @property
+    def of(self) -> int:
+        return self.standing.of
+
+    @property
+    def national(self) -> Value:
+        return self.standing.national
+
+    @property
+    def average(self) -> Decimal:
+        return self.standing.average
+
+    @property
+    def additive(self) -> bool:
+        return self.standing.additive
+
+    @property
+    def share_of_total(self) -> Decimal | None:
+        st = self.standing
+        if not st.additive or st.national == 0:
+            return None
+        with decimal.localcontext(_CTX):
+            return Decimal(self.value) / Decimal(st.national)
+
+    @property
+    def diff_from_average(self) -> Decimal:
+        with decimal.localcontext(_CTX):
+            return Decimal(self.value) - self.standing.average
+
+    @property
+    def diff_from_national(self) -> Value:
+        return self.value - self.standing.national
 
 
 def group_values(dataset: Dataset, each: str) -> tuple[list[str], int]:
@@ -148,35 +191,23 @@ def compare_groups(
         if not _is_number(fig.value):
             continue
         values: dict[str, Value] = {}
+        kinds: dict[str, str] = {}
         for g, res in results.items():
-            if res.figures is not None and name in res.figures:
-                v = res.figures[name].value
-                if _is_number(v):
-                    values[g] = v
+            figs = res.figures
+            if figs is not None and name in figs:
+                f = figs[name]
+                if _is_number(f.value):
+                    values[g] = f.value
+                    kinds[g] = f.kind
         if not values:
             continue
         ranks = rank_values(list(values.items()), descending=True)
         with decimal.localcontext(_CTX):
             average = Decimal(sum(values.values(), start=0)) / len(values)
-            nat: Value = fig.value
-            for g, v in values.items():
-                rank, joint = ranks[g]
-                kind = results[g].figures[name].kind  # type: ignore[index]
-                share = Decimal(v) / Decimal(nat) if name in additive and nat != 0 else None
-                out[g][name] = Comparison(
-                    name=name,
-                    kind=kind,
-                    value=v,
-                    rank=rank,
-                    joint=joint,
-                    of=len(values),
-                    national=nat,
-                    average=average,
-                    share_of_total=share,
-                    diff_from_average=Decimal(v) - average,
-                    diff_from_national=v - nat,
-                    additive=name in additive,
-                )
+        standing = Standing(name, fig.value, average, len(values), name in additive)
+        for g, v in values.items():
+            rank, joint = ranks[g]
+            out[g][name] = Comparison(kinds[g], v, rank, joint, standing)
     return out
 
 
@@ -337,7 +368,7 @@ def _from_aggregates(
         return default if v is None else v
 
     def prov(method: str, tag: str = "", suppressed: int = 0) -> Provenance:
-        filt = describe_where(spec.where)
+        filt = _describe(spec)
         return Provenance(
             source=ds.manifest.file,
             dataset=ds.manifest.title,
@@ -461,6 +492,19 @@ def _from_aggregates(
             "to_period": spec.to,
         },
     )
+
+
+_DESCRIBED: dict[int, tuple[FigureSpec, str]] = {}
+
+
+def _describe(spec: FigureSpec) -> str:
+    """`describe_where` of a spec's filter, once per spec (it is the same for every group)."""
+    hit = _DESCRIBED.get(id(spec))
+    if hit is None or hit[0] is not spec:
+        if len(_DESCRIBED) > 4096:
+            _DESCRIBED.clear()
+        hit = _DESCRIBED[id(spec)] = (spec, describe_where(spec.where))
+    return hit[1]
 
 
 def _num(v: Any) -> Value:

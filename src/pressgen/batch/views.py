@@ -36,22 +36,23 @@ class CompareView:
         self.value = NumberView(fmt, c.value, c.kind)
         self.national = NumberView(fmt, c.national, c.kind)
         self.average = NumberView(fmt, c.average, avg_kind)
-        self.diff_from_average = NumberView(fmt, c.diff_from_average, diff_kind)
+        diff = c.diff_from_average
+        self.diff_from_average = NumberView(fmt, diff, diff_kind)
         self.diff_from_national = NumberView(fmt, c.diff_from_national, diff_kind)
-        gap = abs(c.diff_from_average) if c.diff_from_average is not None else None
-        self.gap_from_average = NumberView(fmt, gap, diff_kind)
-        self.above_average = c.diff_from_average is not None and c.diff_from_average > 0
-        self.below_average = c.diff_from_average is not None and c.diff_from_average < 0
+        self.gap_from_average = NumberView(fmt, abs(diff), diff_kind)
+        self.above_average = diff > 0
+        self.below_average = diff < 0
 
     @property
     def share_of_total(self) -> NumberView:
         """The group's part of the national total, e.g. '4.2 per cent'."""
-        if self._c.share_of_total is None:
+        share = self._c.share_of_total
+        if share is None:
             raise PressgenError(
                 f"figure {self.name!r} is not a total that adds up across groups, "
                 "so it has no share of the national total"
             )
-        return NumberView(self._fmt, self._c.share_of_total, "share")
+        return NumberView(self._fmt, share, "share")
 
     @property
     def place(self) -> str:
