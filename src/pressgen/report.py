@@ -23,6 +23,11 @@ def figures_table(rows: list[dict[str, Any]]) -> str:
             out.append(f"  filter:   {prov['filter']}")
         source = prov["source"] or ", ".join(prov["inputs"])
         out.append(f"  rows:     {prov['rows']} matched in {source}")
+        numbers = prov.get("row_numbers") or []
+        if numbers and (item["warnings"] or len(numbers) <= 10):
+            # the rows behind a figure, above all a small one a person must decide on
+            shown = ", ".join(str(n) for n in numbers[:20]) + (", …" if len(numbers) > 20 else "")
+            out.append(f"  row numbers: {shown}")
         if prov["suppressed"]:
             out.append(f"  suppressed cells: {prov['suppressed']}")
         for w in item["warnings"]:
