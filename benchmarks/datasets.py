@@ -81,7 +81,7 @@ def generate(folder: Path, rows: int, xlsx_rows: int) -> None:
         (folder / f"big-{ext}.toml").write_text(
             MANIFEST.format(file=f"big.{ext}"), encoding="utf-8"
         )
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # type: ignore[import-untyped,unused-ignore]
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Sheet1")
@@ -140,11 +140,11 @@ def run_polars(path: Path) -> dict[str, object]:
 
 
 def run_openpyxl(path: Path) -> dict[str, object]:
-    from openpyxl import load_workbook
+    from openpyxl import load_workbook  # type: ignore[import-untyped,unused-ignore]
 
     start = time.perf_counter()
     wb = load_workbook(path, read_only=True, data_only=True)
-    rows = list(wb.active.iter_rows(values_only=True))  # type: ignore[union-attr]
+    rows = list(wb.active.iter_rows(values_only=True))
     wb.close()
     return {"seconds": time.perf_counter() - start, "rows": len(rows) - 1}
 
