@@ -306,7 +306,8 @@ def _norm(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").lower().split())
 
 
-_CHECKERS: list[tuple[Prepared, tuple[str | None, str | HouseStyle | None, dt.date | None], Checker]] = []
+_CheckerKey = tuple[str | None, str | HouseStyle | None, dt.date | None, str | None]
+_CHECKERS: list[tuple[Prepared, _CheckerKey, Checker]] = []
 
 
 def check_draft(
@@ -316,6 +317,7 @@ def check_draft(
     locale: str | None = None,
     style: str | HouseStyle | None = None,
     today: dt.date | None = None,
+    baseline: str | None = None,
 ) -> CheckReport:
     """Check an edited draft of `prepared`'s release; the call for the TUI and the CLI.
 
@@ -329,12 +331,14 @@ def check_draft(
     The first call for a campaign, locale and style renders the untouched release to
     compare against (tens of milliseconds); later calls with the same `prepared` object
     reuse it and take a few milliseconds, cheap enough to run on every edit.
-    `locale`/`style` default to the campaign's. Raises PressgenError for bad input."""
-    key = (locale, style, today)
+    `locale`/`style` default to the campaign's. `baseline` is the untouched Markdown to
+    compare with (the TUI passes the release it rendered, with its picks and quote
+    toggles); by default the campaign is rendered. Raises PressgenError for bad input."""
+    key: _CheckerKey = (locale, style, today, baseline)
     for prep, k, checker in _CHECKERS:
         if prep is prepared and k == key:
             return checker.check(draft_text)
-    checker = Checker(prepared, locale=locale, style=style, today=today)
+    checker = Checker(prepared, locale=locale, style=style, today=today, baseline=baseline)
     _CHECKERS.insert(0, (prepared, key, checker))
     del _CHECKERS[8:]
     return checker.check(draft_text)

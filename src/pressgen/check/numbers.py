@@ -524,7 +524,7 @@ def _skip_patterns(tag: str, language: str) -> list[tuple[str, re.Pattern[str]]]
         (
             "financial year",
             re.compile(
-                r"(?<![\w])(?:FY|GJ|EF)?[ ]?(?:19|20)\d{2}[ \u00a0]?[/–-][ \u00a0]?(?:\d{4}|\d{2})(?![\w])"
+                r"(?<![\w])(?:(?:FY|GJ|EF)[ ]?)?(?:19|20)\d{2}[ \u00a0]?[/–-][ \u00a0]?(?:\d{4}|\d{2})(?![\w])"
                 r"|(?<![\w])FY[ ]?\d{2,4}(?![\w])",
                 re.IGNORECASE,
             ),

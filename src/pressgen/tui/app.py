@@ -21,12 +21,14 @@ from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, TextArea
 
 from .. import drafts
 from ..errors import PressgenError
 from ..formatting import Formatter
 from ..locations import project_root_for
+from .check_panel import CheckPanel
 from .commands import PressgenCommands
 from .confirm import ConfirmScreen
 from .editor import DraftEditor
@@ -50,6 +52,7 @@ from .session import (
 )
 
 AUTOSAVE_SECONDS = 2.0
+CHECK_DELAY = 0.15
 
 
 class PressgenApp(App[int]):
@@ -97,6 +100,7 @@ class PressgenApp(App[int]):
         self._recovery_checked = False
         self.root = project_root_for(campaign)
         self.last_export: Path | None = None
+        self._check_timer: Timer | None = None
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -115,6 +119,7 @@ class PressgenApp(App[int]):
                 with Horizontal(id="work"):
                     yield DraftEditor(id="editor")
                     yield Preview(id="preview")
+                yield CheckPanel(id="check-panel")
                 yield Static("loading…", id="status")
         yield Footer()
 
@@ -177,6 +182,8 @@ class PressgenApp(App[int]):
             self._set_editor_text(rendered.markdown)
             self.query_one(Preview).show(rendered.markdown)
         self._update_status()
+        if self.editing:
+            self._schedule_check()
         if self._bench_exit:
             self.call_after_refresh(self._bench_done)
         self._check_recovery()
@@ -271,6 +278,38 @@ class PressgenApp(App[int]):
                 self.edited = True
                 self._update_status()
             self._dirty = True
+        self._schedule_check()
+
+    # -- checking the draft while editing (pressgen.check) --------------------------------
+
+    def _schedule_check(self) -> None:
+        """Check the draft shortly after typing pauses: a check costs a few ms."""
+        if self._check_timer is not None:
+            self._check_timer.stop()
+        self._check_timer = self.set_timer(CHECK_DELAY, self._run_check)
+
+    def _run_check(self) -> None:
+        self._check_timer = None
+        if self.built is None or not self.editing:
+            return
+        from ..check import check_draft
+
+        r = self.built.rendered
+        try:
+            report = check_draft(
+                self.built.prepared, self.draft_text, locale=r.locale, style=r.style,
+                baseline=r.markdown,
+            )
+        except PressgenError as exc:
+            self.query_one(ErrorPanel).show_error(str(exc))
+            return
+        self.query_one(DraftEditor).show_findings(report.findings)
+        self.query_one(CheckPanel).show(report)
+
+    def on_check_panel_finding_chosen(self, event: CheckPanel.FindingChosen) -> None:
+        editor = self.query_one(DraftEditor)
+        editor.move_cursor((event.line - 1, event.column - 1), center=True)
+        editor.focus()
 
     def action_toggle_edit(self) -> None:
         self._update_edit_mode(not self.editing)
@@ -282,6 +321,7 @@ class PressgenApp(App[int]):
         if editing:
             self.query_one("#sidebar").add_class("-hidden")
             editor.focus()
+            self._schedule_check()
         else:
             self.query_one("#sidebar").remove_class("-hidden")
             self.query_one(Preview).focus()

@@ -1,17 +1,60 @@
-"""The draft editor: a TextArea with Markdown highlighting over the rendered release."""
+"""The draft editor: a TextArea with Markdown highlighting over the rendered release,
+and the spans `check` found marked in it as the text is typed."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from rich.style import Style
 from textual.widgets import TextArea
+
+if TYPE_CHECKING:
+    from ..check import Finding
+
+#: Highlight names for the check's findings, looked up in the editor's theme.
+FINDING_STYLES = {
+    "pressgen.error": Style(color="white", bgcolor="dark_red", bold=True),
+    "pressgen.warning": Style(underline=True, color="yellow"),
+    "pressgen.decision": Style(underline=True, color="cyan"),
+}
 
 
 class DraftEditor(TextArea):
     DEFAULT_CSS = """
     DraftEditor { height: 1fr; width: 1fr; }
     """
+    findings: tuple[Finding, ...] = ()  # a class default: TextArea highlights during __init__
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(
             "", language="markdown", soft_wrap=True, id=id, tab_behavior="focus",
             show_line_numbers=False,
         )
+
+    def show_findings(self, findings: Sequence[Finding]) -> None:
+        """Mark these findings' spans (line and column from 1) in the text."""
+        self.findings = tuple(findings)
+        self._build_highlight_map()
+        self.refresh()
+
+    def _build_highlight_map(self) -> None:
+        super()._build_highlight_map()
+        if not self.findings:
+            return
+        theme = self._theme
+        if theme is not None:
+            for name, style in FINDING_STYLES.items():
+                theme.syntax_styles.setdefault(name, style)
+        doc = self.document
+        for f in self.findings:
+            row = f.line - 1
+            if not 0 <= row < doc.line_count:
+                continue
+            line = doc.get_line(row)
+            start = min(f.column - 1, len(line))
+            end = min(start + max(f.end - f.offset, 1), len(line))
+            # TextArea highlights are byte offsets into the UTF-8 line
+            b0 = len(line[:start].encode("utf-8"))
+            b1 = len(line[:end].encode("utf-8"))
+            self._highlights[row].append((b0, b1, f"pressgen.{f.severity}"))

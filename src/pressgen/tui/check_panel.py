@@ -1,0 +1,58 @@
+"""The findings of `check` while editing: numbers that match no figure, with the nearest
+figure, and lint warnings; choosing one moves the editor's cursor to it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+if TYPE_CHECKING:
+    from ..check import CheckReport, Finding
+
+_MARK = {"error": "✗", "warning": "⚠", "decision": "?"}
+
+
+class CheckPanel(OptionList):
+    DEFAULT_CSS = """
+    CheckPanel { display: none; height: 8; border-top: hkey $primary-muted; }
+    .-editing CheckPanel { display: block; }
+    """
+
+    class FindingChosen(Message):
+        """A finding was chosen: move the editor to `line`, `column` (both from 1)."""
+
+        def __init__(self, line: int, column: int) -> None:
+            super().__init__()
+            self.line = line
+            self.column = column
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.findings: tuple[Finding, ...] = ()
+        self.border_title = "Check"
+
+    def show(self, report: CheckReport) -> None:
+        """List a report's findings, problems first."""
+        order = {"error": 0, "warning": 1, "decision": 2}
+        self.findings = tuple(sorted(report.findings, key=lambda f: (order[f.severity], f.offset)))
+        self.clear_options()
+        self.add_options(Option(_label(f)) for f in self.findings)
+        problems = len(report.problems)
+        self.border_title = (
+            f"Check: {problems} problem{'s' if problems != 1 else ''}"
+            if problems
+            else f"Check: {report.matched} of {report.numbers} numbers match figures"
+        )
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        f = self.findings[event.option_index]
+        self.post_message(self.FindingChosen(f.line, f.column))
+
+
+def _label(f: Finding) -> Content:
+    return Content(f"{_MARK[f.severity]} {f.line}:{f.column}  {f.message}")
