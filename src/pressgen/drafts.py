@@ -15,7 +15,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .fsio import atomic_write
 from .locations import data_directory
 
 FORMAT_VERSION = 1
@@ -63,6 +62,8 @@ def draft_path(campaign: str | Path) -> Path:
 
 def save_draft(draft: Draft) -> Path:
     """Write a draft atomically, replacing the previous autosave of the same campaign."""
+    from .fsio import atomic_write  # pulls in pydantic via errors; not needed to read
+
     stamped = Draft(
         campaign=str(Path(draft.campaign).resolve()),
         text=draft.text,

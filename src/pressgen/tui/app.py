@@ -12,10 +12,11 @@ import contextlib
 import os
 import signal
 import sys
+import threading
 import time
 from concurrent.futures import Future
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App, ComposeResult
@@ -25,8 +26,6 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, TextArea
 
 from .. import drafts
-from ..errors import PressgenError
-from ..formatting import Formatter
 from ..locations import project_root_for
 from .check_panel import CheckPanel
 from .commands import PressgenCommands
@@ -40,18 +39,43 @@ from .picker import Picker
 from .preview import Preview
 from .quotes_panel import QuotesPanel
 from .save_dialog import SaveCampaignScreen, SaveRequest
-from .session import (
-    Build,
-    Picks,
-    build,
-    campaign_text,
-    check_campaign_text,
-    export_markdown,
-    load_picked,
-    scan_project,
-)
+from .session import Build, Picks
+
+if TYPE_CHECKING:
+    from ..check import CheckReport
+    from .session import ProjectFiles
 
 AUTOSAVE_SECONDS = 2.0
+
+PickerState = tuple["ProjectFiles", Path, dict[str, str], list[str], list[str]]
+
+
+def pressgen_error() -> type[Exception]:
+    """PressgenError, imported when an error is being handled (it pulls in pydantic)."""
+    from ..errors import PressgenError
+
+    return PressgenError
+
+
+def picker_state(picks: Picks, root: Path) -> PickerState:
+    """What the Pick panel shows: the project's files and the current values (worker)."""
+    from ..locales import supported_locales
+    from ..style import PRESETS
+    from .session import load_picked, scan_project
+
+    current = {"campaign": str(picks.campaign)}
+    try:
+        loaded = load_picked(picks)
+    except pressgen_error():
+        return (scan_project(root), root, current, supported_locales(), list(PRESETS))
+    current |= {
+        "dataset": str(loaded.dataset_paths["main"]),
+        "quotes": str(loaded.quotes_path),
+        "template": str(picks.template or root / "templates" / f"{loaded.template_ref}.md.j2"),
+        "locale": picks.locale or loaded.campaign.locale,
+        "style": picks.style or loaded.campaign.style,
+    }
+    return (scan_project(root), root, current, supported_locales(), list(PRESETS))
 CHECK_DELAY = 0.15
 
 
@@ -83,7 +107,7 @@ class PressgenApp(App[int]):
         self,
         campaign: Path,
         *,
-        first: Future[Build] | None = None,
+        first: Future[str | None] | None = None,
         bench_exit: bool = False,
     ) -> None:
         super().__init__()
@@ -97,6 +121,7 @@ class PressgenApp(App[int]):
         """The editor's text, kept here so an autosave at exit needs no widgets."""
         self._first = first
         self._bench_exit = bench_exit
+        self._bench_reported = False
         self._recovery_checked = False
         self.root = project_root_for(campaign)
         self.last_export: Path | None = None
@@ -125,27 +150,9 @@ class PressgenApp(App[int]):
 
     def on_mount(self) -> None:
         self.sub_title = self.picks.campaign.stem
-        self._fill_picker()
         self.set_interval(AUTOSAVE_SECONDS, self.autosave)
         self._install_signal_handlers()
         self.rebuild()
-
-    def _fill_picker(self) -> None:
-        files = scan_project(self.root)
-        current = {"campaign": str(self.picks.campaign)}
-        try:
-            loaded = load_picked(self.picks)
-        except PressgenError:
-            loaded = None
-        if loaded is not None:
-            current |= {
-                "dataset": str(loaded.dataset_paths["main"]),
-                "quotes": str(loaded.quotes_path),
-                "template": str(self.root / "templates" / f"{loaded.template_ref}.md.j2"),
-                "locale": self.picks.locale or loaded.campaign.locale,
-                "style": self.picks.style or loaded.campaign.style,
-            }
-        self.query_one(Picker).fill(files, self.root, current)
 
     # -- building -------------------------------------------------------------------------
 
@@ -156,22 +163,52 @@ class PressgenApp(App[int]):
     @work(thread=True, exclusive=True, group="build")
     def _build_worker(self, picks: Picks) -> None:
         first, self._first = self._first, None
-        try:
-            result = first.result() if first is not None else build(picks)
-        except PressgenError as exc:
-            self.call_from_thread(self._failed, str(exc))
-            return
-        self.call_from_thread(self._built, result)
+        if first is not None:
+            # The first preview comes from a render in another process, started before
+            # Textual was imported; the full build (figures, quotes) follows the paint.
+            markdown = first.result()
+            if markdown is not None:
+                painted = threading.Event()
+                self.call_from_thread(self._show_first, markdown, painted)
+                painted.wait(timeout=2)
+        from . import session
 
-    def _failed(self, message: str) -> None:
+        picker = picker_state(picks, self.root)
+        try:
+            result = session.build(picks)
+        except pressgen_error() as exc:
+            self.call_from_thread(self._failed, str(exc), picker)
+            return
+        self.call_from_thread(self._built, result, picker)
+
+    def _show_first(self, markdown: str, painted: threading.Event) -> None:
+        if self.rendered_md or self.edited:
+            painted.set()
+            return
+        self.query_one(Preview).show(markdown)
+
+        def done() -> None:
+            painted.set()
+            if self._bench_exit:
+                self._bench_done()
+
+        self.call_after_refresh(done)
+
+    def _failed(self, message: str, picker: PickerState | None = None) -> None:
+        if picker is not None:
+            self.query_one(Picker).fill(*picker)
         self.query_one(ErrorPanel).show_error(message)
         self.query_one("#status", Static).update("not rendered: see the error above")
         if self.built is None:
             self.query_one(Preview).show("*Nothing to preview until the problem above is fixed.*")
         self._check_recovery()
 
-    def _built(self, result: Build) -> None:
+    def _built(self, result: Build, picker: PickerState | None = None) -> None:
+        from ..formatting import Formatter
+
         self.built = result
+        if picker is not None:
+            self.query_one(Picker).fill(*picker)
         self.query_one(ErrorPanel).clear()
         rendered = result.rendered
         fmt = Formatter(rendered.locale, rendered.style)
@@ -184,11 +221,14 @@ class PressgenApp(App[int]):
         self._update_status()
         if self.editing:
             self._schedule_check()
-        if self._bench_exit:
+        if self._bench_exit and not self._bench_reported:
             self.call_after_refresh(self._bench_done)
         self._check_recovery()
 
     def _bench_done(self) -> None:
+        if self._bench_reported:
+            return
+        self._bench_reported = True
         sys.stdout.write(f"PAINTED {time.time():.6f}\n")
         sys.stdout.flush()
         self.exit(0)
@@ -240,7 +280,6 @@ class PressgenApp(App[int]):
         self.edited = False
         self._recovery_checked = False
         self.sub_title = path.stem
-        self._fill_picker()
         self._update_edit_mode(False)
         self.rebuild()
 
@@ -292,17 +331,26 @@ class PressgenApp(App[int]):
         self._check_timer = None
         if self.built is None or not self.editing:
             return
+        self._check_worker(self.built, self.draft_text)
+
+    @work(thread=True, exclusive=True, group="check")
+    def _check_worker(self, built: Build, text: str) -> None:
+        # On a thread: a check of a long draft must not hold up the next keystroke.
         from ..check import check_draft
 
-        r = self.built.rendered
+        r = built.rendered
         try:
             report = check_draft(
-                self.built.prepared, self.draft_text, locale=r.locale, style=r.style,
-                baseline=r.markdown,
+                built.prepared, text, locale=r.locale, style=r.style, baseline=r.markdown
             )
-        except PressgenError as exc:
-            self.query_one(ErrorPanel).show_error(str(exc))
+        except pressgen_error() as exc:
+            self.call_from_thread(self.query_one(ErrorPanel).show_error, str(exc))
             return
+        self.call_from_thread(self._show_check, report, text)
+
+    def _show_check(self, report: CheckReport, text: str) -> None:
+        if text != self.draft_text:
+            return  # typed on since; the next check will report
         self.query_one(DraftEditor).show_findings(report.findings)
         self.query_one(CheckPanel).show(report)
 
@@ -375,7 +423,7 @@ class PressgenApp(App[int]):
         )
         try:
             drafts.save_draft(draft)
-        except PressgenError as exc:
+        except pressgen_error() as exc:
             self.query_one(ErrorPanel).show_error(f"autosave failed: {exc}")
 
     def _check_recovery(self) -> None:
@@ -469,11 +517,13 @@ class PressgenApp(App[int]):
     @work(thread=True, exclusive=True, group="export")
     def _export_worker(self, request: ExportRequest, markdown: str, built: Build) -> None:
         try:
+            from .session import export_markdown
+
             warnings = export_markdown(
                 markdown, built.prepared, built.rendered.locale, request.fmt, request.path,
                 request.force,
             )
-        except PressgenError as exc:
+        except pressgen_error() as exc:
             self.call_from_thread(self.notify, str(exc), severity="error", timeout=8)
             return
         note = f"Exported {request.path}" + (f" ({len(warnings)} warnings)" if warnings else "")
@@ -491,13 +541,14 @@ class PressgenApp(App[int]):
         if request is None:
             return
         from ..fsio import atomic_write
+        from .session import campaign_text, check_campaign_text, load_picked
 
         try:
             loaded = load_picked(self.picks)
             text = campaign_text(self.picks, loaded)
             check_campaign_text(text, request.path)
             atomic_write(request.path, text, force=request.force)
-        except PressgenError as exc:
+        except pressgen_error() as exc:
             self.query_one(ErrorPanel).show_error(str(exc))
             return
         self.notify(f"Saved {request.path}")

@@ -8,9 +8,6 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from ..locales import supported_locales
-from ..style import PRESETS
-
 if TYPE_CHECKING:
     from .app import PressgenApp
 
@@ -30,6 +27,9 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
 
 class PressgenCommands(Provider):
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        from ..locales import supported_locales
+        from ..style import PRESETS
+
         app: PressgenApp = self.app  # type: ignore[assignment]
         out: list[tuple[str, Callable[[], object], str]] = []
         for title, action, key in ACTIONS:

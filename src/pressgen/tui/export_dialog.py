@@ -15,7 +15,6 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
-from ..export import EXPORTERS, format_for_path
 from .confirm import ConfirmScreen
 
 
@@ -39,11 +38,15 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
 
     def __init__(self, stem: Path, fmt: str = "docx") -> None:
+        from ..export import EXPORTERS  # opened long after the first paint
+
         super().__init__()
         self.stem = stem
         self.fmt = fmt if fmt in EXPORTERS else next(iter(EXPORTERS))
 
     def compose(self) -> ComposeResult:
+        from ..export import EXPORTERS
+
         with Vertical():
             yield Static("[b]Export the release[/b]")
             yield Label("Format")
@@ -61,9 +64,13 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         self.query_one(Input).focus()
 
     def _path_for(self, fmt: str) -> str:
+        from ..export import EXPORTERS
+
         return str(self.stem.with_suffix(EXPORTERS[fmt].suffix))
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        from ..export import EXPORTERS
+
         name = event.pressed.name or self.fmt
         box = self.query_one(Input)
         current = Path(box.value)
@@ -87,6 +94,8 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         self.dismiss(None)
 
     def _submit(self) -> None:
+        from ..export import EXPORTERS, format_for_path
+
         raw = self.query_one(Input).value.strip()
         problem = self.query_one("#export-problem", Static)
         if not raw:

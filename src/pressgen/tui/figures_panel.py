@@ -4,16 +4,16 @@ and the provenance of the selected one."""
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from ..figures import Figure
-from ..formatting import Formatter
-from ..views import FigureView
+if TYPE_CHECKING:
+    from ..figures import Figure
+    from ..formatting import Formatter
 
 
 def exact(value: Any) -> str:
@@ -68,6 +68,8 @@ class FiguresPanel(Vertical):
         yield Static("Select a figure to see where it came from.", id="provenance")
 
     def show(self, figures: dict[str, Figure], fmt: Formatter) -> None:
+        from ..views import FigureView  # the core loads after the first paint
+
         self._figures = figures
         table: DataTable[str | Text] = self.query_one(DataTable)
         row = table.cursor_row

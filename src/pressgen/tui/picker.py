@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Label, Select
 
-from ..locales import supported_locales
-from ..style import PRESETS
-from .session import ProjectFiles, template_name
+if TYPE_CHECKING:
+    from .session import ProjectFiles
 
 FIELDS = ("campaign", "dataset", "quotes", "template", "locale", "style")
 
@@ -45,15 +45,22 @@ class Picker(VerticalScroll):
             yield Label(name.replace("quotes", "quote set").capitalize())
             yield Select[str]([], id=f"pick-{name}", prompt=name)
 
-    def fill(self, files: ProjectFiles, root: Path, current: dict[str, str]) -> None:
+    def fill(
+        self,
+        files: ProjectFiles,
+        root: Path,
+        current: dict[str, str],
+        locales: list[str],
+        styles: list[str],
+    ) -> None:
         """Set the options and the current value of every selector without events."""
         options: dict[str, list[tuple[str, str]]] = {
             "campaign": [(_label(p, root), str(p)) for p in files.campaigns],
             "dataset": [(_label(p, root), str(p)) for p in files.datasets],
             "quotes": [(_label(p, root), str(p)) for p in files.quotes],
-            "template": [(template_name(p), str(p)) for p in files.templates],
-            "locale": [(t, t) for t in supported_locales()],
-            "style": [(s, s) for s in PRESETS],
+            "template": [(_label(p, root), str(p)) for p in files.templates],
+            "locale": [(t, t) for t in locales],
+            "style": [(s, s) for s in styles],
         }
         with self.prevent(Select.Changed):
             for name in FIELDS:

@@ -7,6 +7,7 @@ answers, asking first before an unapproved quote goes in.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -15,7 +16,8 @@ from textual.message import Message
 from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from .session import QuoteRow
+if TYPE_CHECKING:
+    from .session import QuoteRow
 
 
 def quote_prompt(row: QuoteRow) -> Text:

@@ -12,16 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
-from ..campaign import Campaign, LoadedCampaign, load_campaign
-from ..errors import PressgenError, from_validation
 from ..locations import PROJECT_FOLDERS, user_templates_directory
-from ..pipeline import Prepared, Rendered, prepare, render_release
-from ..tomlio import read_toml
 
 if TYPE_CHECKING:
+    # The core is imported when first used, on a worker thread, so the app paints first.
+    from ..campaign import LoadedCampaign
     from ..export import ExportOptions
+    from ..pipeline import Prepared, Rendered
 
 SUFFIXES = {"campaigns": ".toml", "datasets": ".toml", "quotes": ".toml", "templates": ".md.j2"}
 
@@ -99,6 +96,12 @@ class Build:
 
 def load_picked(picks: Picks) -> LoadedCampaign:
     """The campaign file with the picked dataset, quote set and template swapped in."""
+    from pydantic import ValidationError
+
+    from ..campaign import Campaign, load_campaign
+    from ..errors import from_validation
+    from ..tomlio import read_toml
+
     base = load_campaign(picks.campaign)
     if picks.dataset is None and picks.quotes is None and picks.template is None:
         return base
@@ -128,6 +131,8 @@ def load_picked(picks: Picks) -> LoadedCampaign:
 
 def build(picks: Picks) -> Build:
     """Prepare (figures cached by the pipeline) and render with the picks applied."""
+    from ..pipeline import Prepared, prepare, render_release
+
     loaded = load_picked(picks)
     prepared = prepare(loaded)
     rows, slots = quote_rows(prepared, picks.included)
@@ -237,6 +242,11 @@ def _toml_str(value: str) -> str:
 def check_campaign_text(text: str, path: Path) -> None:
     """Refuse to save a campaign that would not load."""
     import tomllib
+
+    from pydantic import ValidationError
+
+    from ..campaign import Campaign
+    from ..errors import PressgenError, from_validation
 
     try:
         Campaign.model_validate(tomllib.loads(text))

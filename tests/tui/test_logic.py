@@ -1,0 +1,108 @@
+"""The TUI's Textual-free logic: preview blocks, quote slots, saved campaigns, drafts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pressgen import drafts
+from pressgen.pipeline import prepare
+from pressgen.tui.blocks import changed_span, split_blocks
+from pressgen.tui.session import (
+    Picks,
+    build,
+    campaign_text,
+    check_campaign_text,
+    load_picked,
+    quote_rows,
+    scan_project,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "blocks"),
+    [
+        ("a\nb\n\nc", ["a\nb", "c"]),
+        ("\n\n# h\n\n\npara\n", ["# h", "para"]),
+        ("x\n\n```\ncode\n\nmore\n```\n\ny", ["x", "```\ncode\n\nmore\n```", "y"]),
+        ("", []),
+    ],
+)
+def test_split_blocks(text: str, blocks: list[str]) -> None:
+    assert split_blocks(text) == blocks
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "span"),
+    [
+        (["a", "b", "c"], ["a", "B", "c"], (1, 2, 2)),
+        (["a", "b"], ["a", "b", "c"], (2, 2, 3)),
+        (["a", "b", "c"], ["a", "c"], (1, 2, 1)),
+        (["a"], ["a"], (1, 1, 1)),
+        ([], ["x", "y"], (0, 0, 2)),
+    ],
+)
+def test_changed_span(old: list[str], new: list[str], span: tuple[int, int, int]) -> None:
+    assert changed_span(old, new) == span
+    start, old_end, new_end = span
+    assert old[:start] + new[start:new_end] + old[old_end:] == new
+
+
+def test_scan_project_lists_files_but_not_base_layout(project: Path) -> None:
+    files = scan_project(project)
+    assert [p.name for p in files.campaigns] == sorted(
+        p.name for p in (project / "campaigns").glob("*.toml")
+    )
+    assert all(not p.name.startswith("base.") for p in files.templates)
+    assert any(p.name == "met-cyber-training.toml" for p in files.quotes)
+
+
+def test_quote_rows_defaults_and_unapproved_fills_free_slot(project: Path) -> None:
+    prepared = prepare(project / "campaigns" / "met-cyber-training.toml")
+    rows, slots = quote_rows(prepared, {})
+    assert slots == {"campaigner": "marsh-communities", "company": "adeyemi-frontline"}
+    unapproved = [r for r in rows if r.problem]
+    assert unapproved and not unapproved[0].included
+    rows, slots = quote_rows(
+        prepared, {"adeyemi-frontline": False, "adeyemi-investment": True}
+    )
+    assert slots["company"] == "adeyemi-investment"
+
+
+def test_build_marks_drafts_when_unapproved_included(project: Path) -> None:
+    picks = Picks(
+        campaign=project / "campaigns" / "met-cyber-training.toml",
+        included={"adeyemi-frontline": False, "adeyemi-investment": True},
+    )
+    result = build(picks)
+    assert result.drafts
+    assert "refresher training" in result.rendered.markdown
+
+
+def test_campaign_text_swaps_picks_and_keeps_the_rest(project: Path) -> None:
+    path = project / "campaigns" / "met-cyber-training.toml"
+    picks = Picks(campaign=path, locale="de_DE", style="de-presse",
+                  template=project / "templates" / "cyber-training.md.j2")
+    text = campaign_text(picks, load_picked(picks))
+    assert 'locale = "de_DE"' in text and 'style = "de-presse"' in text
+    assert 'template = "cyber-training"' in text
+    assert "[figures.first_responder_total]" in text and text.startswith("# The bundled")
+    check_campaign_text(text, path)
+    out = project / "campaigns" / "saved.toml"
+    out.write_text(text, encoding="utf-8")
+    assert build(Picks(campaign=out)).rendered.locale == "de_DE"
+
+
+def test_draft_round_trip_and_problems(project: Path) -> None:
+    campaign = project / "campaigns" / "met-cyber-training.toml"
+    drafts.save_draft(drafts.Draft(str(campaign), "text", "en_GB", "uk-press", include={"a": False}))
+    got = drafts.load_draft(campaign)
+    assert isinstance(got, drafts.Draft) and got.text == "text" and got.include == {"a": False}
+    with pytest.raises(ValueError, match="newer pressgen"):
+        drafts.parse_draft(json.dumps({"version": 2}))
+    with pytest.raises(ValueError, match="corrupt"):
+        drafts.parse_draft(json.dumps({"version": 1, "text": 3}))
+    with pytest.raises(ValueError, match="corrupt"):
+        drafts.parse_draft("[]")
