@@ -62,8 +62,6 @@ def bare_renderer() -> Callable[[], str]:
 
     prepared = prepare(EXAMPLE)
     loaded = prepared.loaded
-    rel = loaded.campaign.release
-    main = prepared.datasets["main"].manifest
     words = {
         1: "one",
         2: "two",
@@ -104,16 +102,16 @@ def bare_renderer() -> Callable[[], str]:
     }
     # Every filter pressgen offers gets a bare Babel equivalent, so the same template runs.
     env.filters.update({name: specific.get(name, generic) for name in [*FILTERS, "md"]})
-    info_name = "cyber-training.md.j2"
-    template = env.get_template(info_name)
-    quotes = {}
-    for slot, qid in loaded.campaign.slots.items():
-        q = prepared.quotes.quote(qid)
-        assert q is not None
-        sp = prepared.quotes.speakers[q.speaker]
-        quotes[slot] = _Obj(
-            q.text, text=q.text, speaker=sp, attribution=sp.attribution, approved=True, problem=None
-        )
+    from pressgen.pipeline import _quote_views, build_context, formatter_for
+
+    template = env.get_template("cyber-training.md.j2")
+    fmt = formatter_for("en_GB", loaded.style)
+    # The same context pressgen builds (release facts, quotes, sources), computed once;
+    # only the figures' text is made per render, by Babel directly.
+    info = type("Info", (), {"quotes": ()})()
+    base_context = build_context(
+        prepared, fmt, _quote_views(prepared, info, False, None, None, []), False
+    )
 
     def figure_text(name: str) -> str:
         v = raw[name]
@@ -124,19 +122,8 @@ def bare_renderer() -> Callable[[], str]:
         return format_decimal(v, locale="en_GB")
 
     def render() -> str:
-        f = {name: _Obj(figure_text(name), value=raw[name]) for name in raw}
-        return template.render(
-            f=_Obj(**f),
-            quotes=quotes,
-            release=rel,
-            dataset=main,
-            source=main.source,
-            release_line="EMBARGOED UNTIL 00:01 GMT ON TUESDAY 3 DECEMBER 2019",
-            release_date=format_date(rel.date, "d MMMM y", locale="en_GB"),
-            boilerplate=rel.boilerplate,
-            suppressed_cells=0,
-            rounding_note="rounded to the nearest whole number, with halves rounded up",
-        )
+        f = _Obj(**{name: _Obj(figure_text(name), value=raw[name]) for name in raw})
+        return template.render({**base_context, "f": f, "figures": f})
 
     return render
 
