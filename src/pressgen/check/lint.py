@@ -115,7 +115,7 @@ def _number_style(tokens: Sequence[NumberToken], fmt: Formatter, clean: str, add
     for tok in tokens:
         if not tok.checked or tok.value is None or tok.scale != 1:
             continue
-        said = tok.text.translate(_SPACE_NORMAL).strip()
+        said = " ".join(tok.text.translate(_SPACE_NORMAL).split())
         if tok.unit == PERCENT and tok.form == "digits":
             want = fmt.percent(tok.value / 100, tok.decimals).translate(_SPACE_NORMAL)
             if said.lower() != want.lower():

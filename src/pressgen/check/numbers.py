@@ -152,7 +152,7 @@ class NumberReader:
         self._number = number
         pct_words = _percent_words(style, sym.percent)
         pts_words = _points_words(style)
-        sp = f"[{_SPACES}]?"
+        sp = f"[{_SPACES}\n]?"  # a plain-text export may wrap between number and unit
         self._digits_re = re.compile(
             rf"(?<![\w.,/\-]){number}(?:{sp}(?P<pts>{pts_words})|{sp}(?P<pct>{pct_words}))?(?![\w])"
         )
@@ -457,7 +457,7 @@ def _percent_words(style: HouseStyle, sign: str) -> str:
              "prozent", "pour\u00a0cent", "प्रतिशत", "パーセント"}
     if style.percent_word:
         words.add(style.percent_word)
-    return "|".join(re.escape(w).replace(r"\ ", r"[ \u00a0]") for w in sorted(words, key=len, reverse=True))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 def _points_words(style: HouseStyle) -> str:
@@ -466,7 +466,7 @@ def _points_words(style: HouseStyle) -> str:
              "punti percentuali", "puntos porcentuales", "procentenheter", "procentpunten",
              "pontos percentuais", "punktów procentowych", "pp", "ppt", "ppts",
              style.points_word}
-    return "|".join(re.escape(w).replace(r"\ ", r"[ \u00a0]") for w in sorted(words, key=len, reverse=True))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=64)
@@ -510,7 +510,7 @@ def _skip_patterns(tag: str, language: str) -> list[tuple[str, re.Pattern[str]]]
     months = "|".join(re.escape(m) for m in _month_names(tag))
     day = r"\d{1,2}(?:st|nd|rd|th|er|e|\.)?"
     year = r"(?:\d{4}|'\d{2})"
-    sp = f"[{_SPACES}]"
+    sp = f"[{_SPACES}\n]"
     return [
         ("web address", re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+")),
         ("list marker", re.compile(r"(?m)^[ \t>]*\d{1,3}[.)](?=[ \t])")),
