@@ -17,6 +17,7 @@ import os
 import re
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -80,6 +81,8 @@ class BatchResult:
     results: tuple[GroupResult, ...]
     index_files: tuple[Path, ...]
     cancelled: bool = False
+    prepare_seconds: float = 0.0
+    render_seconds: float = 0.0
 
     @property
     def failed(self) -> tuple[GroupResult, ...]:
@@ -137,7 +140,9 @@ def run_batch(
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise PressgenError("is a file, not a folder", path=out)
+    started = time.perf_counter()
     job = _prepare_job(campaign, out, each, fmt, locale, style, drafts, skip_existing, force)
+    prepared_at = time.perf_counter()
     _refuse_existing(job)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -169,7 +174,15 @@ def run_batch(
     if not cancelled:
         _sync_folder(out)
         index = write_index(job, final)
-    return BatchResult(out, job.column, final, index, cancelled)
+    return BatchResult(
+        out,
+        job.column,
+        final,
+        index,
+        cancelled,
+        prepared_at - started,
+        time.perf_counter() - prepared_at,
+    )
 
 
 # -- preparing -----------------------------------------------------------------------------
