@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from pressgen.check import lint_text
+from pressgen.check.lint import hunspell_words
 from pressgen.style import resolve_style
 
 CASES = [
@@ -77,3 +78,10 @@ def test_house_style_decides_what_is_wrong() -> None:
 
 def test_the_example_release_lints_clean(release: str) -> None:
     assert lint_text(release, release_date=dt.date(2019, 12, 3)) == []
+
+
+@pytest.mark.skipif(hunspell_words("en_US") is None, reason="no en_US Hunspell dictionary installed")
+def test_locale_dictionary_catches_typos_beyond_the_word_list() -> None:
+    found = lint_text("The senoir officers requested training online.", locale="en_US")
+    assert [(f.code, f.text) for f in found] == [("spelling", "senoir")]
+    assert lint_text("Officers undertook retraining; it was unexpected.", locale="en_US") == []

@@ -74,7 +74,8 @@ def lint_text(
     _sentence_numerals(clean, tokens, house, add)
     _number_style(tokens, Formatter(tag, house), clean, add)
     _doubled_words(clean, add)
-    _spelling(clean, tag, frozenset(w.lower() for w in trusted_words), add)
+    skip = [(t.start, t.end) for t in tokens if t.ignored == "web address"]
+    _spelling(clean, tag, frozenset(w.lower() for w in trusted_words), skip, add)
     dates = find_dates(clean, tag)
     _weekdays(dates, release_date, add)
     _embargo(clean, dates, release_date, add)
@@ -174,8 +175,11 @@ def _doubled_words(clean: str, add: _AddT) -> None:
                     f"{w!r} is repeated as {n.group(0)!r} one word later")
 
 
-def _spelling(clean: str, tag: str, trusted: frozenset[str], add: _AddT) -> None:
+def _spelling(
+    clean: str, tag: str, trusted: frozenset[str], skip: list[tuple[int, int]], add: _AddT
+) -> None:
     known = misspellings()
+    accepted = accepted_words()
     dictionary = hunspell_words(tag)
     for m in re.finditer(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])", clean):
         word = m.group(0)
@@ -184,7 +188,9 @@ def _spelling(clean: str, tag: str, trusted: frozenset[str], add: _AddT) -> None
         if fix is not None:
             add("spelling", m.start(), m.end(), f"misspelt {word!r}: {fix!r}?")
             continue
-        if dictionary is None or low in trusted or not word.islower() or len(word) < 4:
+        if dictionary is None or low in trusted or low in accepted:
+            continue
+        if not word.islower() or len(word) < 4 or any(a <= m.start() < b for a, b in skip):
             continue
         if all(_in_dictionary(part, dictionary) for part in low.split("-") if len(part) > 2):
             continue
@@ -204,13 +210,23 @@ def _in_dictionary(word: str, words: frozenset[str]) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _word_lines() -> tuple[str, ...]:
+    text = resources.files("pressgen.check").joinpath("words.txt").read_text(encoding="utf-8")
+    return tuple(ln.split("#", 1)[0].strip() for ln in text.splitlines())
+
+
+@lru_cache(maxsize=1)
+def accepted_words() -> frozenset[str]:
+    """Words a dictionary may lack that releases use (`+word` lines of words.txt)."""
+    return frozenset(ln[1:].strip().lower() for ln in _word_lines() if ln.startswith("+"))
+
+
+@lru_cache(maxsize=1)
 def misspellings() -> dict[str, str]:
     """The project's list of known misspellings: `wrong right` per line."""
-    text = resources.files("pressgen.check").joinpath("words.txt").read_text(encoding="utf-8")
     out: dict[str, str] = {}
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
+    for line in _word_lines():
+        if line and not line.startswith("+"):
             wrong, _, right = line.partition(" ")
             out[wrong.lower()] = right.strip()
     return out
@@ -222,16 +238,96 @@ DICTIONARY_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts")
 
 @lru_cache(maxsize=8)
 def hunspell_words(tag: str) -> frozenset[str] | None:
-    """The stems of an installed Hunspell dictionary for exactly this locale, or None."""
+    """Every word of an installed Hunspell dictionary for exactly this locale (stems
+    expanded by the .aff file's prefix and suffix rules), or None."""
     for folder in DICTIONARY_DIRS:
-        path = folder / f"{tag}.dic"
-        if path.is_file():
+        dic, aff = folder / f"{tag}.dic", folder / f"{tag}.aff"
+        if dic.is_file():
             try:
-                lines = path.read_text(encoding="utf-8", errors="replace").splitlines()[1:]
+                return _cached_expansion(dic, aff)
             except OSError:
                 return None
-            return frozenset(line.split("/", 1)[0].strip().lower() for line in lines if line)
     return None
+
+
+def _cached_expansion(dic: Path, aff: Path) -> frozenset[str]:
+    """Expanding the affixes takes most of a second, so the word list is kept in the
+    user cache folder, keyed by the dictionary's size and modification time."""
+    from ..locations import cache_directory
+
+    st = dic.stat()
+    stamp = f"{dic.name}-{st.st_size}-{st.st_mtime_ns}.words"
+    cached = cache_directory() / "dictionaries" / stamp
+    try:
+        return frozenset(cached.read_text(encoding="utf-8").split("\n"))
+    except OSError:
+        pass
+    lines = dic.read_text(encoding="utf-8", errors="replace").splitlines()[1:]
+    words = _expand(lines, _affix_rules(aff) if aff.is_file() else {})
+    try:
+        from ..fsio import atomic_write
+
+        atomic_write(cached, "\n".join(sorted(words)), force=True)
+    except Exception:  # a read-only cache folder only costs speed
+        pass
+    return frozenset(words)
+
+
+_Rule = tuple[bool, str, str, "re.Pattern[str]", bool]  # prefix?, strip, add, condition, cross
+
+
+def _affix_rules(path: Path) -> dict[str, list[_Rule]]:
+    rules: dict[str, list[_Rule]] = {}
+    cross: dict[str, bool] = {}
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        parts = line.split()
+        if len(parts) < 4 or parts[0] not in ("PFX", "SFX"):
+            continue
+        kind, flag = parts[0], parts[1]
+        if len(parts) == 4 and parts[3].isdigit():
+            cross[flag] = parts[2] == "Y"
+            continue
+        if len(parts) < 5:
+            continue
+        strip = "" if parts[2] == "0" else parts[2]
+        add = "" if parts[3].split("/")[0] == "0" else parts[3].split("/")[0]
+        cond = parts[4]
+        try:
+            rx = re.compile(f"^{cond}" if kind == "PFX" else f"{cond}$")
+        except re.error:
+            continue
+        rules.setdefault(flag, []).append((kind == "PFX", strip, add, rx, cross.get(flag, False)))
+    return rules
+
+
+def _expand(lines: list[str], rules: dict[str, list[_Rule]]) -> set[str]:
+    out: set[str] = set()
+    for line in lines:
+        stem, _, flags = line.strip().partition("/")
+        stem = stem.lower()
+        if not stem:
+            continue
+        out.add(stem)
+        suffixed: list[str] = []
+        prefixes: list[_Rule] = []
+        for flag in flags.split()[0] if flags else "":
+            for rule in rules.get(flag, ()):
+                is_pfx, strip, add, rx, crossable = rule
+                if is_pfx:
+                    prefixes.append(rule)
+                    if rx.search(stem) and stem.startswith(strip):
+                        out.add(add + stem[len(strip) :])
+                elif rx.search(stem) and stem.endswith(strip):
+                    word = stem[: len(stem) - len(strip)] + add
+                    out.add(word)
+                    if crossable:
+                        suffixed.append(word)
+        for _, strip, add, rx, crossable in prefixes:
+            if crossable:
+                for word in suffixed:
+                    if rx.search(word) and word.startswith(strip):
+                        out.add(add + word[len(strip) :])
+    return out
 
 
 # -- dates ----------------------------------------------------------------------------
