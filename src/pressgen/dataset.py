@@ -60,6 +60,13 @@ def load_dataset(manifest_path: Path, columns: Iterable[str] | None = None) -> D
     """Read and type a dataset. With `columns`, only those are read (the rest never load)."""
     manifest = read_manifest(manifest_path)
     data_path = (manifest_path.parent / manifest.file).resolve()
+    if not data_path.is_relative_to(manifest_path.parent.resolve()):
+        # A dataset travels with its data; a manifest from elsewhere must not make
+        # pressgen read (and quote figures from) any file the user can read.
+        raise PressgenError(
+            f"data file {manifest.file!r} is outside the manifest's folder", path=manifest_path,
+            where="file",
+        )
     if not data_path.is_file():
         raise PressgenError(
             f"data file {manifest.file!r} not found", path=manifest_path, where="file"

@@ -230,7 +230,7 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
     def __init__(self, *args: Any, limits: Limits | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.limits = limits or Limits.from_environment()
-        for unused in ("lipsum", "cycler", "joiner", "namespace", "dict"):
+        for unused in ("lipsum", "cycler", "joiner", "namespace"):
             self.globals.pop(unused, None)
         for name in _GUARDED_FILTERS:
             if name in self.filters:

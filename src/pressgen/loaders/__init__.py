@@ -33,7 +33,7 @@ def read_text_frame(manifest: Manifest, path: Path, wanted: list[str]) -> pl.Dat
 
             frame = read_json(manifest, path, wanted)
         elif fmt == "parquet":
-            frame = _read_parquet(path, wanted)
+            frame = _read_parquet(manifest, path, wanted)
         else:
             raise PressgenError(f"unsupported data format {fmt!r}", path=path)
     except PressgenError:
@@ -45,7 +45,7 @@ def read_text_frame(manifest: Manifest, path: Path, wanted: list[str]) -> pl.Dat
     return frame.with_columns(pl.col(ROW).cast(pl.Int64))
 
 
-def _read_parquet(path: Path, wanted: list[str]) -> pl.DataFrame:
+def _read_parquet(manifest: Manifest, path: Path, wanted: list[str]) -> pl.DataFrame:
     size = path.stat().st_size
     if size > max_data_mb() * MB:
         raise too_big(path, size)
@@ -55,7 +55,7 @@ def _read_parquet(path: Path, wanted: list[str]) -> pl.DataFrame:
         raise PressgenError("is not a Parquet file", path=path)
     lf = pl.scan_parquet(path)
     schema = lf.collect_schema()
-    check_header(schema.names(), wanted, path, where="columns")
+    check_header(schema.names(), list(manifest.columns), path, where="columns")
     for name in wanted:
         if schema[name].is_nested():
             raise PressgenError(

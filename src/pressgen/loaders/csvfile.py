@@ -31,6 +31,7 @@ from .common import (
 from .headers import check_header
 
 _CANDIDATES = (",", ";", "\t", "|")
+FULL_CHECK_BYTES = 16 * MB
 _NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
 
 
@@ -55,7 +56,7 @@ def read_csv(manifest: Manifest, path: Path, wanted: list[str]) -> pl.DataFrame:
     delimiter = manifest.delimiter or sniff_delimiter(text_head, path)
     header = _header(text_head, delimiter, path)
     try:
-        check_header(header, wanted, path, where="line 1")
+        check_header(header, list(manifest.columns), path, where="line 1")
     except PressgenError as exc:
         if len(header) == 1 and manifest.delimiter is None and len(manifest.columns) > 1:
             exc = PressgenError(
@@ -65,8 +66,6 @@ def read_csv(manifest: Manifest, path: Path, wanted: list[str]) -> pl.DataFrame:
                 where=exc.where,
             )
         raise exc from None
-    last = header[-1]
-    columns = wanted if last in wanted else [*wanted, last]
     try:
         lf = pl.scan_csv(
             source,
@@ -76,14 +75,20 @@ def read_csv(manifest: Manifest, path: Path, wanted: list[str]) -> pl.DataFrame:
             truncate_ragged_lines=False,
             raise_if_empty=True,
         )
-        frame = lf.select(columns).with_row_index(ROW, offset=2).collect()
+        names = lf.collect_schema().names()
+        last = names[-1]
+        # Reading every column lets polars refuse rows with extra fields; on big files
+        # only the columns in use (and the last, whose nulls reveal short rows) are read.
+        if size > FULL_CHECK_BYTES:
+            lf = lf.select(wanted if last in wanted else [*wanted, last])
+        frame = lf.with_row_index(ROW, offset=2).collect()
     except (pl.exceptions.PolarsError, OSError, ValueError, PanicException) as exc:
         raise _diagnose(path, encoding, delimiter, len(header)) or PressgenError(
             f"cannot read CSV data: {first_line(exc)}", path=path
         ) from None
     if frame[last].null_count():
         _check_short_rows(path, encoding, frame, last, delimiter, len(header))
-    _check_field_sizes(frame, wanted, path)
+    _check_field_sizes(frame, [c for c in frame.columns if c != ROW], path)
     return frame.select(ROW, *wanted)
 
 

@@ -40,7 +40,7 @@ def read_json(manifest: Manifest, path: Path, wanted: list[str]) -> pl.DataFrame
             if key not in seen:
                 seen.add(key)
                 header.append(key)
-    check_header(header, wanted, path, where="record keys")
+    check_header(header, list(manifest.columns), path, where="record keys")
     columns: dict[str, list[str | None]] = {w: [] for w in wanted}
     for i, rec in enumerate(records, start=1):
         for name in wanted:

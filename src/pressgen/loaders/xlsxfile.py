@@ -29,7 +29,7 @@ _SHEET = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"', re
 _REL = re.compile(rb"<Relationship\b([^>]*)>", re.S)
 _ATTR = re.compile(rb'\b(Id|Target)="([^"]*)"')
 _DIMENSION = re.compile(rb'<dimension\b[^>]*?\bref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
-_ROW_REF = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
+_ROW_REF = re.compile(rb'<row\b[^>]*?\br="(\d{1,9})"')
 _CELL_COL = re.compile(rb'<c\b[^>]*?\br="([A-Z]+)\d')
 _CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
 _REF = re.compile(rb'\br="([A-Z]+\d+)"')
@@ -54,7 +54,7 @@ def read_xlsx(manifest: Manifest, path: Path, wanted: list[str]) -> pl.DataFrame
     if frame.height == 0:
         raise PressgenError(f"sheet {part!r} is empty", path=path)
     header = ["" if v is None else str(v) for v in frame.row(0)]
-    check_header(header, wanted, path, where=f"sheet {part!r}, row {first_row}")
+    check_header(header, list(manifest.columns), path, where=f"sheet {part!r}, row {first_row}")
     index = {name: i for i, name in enumerate(header)}
     body = frame.slice(1)
     return (
@@ -179,9 +179,9 @@ def _col_number(letters: bytes) -> int:
 
 def _check_extent(data: bytes, sheet: str, path: Path) -> int:
     rows = [int(r) for r in _ROW_REF.findall(data)]
-    cols = {c for c in _CELL_COL.findall(data) if len(c) <= 3}
+    cols = set(_CELL_COL.findall(data))
     max_row = max(rows, default=0)
-    max_col = max((_col_number(c) for c in cols), default=0)
+    max_col = max((_col_number(c[:4]) for c in cols), default=0)
     dim = _DIMENSION.search(data, 0, 4096)
     if dim:
         end_col, end_row = (dim.group(3), dim.group(4)) if dim.group(3) else dim.group(1, 2)
