@@ -348,7 +348,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     report = check_draft(prepared, text, locale=args.locale, style=args.style)
     _print_findings(args, report.findings, report.as_dict(), report.ok)
     if not args.json:
-        state = "ok" if report.ok else f"{len(report.problems)} problem(s)"
+        for note in report.notes:
+            print(f"pressgen: figure problem: {note}", file=sys.stderr)
+        state = "ok" if report.ok else f"{len(report.problems) + len(report.notes)} problem(s)"
         print(
             f"pressgen: {args.draft}: {report.numbers} numbers, {report.matched} matched; {state}",
             file=sys.stderr,

@@ -67,10 +67,12 @@ class CheckReport:
     locale: str = ""
     style: str = ""
     notes: tuple[str, ...] = field(default_factory=tuple)
+    """Problems in the computed figures themselves (a share that is not part / whole)."""
 
     @property
     def ok(self) -> bool:
-        return not any(f.severity in FAILING for f in self.findings)
+        """Nothing fails: no error or warning, and the figures' own arithmetic holds."""
+        return not self.notes and not any(f.severity in FAILING for f in self.findings)
 
     @property
     def problems(self) -> tuple[Finding, ...]:
@@ -84,6 +86,7 @@ class CheckReport:
             "numbers": self.numbers,
             "matched": self.matched,
             "figures_used": list(self.figures_used),
+            "figure_problems": list(self.notes),
             "findings": [f.as_dict() for f in self.findings],
         }
 
