@@ -189,7 +189,12 @@ def render_template(
             path, line = _template_position(exc, info) if exc else (str(info.path), None)
             return LimitReached(message, path=path, where=line)
 
-        text = render_limited(lambda: template.generate(context), limits, describe)
+        # root_render_func, not generate(): the same output without a generator layer.
+        text = render_limited(
+            lambda: template.root_render_func(template.new_context(dict(context))),
+            limits,
+            describe,
+        )
     except LimitReached:
         raise
     except TemplateSyntaxError as exc:
