@@ -106,3 +106,16 @@ def test_draft_round_trip_and_problems(project: Path) -> None:
         drafts.parse_draft(json.dumps({"version": 1, "text": 3}))
     with pytest.raises(ValueError, match="corrupt"):
         drafts.parse_draft("[]")
+
+
+def test_preview_cache_key_changes_with_any_input(project: Path) -> None:
+    from pressgen.tui.preview_cache import load_preview, preview_key, save_preview
+
+    campaign = project / "campaigns" / "met-cyber-training.toml"
+    key = preview_key(campaign)
+    assert preview_key(campaign) == key
+    save_preview(key, "# cached")
+    assert load_preview(key) == "# cached"
+    quotes = project / "quotes" / "met-cyber-training.toml"
+    quotes.write_text(quotes.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert preview_key(campaign) != key

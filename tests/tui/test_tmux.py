@@ -33,9 +33,10 @@ def screen_until(session: str, needle: str, timeout: float = 15) -> str:
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 def test_real_pressgen_in_tmux(project: Path, tmp_path: Path, size: tuple[int, int]) -> None:
     session = f"pressgen-test-{tmp_path.name}"
-    env_dir = tmp_path / "data"
+    user = tmp_path / "user"
     command = (
-        f"PRESSGEN_DATA_DIR={env_dir} {PRESSGEN}; echo EXIT=$?; sleep 30"
+        f"PRESSGEN_DATA_DIR={user / 'data'} PRESSGEN_CACHE_DIR={user / 'cache'} "
+        f"PRESSGEN_CONFIG_DIR={user / 'config'} {PRESSGEN}; echo EXIT=$?; sleep 30"
     )
     tmux(
         "new-session", "-d", "-s", session, "-x", str(size[0]), "-y", str(size[1]),

@@ -1,7 +1,8 @@
 """The Textual front end. `run()` is what bare `pressgen [CAMPAIGN]` calls.
 
-The first preview is rendered by `pressgen render` in a second process started before
-Textual is imported: loading the data (polars, pydantic, Babel, Jinja) and starting
+The first preview is the last one rendered from the very same files, if nothing changed
+(preview_cache); otherwise it is rendered by `pressgen render` in a second process
+started before Textual is imported: loading the data (polars, pydantic, Babel, Jinja) and starting
 Textual then run on two cores instead of one after the other, and the release is on
 screen about as soon as an empty Textual app would be. The app's own full build (figures,
 quotes) follows on a worker thread once that preview is painted.
@@ -20,15 +21,25 @@ _FIRST_RENDER = (
 
 
 def run(campaign: str | Path) -> int:
+    from .preview_cache import load_preview, preview_key
+
     path = Path(campaign)
-    proc = _start_first_render(path)
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pressgen-first-render")
-    first: Future[str | None] | None = pool.submit(_first_markdown, proc) if proc else None
-    pool.shutdown(wait=False)
+    key = preview_key(path)
+    cached = load_preview(key)
+    first: Future[str | None] | None
+    proc = None
+    if cached is not None:
+        first = Future()
+        first.set_result(cached)
+    else:
+        proc = _start_first_render(path)
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pressgen-first-render")
+        first = pool.submit(_first_markdown, proc) if proc else None
+        pool.shutdown(wait=False)
     from .app import PressgenApp, bench_exit_requested
 
     bench = bench_exit_requested()
-    app = PressgenApp(path, first=first, bench_exit=bench)
+    app = PressgenApp(path, first=first, bench_exit=bench, preview_key=key)
     try:
         result = app.run(headless=bench)
     finally:

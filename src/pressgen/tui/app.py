@@ -109,6 +109,7 @@ class PressgenApp(App[int]):
         *,
         first: Future[str | None] | None = None,
         bench_exit: bool = False,
+        preview_key: str | None = None,
     ) -> None:
         super().__init__()
         self.picks = Picks(campaign=campaign)
@@ -122,6 +123,8 @@ class PressgenApp(App[int]):
         self._first = first
         self._bench_exit = bench_exit
         self._bench_reported = False
+        self._preview_key = preview_key
+        """Where to cache the default render for the next start's first paint."""
         self._recovery_checked = False
         self.root = project_root_for(campaign)
         self.last_export: Path | None = None
@@ -179,6 +182,11 @@ class PressgenApp(App[int]):
         except pressgen_error() as exc:
             self.call_from_thread(self._failed, str(exc), picker)
             return
+        if self._preview_key and picks == Picks(campaign=picks.campaign):
+            from .preview_cache import save_preview
+
+            save_preview(self._preview_key, result.rendered.markdown)
+            self._preview_key = None
         self.call_from_thread(self._built, result, picker)
 
     def _show_first(self, markdown: str, painted: threading.Event) -> None:
