@@ -217,6 +217,8 @@ class PressgenApp(App[int]):
         self.built = result
         if picker is not None:
             self.query_one(Picker).fill(*picker)
+        if self.picks.style is None:  # the style a locale adapted to (uk-press -> de-presse)
+            self.query_one(Picker).set_value("style", result.rendered.style.name)
         self.query_one(ErrorPanel).clear()
         rendered = result.rendered
         fmt = Formatter(rendered.locale, rendered.style)

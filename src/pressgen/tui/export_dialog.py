@@ -52,7 +52,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
             yield Label("Format")
             with RadioSet(id="export-format"):
                 for name, exp in EXPORTERS.items():
-                    yield RadioButton(f"{name} ({exp.suffix})", value=name == self.fmt, name=name)
+                    yield RadioButton(name, value=name == self.fmt, name=name, tooltip=exp.description)
             yield Label("File")
             yield Input(self._path_for(self.fmt), id="export-path")
             yield Static("", id="export-problem")

@@ -6,6 +6,7 @@ one; F4 saves it as a campaign file.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Label, Select
+from textual.widgets.select import InvalidSelectValueError
 
 if TYPE_CHECKING:
     from .session import ProjectFiles
@@ -30,6 +32,7 @@ class Picker(VerticalScroll):
     DEFAULT_CSS = """
     Picker { height: 1fr; padding: 0 1; }
     Picker Label { margin-top: 1; color: $text-muted; }
+    Picker Select { margin-left: 1; }
     Picker Select { width: 100%; }
     """
 
@@ -43,7 +46,7 @@ class Picker(VerticalScroll):
     def compose(self) -> ComposeResult:
         for name in FIELDS:
             yield Label(name.replace("quotes", "quote set").capitalize())
-            yield Select[str]([], id=f"pick-{name}", prompt=name)
+            yield Select[str]([], id=f"pick-{name}", prompt=name, compact=True)
 
     def fill(
         self,
@@ -74,9 +77,9 @@ class Picker(VerticalScroll):
                     select.value = value
 
     def set_value(self, name: str, value: str) -> None:
-        with self.prevent(Select.Changed):
+        with self.prevent(Select.Changed), contextlib.suppress(InvalidSelectValueError):
             select: Select[str] = self.query_one(f"#pick-{name}", Select)
-            select.value = value
+            select.value = value  # a value not offered (a custom style) leaves it as it was
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()

@@ -50,8 +50,10 @@ def scan_project(root: Path) -> ProjectFiles:
             for p in sorted(d.iterdir()):
                 if not p.name.endswith(suffix) or p.name.startswith("."):
                     continue
-                if folder == "templates" and p.name.startswith("base."):
-                    continue  # a layout to extend, not a release
+                if folder == "templates" and (
+                    p.name.startswith("base.") or "." in template_name(p)
+                ):
+                    continue  # a layout to extend, or a language variant (NAME.de.md.j2)
                 found[folder].append(p)
     return ProjectFiles(*(tuple(found[f]) for f in PROJECT_FOLDERS))
 
