@@ -209,3 +209,17 @@ async def test_command_palette_lists_actions(campaign: Path) -> None:
         await pilot.pause(0.3)
         await pilot.press("enter")
         await wait_for(pilot, lambda: "4 534" in app.query_one(Preview).markdown.replace("\u202f", " ").replace("\xa0", " "))
+
+
+async def test_edit_mode_checks_numbers_as_you_type(campaign: Path) -> None:
+    from pressgen.tui.check_panel import CheckPanel
+
+    app = make_app(campaign)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("f2")
+        panel = app.query_one(CheckPanel)
+        assert panel.display
+        app.query_one(DraftEditor).move_cursor((4, 0))
+        await pilot.press(*"We saw 9,999 people. ")
+        await wait_for(pilot, lambda: any("9,999" in f.message for f in panel.findings))

@@ -90,6 +90,7 @@ class PressgenApp(App[int]):
     #work { height: 1fr; }
     #editor { display: none; border-right: vkey $primary-muted; }
     .-editing #editor { display: block; }
+    .-editing #check-panel { display: block; }  /* DEFAULT_CSS is scoped to the widget */
     #status { height: 1; padding: 0 1; background: $panel; color: $text-muted; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
