@@ -223,3 +223,64 @@ async def test_edit_mode_checks_numbers_as_you_type(campaign: Path) -> None:
         app.query_one(DraftEditor).move_cursor((4, 0))
         await pilot.press(*"We saw 9,999 people. ")
         await wait_for(pilot, lambda: any("9,999" in f.message for f in panel.findings))
+
+
+async def test_batch_screen_runs_and_shows_the_index(project: Path, tmp_path: Path) -> None:
+    from textual.widgets import DataTable
+
+    from pressgen.tui.batch_screen import BatchScreen
+
+    out = tmp_path / "batch"
+    app = make_app(project / "campaigns" / "forces-cyber-training.toml")
+    app.batch_jobs = 1
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("f6")
+        await wait_for(pilot, lambda: isinstance(app.screen, BatchScreen))
+        screen = app.screen
+        assert isinstance(screen, BatchScreen)
+        assert screen.query_one("#batch-column", Select).value == "force"  # the campaign's
+        screen.query_one("#batch-folder", Input).value = str(out)
+        await pilot.pause()
+        screen.start()
+        await wait_for(pilot, lambda: screen.result is not None, timeout=30)
+        assert screen.result is not None and screen.result.written >= 1
+        await wait_for(pilot, lambda: screen.query_one(DataTable).row_count >= 1)
+        assert (out / "index.csv").exists()
+        await pilot.press("escape")
+        assert not isinstance(app.screen, BatchScreen)
+
+
+async def test_save_campaign_asks_before_overwriting(campaign: Path, project: Path) -> None:
+    from pressgen.tui.save_dialog import SaveCampaignScreen
+
+    target = project / "campaigns" / "mine.toml"
+    app = make_app(campaign)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        app.query_one("#pick-locale", Select).value = "fr_FR"
+        await wait_for(pilot, lambda: app.picks.locale == "fr_FR")
+        for attempt in range(2):
+            await pilot.press("f4")
+            await wait_for(pilot, lambda: isinstance(app.screen, SaveCampaignScreen))
+            app.screen.query_one(Input).value = str(target)
+            await pilot.press("enter")
+            if attempt == 1:
+                await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+                await pilot.press("n")
+                await pilot.pause()
+            await wait_for(pilot, lambda: target.exists())
+    assert 'locale = "fr_FR"' in target.read_text(encoding="utf-8")
+
+
+async def test_light_theme_and_80x24(campaign: Path) -> None:
+    app = make_app(campaign)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.theme = "textual-light"
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert app.query_one(Preview).markdown

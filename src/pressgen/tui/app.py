@@ -101,6 +101,7 @@ class PressgenApp(App[int]):
         Binding("f4", "save_campaign", "Save campaign", id="save", priority=True),
         Binding("f5,ctrl+r", "regenerate", "Regenerate", id="regenerate", priority=True),
         Binding("ctrl+b", "toggle_sidebar", "Panel", id="sidebar", priority=True),
+        Binding("f6", "batch", "Batch", id="batch", priority=True),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
     ]
 
@@ -129,6 +130,8 @@ class PressgenApp(App[int]):
         self._recovery_checked = False
         self.root = project_root_for(campaign)
         self.last_export: Path | None = None
+        self.batch_jobs: int | None = None
+        """Worker processes for a batch; None: all cores."""
         self._check_timer: Timer | None = None
 
     # -- layout ---------------------------------------------------------------------------
@@ -540,6 +543,15 @@ class PressgenApp(App[int]):
         note = f"Exported {request.path}" + (f" ({len(warnings)} warnings)" if warnings else "")
         self.call_from_thread(self.notify, note)
         self.last_export = request.path
+
+    def action_batch(self) -> None:
+        if self.built is None:
+            self.notify("Nothing to batch until the campaign renders.", severity="warning")
+            return
+        from .batch_screen import BatchScreen
+
+        r = self.built.rendered
+        self.push_screen(BatchScreen(self.built.prepared, r.locale, r.style.name, self.batch_jobs))
 
     def action_save_campaign(self) -> None:
         folder = self.root / "campaigns"

@@ -16,6 +16,7 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("Export the release…", "export", "F3"),
     ("Save the picks as a campaign file…", "save_campaign", "F4"),
     ("Regenerate from data", "regenerate", "F5"),
+    ("Batch: one release per group…", "batch", "F6"),
     ("Show or hide the side panel", "toggle_sidebar", "ctrl+b"),
     ("Help: keys", "help", "F1"),
     ("Show figures", "show_tab('figures')", ""),

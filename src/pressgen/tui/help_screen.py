@@ -21,6 +21,7 @@ HELP = """\
 | **F3** / **ctrl+o** | export: Markdown, DOCX, HTML or plain text |
 | **F4** | save the picks as a campaign file |
 | **F5** / **ctrl+r** | regenerate from the data (asks before discarding edits) |
+| **F6** | batch: one release per group of a column, with progress and the index |
 | **ctrl+b** | show or hide the side panel |
 | **tab** / **shift+tab** | move between panels |
 | **space** | include or exclude the highlighted quote |
