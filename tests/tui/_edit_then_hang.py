@@ -12,6 +12,8 @@ from textual.pilot import Pilot
 from pressgen.tui.app import PressgenApp
 from pressgen.tui.editor import DraftEditor
 
+TYPED = "Typed before the crash. "
+
 
 async def edit(pilot: Pilot[int]) -> None:
     app = pilot.app
@@ -20,9 +22,17 @@ async def edit(pilot: Pilot[int]) -> None:
         await pilot.pause(0.02)
     await pilot.press("f2")
     app.query_one(DraftEditor).move_cursor((0, 0))
-    await pilot.press(*"Typed before the crash. ")
+    await pilot.press(*TYPED)
     if sys.argv[3] == "wait-autosave":
-        await pilot.pause(2.5)
+        # The 2-second autosave timer, not an exit handler, must have saved the edit.
+        from pressgen.drafts import Draft, load_draft
+
+        def saved() -> bool:
+            found = load_draft(app.picks.campaign)
+            return isinstance(found, Draft) and found.text.startswith(TYPED)
+
+        while not saved():
+            await pilot.pause(0.05)
     Path(sys.argv[2]).write_text("ready", encoding="utf-8")
     while app.return_value is None:  # until a signal makes the app exit
         await asyncio.sleep(0.05)

@@ -65,10 +65,10 @@ async def test_killed_mid_edit_then_recovered(
     assert text.startswith("Typed before the crash. ")
 
 
-async def test_declined_recovery_keeps_a_copy(campaign: Path, tmp_path: Path) -> None:
-    from pressgen.drafts import drafts_directory
+async def test_declined_recovery_keeps_a_copy(campaign: Path) -> None:
+    from pressgen.drafts import Draft, drafts_directory, save_draft
 
-    run_and_kill(campaign, tmp_path, signal.SIGTERM, "now")
+    save_draft(Draft(str(campaign), "An edit nobody wants.", "en_GB", "uk-press"))
     app = make_app(campaign)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
