@@ -91,7 +91,7 @@ async def test_edit_updates_preview_and_autosaves(campaign: Path) -> None:
         await ready(pilot)
         await pilot.press("f2")
         editor = app.query_one(DraftEditor)
-        assert editor.has_focus
+        assert editor.has_focus and editor.language == "markdown"
         editor.move_cursor((0, 0))
         await pilot.press(*"Hello ")
         await wait_for(pilot, lambda: app.query_one(Preview).markdown.startswith("Hello "))

@@ -382,6 +382,7 @@ class PressgenApp(App[int]):
         editor = self.query_one(DraftEditor)
         if editing:
             self.query_one("#sidebar").add_class("-hidden")
+            editor.highlight_markdown()
             editor.focus()
             self._schedule_check()
         else:

@@ -28,9 +28,15 @@ class DraftEditor(TextArea):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(
-            "", language="markdown", soft_wrap=True, id=id, tab_behavior="focus",
+            # Markdown highlighting is switched on when the editor is first shown: setting
+            # up the tree-sitter grammar is start-up time spent before the first paint.
+            "", language=None, soft_wrap=True, id=id, tab_behavior="focus",
             show_line_numbers=False,
         )
+
+    def highlight_markdown(self) -> None:
+        if self.language is None:
+            self.language = "markdown"
 
     def show_findings(self, findings: Sequence[Finding]) -> None:
         """Mark these findings' spans (line and column from 1) in the text."""
