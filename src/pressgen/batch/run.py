@@ -8,14 +8,12 @@ same bytes whatever the number of workers.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
 import multiprocessing as mp
 import os
 import re
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -29,6 +27,7 @@ from ..dataset import Dataset, load_dataset
 from ..errors import PressgenError
 from ..figures import Figure, compute_figures, json_value, required_columns
 from ..formatting import Formatter, normalise_locale
+from ..fsio import atomic_write, sync_folder
 from ..pipeline import (
     Prepared,
     _check_needs,
@@ -172,7 +171,7 @@ def run_batch(
     final = tuple(r for r in results if r is not None)
     index: tuple[Path, ...] = ()
     if not cancelled:
-        _sync_folder(out)
+        sync_folder(out)
         index = write_index(job, final)
     return BatchResult(
         out,
@@ -433,29 +432,7 @@ def _write(target: Path, data: bytes) -> None:
     """Atomic (a temporary file renamed over the target) but not fsynced per file: at
     thousands of releases a second, one fsync of the folder at the end is what is
     affordable; a release lost to a power cut is re-made by `--skip-existing`."""
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise PressgenError(f"cannot write: {exc.strerror}", path=target) from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def _sync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    atomic_write(target, data, force=True, durable=False)
 
 
 # -- the index --------------------------------------------------------------------------------
@@ -463,8 +440,6 @@ def _sync_folder(folder: Path) -> None:
 
 def write_index(job: _Job, results: Sequence[GroupResult]) -> tuple[Path, ...]:
     """`index.csv` and `index.json`: one entry per group, in group order."""
-    from ..fsio import atomic_write
-
     names = job.key_figures
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
