@@ -133,7 +133,9 @@ def _check_format(limits: Limits, spec: str, args: tuple[Any, ...]) -> None:
 def _check_ints(limits: Limits, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
     for a in (*args, *kwargs.values()):
         if isinstance(a, int) and not isinstance(a, bool) and abs(a) > limits.max_string:
-            raise LimitError(f"template passes {a:,}, larger than the limit of {limits.max_string:,}")
+            raise LimitError(
+                f"template passes {a:,}, larger than the limit of {limits.max_string:,}"
+            )
 
 
 def _check_replace(limits: Limits, s: Any, args: tuple[Any, ...]) -> None:
@@ -231,11 +233,32 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
     def __init__(self, *args: Any, limits: Limits | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.limits = limits or Limits.from_environment()
+        # Types pressgen itself hands to templates, mapped to the attributes that may be
+        # read without the sandbox's general checks (None: any public attribute). They
+        # hold no callables that reach Python internals; see `trust_attributes`.
+        self.trusted: dict[type, frozenset[str] | None] = {}
         for unused in ("lipsum", "cycler", "joiner", "namespace"):
             self.globals.pop(unused, None)
         for name in _GUARDED_FILTERS:
             if name in self.filters:
                 self.filters[name] = _guard_filter(self.limits, name, self.filters[name])
+
+    def trust_attributes(self, types: dict[type, frozenset[str] | None]) -> None:
+        """Let templates read these types' public attributes on a fast path. The general
+        check costs ~3 µs a lookup and a release does ~100; for pressgen's own view and
+        model types it can only ever say yes."""
+        self.trusted.update(types)
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        kind = type(obj)
+        if kind in self.trusted and attribute[:1] != "_":
+            allowed = self.trusted[kind]
+            if allowed is None or attribute in allowed:
+                try:
+                    return getattr(obj, attribute)
+                except AttributeError:
+                    pass
+        return super().getattr(obj, attribute)
 
     def limited_concat(self, join: Callable[[Any], str], parts: tuple[Any, ...]) -> str:
         """`a ~ b`: refuse a concatenation bigger than the limit before building it."""
@@ -263,15 +286,15 @@ class ConfinedLoader(FileSystemLoader):
         super().__init__(searchpath, followlinks=False)
         self._roots = [os.path.realpath(p) for p in searchpath]
 
-    def get_source(
-        self, environment: Any, template: str
-    ) -> tuple[str, str, Callable[[], bool]]:
+    def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool]]:
         if "\\" in template or "\x00" in template:
             raise TemplateNotFound(template)
         source, filename, uptodate = super().get_source(environment, template)
         real = os.path.realpath(filename)
         if not any(real == r or real.startswith(r + os.sep) for r in self._roots):
-            raise SecurityError(f"template {template!r} links to a file outside the template folders")
+            raise SecurityError(
+                f"template {template!r} links to a file outside the template folders"
+            )
         return source, filename, uptodate
 
 
@@ -347,7 +370,9 @@ class _Watchdog:
                         job.rss0 = rss
                     if now >= job.deadline:
                         job.reason = "time"
-                    elif rss is not None and job.rss0 is not None and rss - job.rss0 > job.max_growth:
+                    elif (
+                        rss is not None and job.rss0 is not None and rss - job.rss0 > job.max_growth
+                    ):
                         job.reason = "memory"
                     if job.reason is not None:
                         _async_raise(job.thread_id, RenderInterrupted)
