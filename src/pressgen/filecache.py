@@ -7,6 +7,7 @@ reused while the file's modification time and size are the same.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -30,7 +31,7 @@ def file_stamp(path: Path) -> tuple[int, int]:
 
 def cached(kind: str, path: Path, load: Callable[[Path], T]) -> T:
     """`load(path)`, reused while the file is unchanged. Errors are never cached."""
-    key = (kind, str(path.resolve()) if path.exists() else str(path))
+    key = (kind, os.path.abspath(path))
     stamp = file_stamp(path)
     with _LOCK:
         hit = _CACHE.get(key)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -65,17 +66,46 @@ def prepare(ref: str | Path | LoadedCampaign, root: Path | None = None) -> Prepa
         loaded = cached("campaign", path, lambda p: load_campaign(p, root))
     quotes = cached("quotes", loaded.quotes_path, load_quotes)
     datasets, figures = _figures_for(loaded)
-    return Prepared(loaded, datasets, figures, quotes)
+    # The same inputs give the same Prepared object, so renders can reuse their setup.
+    hit = _PREPARED.get(id(loaded))
+    if (
+        hit is not None
+        and hit.loaded is loaded
+        and hit.quotes is quotes
+        and hit.figures is figures
+        and hit.datasets is datasets
+    ):
+        return hit
+    prepared = Prepared(loaded, datasets, figures, quotes)
+    if len(_PREPARED) >= 32:
+        _PREPARED.clear()
+    _PREPARED[id(loaded)] = prepared
+    return prepared
+
+
+_PREPARED: dict[int, Prepared] = {}
+_SPEC_KEYS: dict[int, tuple[LoadedCampaign, str]] = {}
+
+
+def _specs_key(loaded: LoadedCampaign) -> str:
+    """The figure specs as canonical JSON, computed once per loaded campaign."""
+    hit = _SPEC_KEYS.get(id(loaded))
+    if hit is not None and hit[0] is loaded:
+        return hit[1]
+    text = json.dumps(
+        {k: v.model_dump(mode="json", by_alias=True) for k, v in loaded.campaign.figures.items()},
+        sort_keys=True,
+    )
+    if len(_SPEC_KEYS) >= 64:
+        _SPEC_KEYS.clear()
+    _SPEC_KEYS[id(loaded)] = (loaded, text)
+    return text
 
 
 def _figures_for(loaded: LoadedCampaign) -> tuple[dict[str, Dataset], dict[str, Figure]]:
     camp = loaded.campaign
-    specs_json = json.dumps(
-        {k: v.model_dump(mode="json", by_alias=True) for k, v in camp.figures.items()},
-        sort_keys=True,
-    )
     stamps = tuple(sorted((name, *_stamp(p)) for name, p in loaded.dataset_paths.items()))
-    key = (str(loaded.path.resolve()), specs_json, stamps, camp.small_numbers)
+    key = (os.path.abspath(loaded.path), _specs_key(loaded), stamps, camp.small_numbers)
     hit = _FIGURE_CACHE.get(key)
     if hit is not None:
         return hit
@@ -164,6 +194,46 @@ def render_release(
     camp = loaded.campaign
     tag = normalise_locale(camp.locale if locale is None else locale)
     house = style if isinstance(style, HouseStyle) else choose_style(loaded, style, tag)
+    day = today or dt.date.today()
+    key = (id(prepared), tag, house, drafts, tuple(sorted((include or {}).items())), day)
+    setup = _SETUPS.get(key)
+    if setup is None or setup.prepared is not prepared or not setup.fresh():
+        setup = _setup(prepared, tag, house, drafts, include, day)
+        if len(_SETUPS) >= 32:
+            _SETUPS.clear()
+        _SETUPS[key] = setup
+    markdown = render_template(setup.info, setup.search, setup.context)
+    return Rendered(markdown, tag, house, setup.info, setup.warnings)
+
+
+@dataclass(frozen=True)
+class _Setup:
+    """Everything a render needs but the template run itself, kept per prepared campaign,
+    locale, style and quote choice: re-rendering (the TUI, benchmarks) reuses it."""
+
+    prepared: Prepared
+    search: list[Path]
+    info: TemplateInfo
+    stamp: tuple[int, int]
+    context: dict[str, Any]
+    warnings: tuple[str, ...]
+
+    def fresh(self) -> bool:
+        return file_stamp(self.info.path) == self.stamp
+
+
+_SETUPS: dict[tuple[Any, ...], _Setup] = {}
+
+
+def _setup(
+    prepared: Prepared,
+    tag: str,
+    house: HouseStyle,
+    drafts: bool,
+    include: dict[str, bool] | None,
+    today: dt.date,
+) -> _Setup:
+    loaded = prepared.loaded
     fmt = formatter_for(tag, house)
     search = template_search_path(loaded)
     info = _template_info(loaded.template_ref, tuple(search), tag)
@@ -173,8 +243,7 @@ def render_release(
     for fig in prepared.figures.values():
         warnings.extend(f"{fig.name}: {w}" for w in fig.warnings)
     context = build_context(prepared, fmt, quotes, drafts)
-    markdown = render_template(info, search, context)
-    return Rendered(markdown, tag, house, info, tuple(warnings))
+    return _Setup(prepared, search, info, file_stamp(info.path), context, tuple(warnings))
 
 
 def build_context(

@@ -94,8 +94,15 @@ class FigureView:
         self.label = figure.label
         self.warnings = figure.warnings
         self.provenance = figure.provenance
+        self._text: str | None = None
 
     def __str__(self) -> str:
+        # Figures are immutable and a view belongs to one formatter: format once.
+        if self._text is None:
+            self._text = self._format()
+        return self._text
+
+    def _format(self) -> str:
         fig = self._figure
         if fig.kind == "groups":
             return self._fmt.join([r.group for r in self.rows])
