@@ -17,6 +17,7 @@ import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
@@ -320,6 +321,9 @@ def _execute(
                     return
                 yield _run_chunk(chunk)
         finally:
+            writer = _STATE.get("writer")
+            if writer is not None:
+                writer.shutdown(wait=True)
             _STATE.clear()
         return
     main_thread = threading.current_thread() is threading.main_thread()
@@ -347,23 +351,43 @@ def _init_worker(job: _Job) -> None:
 
 
 def _run_chunk(chunk: Sequence[int]) -> list[tuple[int, GroupResult]]:
+    """Render a chunk's groups; their files are written by a helper thread meanwhile
+    (file creation costs about as much as a render here, and releases the GIL)."""
     job: _Job = _STATE["job"]
-    return [(i, _run_group(job, job.groups[i])) for i in chunk]
+    writer: ThreadPoolExecutor | None = _STATE.get("writer")
+    if writer is None:
+        writer = _STATE["writer"] = ThreadPoolExecutor(1, thread_name_prefix="pressgen-write")
+    pending: list[tuple[int, GroupResult, Future[None] | None]] = []
+    for i in chunk:
+        result, write = _run_group(job, job.groups[i])
+        future = writer.submit(_write, *write) if write is not None else None
+        pending.append((i, result, future))
+    out: list[tuple[int, GroupResult]] = []
+    for i, result, future in pending:
+        if future is not None:
+            try:
+                future.result()
+            except PressgenError as exc:
+                msg = f"group {result.group!r}: {exc.line()}"
+                result = replace(result, status="error", error=msg)
+        out.append((i, result))
+    return out
 
 
-def _run_group(job: _Job, group: str) -> GroupResult:
+def _run_group(job: _Job, group: str) -> tuple[GroupResult, tuple[Path, bytes] | None]:
+    """A group's result, and the file to write for it (None when nothing is written)."""
     fmt: Formatter = _STATE["fmt"]
     name = job.files[group]
     gf = job.figures[group]
     if gf.figures is None:
-        return GroupResult(group, name, "error", f"group {group!r}: {gf.error}")
+        return GroupResult(group, name, "error", f"group {group!r}: {gf.error}"), None
     figures = gf.figures
     comps = job.comparisons.get(group, {})
     key = _key_figures(fmt, job, figures, comps)
     warnings = tuple(f"{f.name}: {w}" for f in figures.values() for w in f.warnings)
     target = job.out / name
     if job.skip_existing and target.exists():
-        return GroupResult(group, name, "skipped", None, warnings, key)
+        return GroupResult(group, name, "skipped", None, warnings, key), None
     try:
         view = FigureMap(fmt, figures)
         ctx = dict(_STATE["base"])
@@ -379,13 +403,13 @@ def _run_group(job: _Job, group: str) -> GroupResult:
         )
         markdown = render_template(job.info, list(job.search), ctx)
         data = markdown.encode("utf-8") if job.fmt == "md" else _export(job, markdown)
-        _write(target, data)
     except PressgenError as exc:
-        return GroupResult(group, name, "error", f"group {group!r}: {exc.line()}", warnings, key)
+        error = f"group {group!r}: {exc.line()}"
+        return GroupResult(group, name, "error", error, warnings, key), None
     except Exception as exc:  # one group's bug must not lose the others
         msg = f"group {group!r}: {type(exc).__name__}: {exc}".replace("\n", " ")
-        return GroupResult(group, name, "error", msg, warnings, key)
-    return GroupResult(group, name, "written", None, warnings, key)
+        return GroupResult(group, name, "error", msg, warnings, key), None
+    return GroupResult(group, name, "written", None, warnings, key), (target, data)
 
 
 def _export(job: _Job, markdown: str) -> bytes:
