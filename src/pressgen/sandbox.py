@@ -92,7 +92,10 @@ class RenderInterrupted(BaseException):
 # --- operand and call guards -------------------------------------------------------
 
 _SIZED = (str, list, tuple, bytes)
-_WIDE_SPEC = re.compile(r"%[-+ #0]*(\d{7,}|\*)|\{[^{}]*:[^{}]*?\d{7,}|\{[^{}]*:[^{}]*\{")
+_WIDE_SPEC = re.compile(
+    r"%(?:\([^)]*\))?[-+ #0]*(?:\d{7,}|\*|\d*\.(?:\d{7,}|\*))"  # printf width or precision
+    r"|\{[^{}]*:[^{}]*?\d{7,}|\{[^{}]*:[^{}]*\{"  # str.format width, or a nested one
+)
 
 
 def _too_big(what: str, limit: int) -> LimitError:
@@ -158,30 +161,44 @@ def _check_join(limits: Limits, sep: Any, items: Any) -> None:
         raise _too_big("a joined string", limits.max_string)
 
 
+def _check_join_total(limits: Limits, sep: Any, items: Any) -> None:
+    if isinstance(sep, str) and isinstance(items, list | tuple):
+        total = sum(len(i) for i in items if isinstance(i, str))
+        if total + len(sep) * len(items) > limits.max_string:
+            raise _too_big("a joined string", limits.max_string)
+
+
 def _check_result(limits: Limits, result: Any) -> Any:
     if isinstance(result, _SIZED) and len(result) > limits.max_string:
         raise _too_big("a value", limits.max_string)
     return result
 
 
-def check_call(limits: Limits, obj: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
-    """Guard a method call from a template (`s.center(n)`, `s.replace(a, b)`, `sep.join(x)`)."""
+def check_call(
+    limits: Limits, obj: Any, args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> tuple[Any, ...]:
+    """Guard a method call from a template (`s.center(n)`, `s.replace(a, b)`, `sep.join(x)`);
+    return the arguments to call it with."""
     obj = getattr(obj, "__wrapped__", obj)  # the sandbox wraps str.format
     owner = getattr(obj, "__self__", None)
     if not isinstance(owner, _SIZED):
-        return
+        return args
     name = getattr(obj, "__name__", "")
     _check_ints(limits, args, kwargs)
     if name == "replace":
         _check_replace(limits, owner, args)
     elif name == "join" and args:
-        _check_join(limits, owner, args[0])
+        items = args[0] if hasattr(args[0], "__len__") else list(args[0])
+        _check_join(limits, owner, items)
+        _check_join_total(limits, owner, items)
+        args = (items, *args[1:])
     elif name == "expandtabs" and isinstance(owner, str):
         size = args[0] if args and isinstance(args[0], int) else 8
         if owner.count("\t") * size > limits.max_string:
             raise _too_big("an expanded string", limits.max_string)
     elif name in ("format", "format_map") and isinstance(owner, str):
         _check_format(limits, owner, args)
+    return args
 
 
 _GUARDED_FILTERS = (
@@ -198,8 +215,13 @@ def _guard_filter(limits: Limits, name: str, func: Callable[..., Any]) -> Callab
         _check_ints(limits, args[skip:], kwargs)
         if name == "replace":
             _check_replace(limits, args[skip - 1], args[skip:])
-        elif name == "join" and args[skip:]:
-            _check_join(limits, args[skip], args[skip - 1])
+        elif name == "join":
+            value = args[skip - 1]
+            if not hasattr(value, "__len__"):
+                value = list(value)
+                args = (*args[: skip - 1], value, *args[skip:])
+            if args[skip:]:
+                _check_join(limits, args[skip], value)
         elif name == "format" and isinstance(args[skip - 1], str):
             _check_format(limits, args[skip - 1], args[skip:])
         return _check_result(limits, func(*args, **kwargs))
@@ -271,7 +293,7 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
     def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
-        check_call(__self.limits, __obj, args, kwargs)
+        args = check_call(__self.limits, __obj, args, kwargs)
         result = super().call(__context, __obj, *args, **kwargs)
         return _check_result(__self.limits, result)
 

@@ -1,0 +1,161 @@
+"""Rendering untrusted templates: the sandbox, the loader's confinement and the limits."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pressgen.errors import PressgenError
+from pressgen.filters import FILTERS
+from pressgen.render import TemplateInfo, render_template
+from pressgen.sandbox import LimitedSandbox, Limits, check_binop
+
+
+def _render(folder: Path, source: str, context: dict[str, Any] | None = None, name: str = "t") -> str:
+    path = folder / f"{name}.md.j2"
+    path.write_text(source, "utf-8")
+    info = TemplateInfo(path.name, path, (), (), None)
+    return render_template(info, [folder], context or {})
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("{{ 'A' * 10**9 }}", "repeated string"),
+        ("{{ [0] * 10**9 }}", "repeated string"),
+        ("{{ 10**9 * 'A' }}", "repeated string"),
+        ("{{ 2 ** 40000000000 }}", "a power"),
+        ("{{ (10 ** 20000) * (10 ** 20000) }}", "a number"),
+        ("{{ 'x' | center(10**9) }}", "larger than the limit"),
+        ("{{ 'x' | indent(10**9) }}", "larger than the limit"),
+        ("{{ 'x'.zfill(10**9) }}", "larger than the limit"),
+        ("{{ ('\t' * 100000).expandtabs(1000) }}", "expanded string"),
+        ("{{ '%*d' % (10**9, 1) }}", "width"),
+        ("{{ '%(a)0999999999d' % {'a': 1} }}", "width"),
+        ("{{ '{0:{1}}'.format(1, 10**9) }}", "larger than the limit"),
+        ("{{ '%0999999999d' | format(1) }}", "width"),
+        ("{{ ('A' * 100000) | replace('', 'BB' * 100) }}", "replaced string"),
+        ("{{ ('B' * 100000).join(range(99999) | map('string')) }}", "joined string"),
+        ("{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(1) }}", "recursion"),
+        ("{{ ''.__class__ }}", "unsafe"),
+        ("{{ cycler }}", "not defined"),
+        ("{{ joiner }}", "not defined"),
+        ("{{ namespace }}", "not defined"),
+        ("{{ lipsum }}", "not defined"),
+        ("{% set d = {} %}{{ d.update({'a': 1}) }}", "unsafe"),
+        ("{{ range(10**9) | list }}", "Range too big"),
+    ],
+)
+def test_limits_and_sandbox(tmp_path: Path, source: str, message: str) -> None:
+    start = time.monotonic()
+    with pytest.raises(PressgenError, match=message) as info:
+        _render(tmp_path, source)
+    assert "t.md.j2" in str(info.value)
+    assert time.monotonic() - start < 2
+
+
+def test_time_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PRESSGEN_RENDER_TIMEOUT", "0.3")
+    loop = "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}"
+    with pytest.raises(PressgenError, match=r"t.md.j2: line 1: rendering took longer than the limit of 0.3 seconds"):
+        _render(tmp_path, loop, name="t")
+    # The interrupt is spent: the next render in the same thread is unaffected.
+    assert _render(tmp_path, "ok {{ 1 + 1 }}", name="u") == "ok 2\n"
+
+
+def test_time_limit_in_a_worker_thread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The TUI renders in worker threads; the watchdog interrupts those too."""
+    monkeypatch.setenv("PRESSGEN_RENDER_TIMEOUT", "0.3")
+    loop = "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}"
+    result: list[BaseException | str] = []
+
+    def work() -> None:
+        try:
+            result.append(_render(tmp_path, loop, name="w"))
+        except PressgenError as exc:
+            result.append(exc)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(5)
+    assert not thread.is_alive()
+    assert isinstance(result[0], PressgenError)
+    assert "took longer" in str(result[0])
+
+
+def test_output_limit_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PRESSGEN_RENDER_MAX_OUTPUT", "1000")
+    with pytest.raises(PressgenError, match="longer than the limit of 1,000 characters"):
+        _render(tmp_path, "{% for i in range(100) %}{{ 'x' * 50 }}{% endfor %}")
+
+
+def test_bad_limit_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PRESSGEN_RENDER_TIMEOUT", "soon")
+    with pytest.raises(PressgenError, match="PRESSGEN_RENDER_TIMEOUT must be a number"):
+        Limits.from_environment()
+
+
+def test_honest_operations_pass() -> None:
+    limits = Limits()
+    check_binop(limits, "*", "ab", 3)
+    check_binop(limits, "**", 10, 6)
+    check_binop(limits, "%", "%d%%", 5)
+    check_binop(limits, "**", 1, 10**12)
+
+
+def test_symlink_out_of_the_template_folder_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    secret = tmp_path / "secret.txt"
+    secret.write_text("s3cret", "utf-8")
+    os.symlink(secret, folder / "leak.md.j2")
+    (folder / "inside.md.j2").write_text("in {{ 1 }}", "utf-8")
+    os.symlink(folder / "inside.md.j2", folder / "alias.md.j2")
+    (folder / "main.md.j2").write_text('{% include "leak.md.j2" %}', "utf-8")
+    (folder / "ok.md.j2").write_text('{% include "alias.md.j2" %}', "utf-8")
+    info = TemplateInfo("main.md.j2", folder / "main.md.j2", (), (), None)
+    with pytest.raises(PressgenError, match="outside the template folders"):
+        render_template(info, [folder], {})
+    info = TemplateInfo("ok.md.j2", folder / "ok.md.j2", (), (), None)
+    assert render_template(info, [folder], {}) == "in 1\n"
+
+
+@pytest.mark.parametrize("ref", ["../secret.txt", "/etc/hostname", "sub/../../secret.txt"])
+def test_include_cannot_leave_the_folder(tmp_path: Path, ref: str) -> None:
+    (tmp_path / "secret.txt").write_text("s3cret", "utf-8")
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    with pytest.raises(PressgenError, match="not found"):
+        _render(folder, f'{{% include "{ref}" %}}')
+
+
+class _Probe:
+    """A callable a template could hand to a filter; it must never be called."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self, *args: Any, **kwargs: Any) -> str:
+        self.calls += 1
+        return "called"
+
+
+@pytest.mark.parametrize("name", sorted(FILTERS))
+def test_no_filter_calls_a_callable_from_the_template(name: str) -> None:
+    env = LimitedSandbox()
+    env.filters.update(FILTERS)
+    probe = _Probe()
+    for source in (
+        f"{{{{ probe | {name} }}}}",
+        f"{{{{ 5 | {name}(probe) }}}}",
+        f"{{{{ 5 | {name}(probe, probe) }}}}",
+    ):
+        with contextlib.suppress(Exception):  # refusing is fine; calling the probe is not
+            env.from_string(source).render(probe=probe)
+    assert probe.calls == 0
