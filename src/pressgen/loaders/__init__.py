@@ -42,6 +42,8 @@ def read_text_frame(manifest: Manifest, path: Path, wanted: list[str]) -> pl.Dat
         raise PressgenError(f"cannot read {fmt.upper()} data: {first_line(exc)}", path=path) from None
     except (RecursionError, MemoryError) as exc:
         raise PressgenError(f"cannot read {fmt.upper()} data: {type(exc).__name__}", path=path) from None
+    except Exception as exc:  # the last net: a reader library's own exception type
+        raise PressgenError(f"cannot read {fmt.upper()} data: {first_line(exc)}", path=path) from None
     return frame.with_columns(pl.col(ROW).cast(pl.Int64))
 
 
