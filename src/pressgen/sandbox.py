@@ -346,8 +346,15 @@ _POLL = 0.05
 
 
 class _Watchdog:
+    """One daemon thread that polls the running renders.
+
+    The lock is a plain C-level `threading.Lock`, never a `Condition`: an interrupt can
+    land in the rendering thread at any Python-level call, and one landing inside
+    `Condition.__enter__` after it acquired its lock would leave the lock held for ever
+    (and the watchdog blind). `with` on a C lock has no such window."""
+
     def __init__(self) -> None:
-        self._cond = threading.Condition()
+        self._lock = threading.Lock()
         self._jobs: list[_Job] = []
         self._thread: threading.Thread | None = None
 
@@ -357,19 +364,19 @@ class _Watchdog:
             time.monotonic() + limits.timeout,
             limits.max_memory_mb * 1024 * 1024,
         )
-        with self._cond:
+        with self._lock:
             self._jobs.append(job)
             if self._thread is None:
                 self._thread = threading.Thread(
                     target=self._run, name="pressgen-render-watchdog", daemon=True
                 )
                 self._thread.start()
-        # No notify: waking the watchdog on every render would cost a GIL hand-off (a
-        # fifth of a render); it polls instead, so a limit is seen within one poll.
+        # No wake-up: signalling the watchdog on every render would cost a GIL hand-off
+        # (a fifth of a render); it polls instead, so a limit is seen within one poll.
         return job
 
     def end(self, job: _Job) -> None:
-        with self._cond:
+        with self._lock:
             if job.done:
                 return
             job.done = True
@@ -378,13 +385,13 @@ class _Watchdog:
                 _async_raise(job.thread_id, None)  # clear an interrupt not yet delivered
 
     def _run(self) -> None:
-        with self._cond:
-            while True:
-                self._cond.wait(_POLL)
-                if not self._jobs:
-                    continue
+        while True:
+            time.sleep(_POLL)
+            if not self._jobs:
+                continue
+            rss = _rss()
+            with self._lock:
                 now = time.monotonic()
-                rss = _rss()
                 for job in self._jobs:
                     if job.reason is not None:
                         continue

@@ -159,3 +159,18 @@ def test_no_filter_calls_a_callable_from_the_template(name: str) -> None:
         with contextlib.suppress(Exception):  # refusing is fine; calling the probe is not
             env.from_string(source).render(probe=probe)
     assert probe.calls == 0
+
+
+def test_interrupts_racing_the_end_of_a_render_leave_the_watchdog_working(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Renders that finish just as their limit is hit must not leave the watchdog blind."""
+    monkeypatch.setenv("PRESSGEN_RENDER_TIMEOUT", "0.06")
+    racing = "{% for i in range(300) %}{% for j in range(300) %}{% endfor %}{% endfor %}"
+    for _ in range(25):
+        with contextlib.suppress(PressgenError):
+            _render(tmp_path, racing, name="race")
+    start = time.monotonic()
+    with pytest.raises(PressgenError, match="took longer"):
+        _render(tmp_path, "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}", name="slow")
+    assert time.monotonic() - start < 2
