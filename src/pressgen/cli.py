@@ -24,7 +24,15 @@ EXIT_PROBLEMS = 1
 EXIT_BAD_INPUT = 2
 
 COMMANDS = (
-    "render", "figures", "validate", "check", "batch", "lint", "styles", "locales", "approve",
+    "render",
+    "figures",
+    "validate",
+    "check",
+    "batch",
+    "lint",
+    "styles",
+    "locales",
+    "approve",
 )
 
 
@@ -71,12 +79,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--each", help="column to batch by (default: the campaign's `each`)")
     p.add_argument("-o", "--output", required=True, help="folder for the releases and index")
     p.add_argument("-f", "--format", default="md", help="md, docx, txt or html")
-    p.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: all cores)")
+    p.add_argument(
+        "-j", "--jobs", type=int, default=None, help="worker processes (default: all cores)"
+    )
     p.add_argument("-l", "--locale")
     p.add_argument("-s", "--style")
     p.add_argument("--drafts", action="store_true", help="include unapproved quotes, marked")
     again = p.add_mutually_exclusive_group()
-    again.add_argument("--skip-existing", action="store_true", help="keep files already written (resume)")
+    again.add_argument(
+        "--skip-existing", action="store_true", help="keep files already written (resume)"
+    )
     again.add_argument("--force", action="store_true", help="overwrite existing files")
     p.set_defaults(func=cmd_batch)
 
@@ -174,22 +186,10 @@ def cmd_render(args: argparse.Namespace) -> int:
     if fmt == "md":
         data: bytes | str = rendered.markdown
     else:
-        from .export import ExportOptions, export_release
+        from .export import export_release
+        from .pipeline import export_options
 
-        loaded = prepared.loaded
-        rel = loaded.campaign.release.for_locale(rendered.locale)
-        letterhead = None
-        if loaded.campaign.letterhead:
-            letterhead = (loaded.path.parent / loaded.campaign.letterhead).resolve()
-        opts = ExportOptions(
-            title=rel.headline,
-            subject=loaded.campaign.title,
-            author=rel.organisation,
-            keywords=tuple(rel.keywords),
-            locale=rendered.locale,
-            reference_docx=letterhead,
-            ascii=args.ascii,
-        )
+        opts = export_options(prepared, rendered.locale, ascii=args.ascii)
         result = export_release(rendered.markdown, fmt, opts)
         for w in result.warnings:
             print(f"pressgen: warning: {w}", file=sys.stderr)
@@ -277,7 +277,6 @@ def cmd_locales(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-
 def cmd_batch(args: argparse.Namespace) -> int:
     """`pressgen batch`: progress bar on a terminal, quiet otherwise; one line per failed
     group; exit 2 if any group failed (the others are still written)."""
@@ -305,7 +304,11 @@ def cmd_batch(args: argparse.Namespace) -> int:
             return
         if task is None:
             task = bar.add_task("rendering", total=p.total)
-        bar.update(task, completed=p.done, description=f"rendering ({p.failed} failed)" if p.failed else "rendering")
+        bar.update(
+            task,
+            completed=p.done,
+            description=f"rendering ({p.failed} failed)" if p.failed else "rendering",
+        )
 
     if bar is not None:
         bar.start()
@@ -397,7 +400,10 @@ def cmd_approve(args: argparse.Namespace) -> int:
 
     path = Path(args.quotes)
     text, digest = approve_quote(
-        path, args.quote_id, by=args.by, on=day(args.on, "--on") or dt.date.today(),
+        path,
+        args.quote_id,
+        by=args.by,
+        on=day(args.on, "--on") or dt.date.today(),
         expires=day(args.expires, "--expires"),
     )
     atomic_write(path, text, force=True)

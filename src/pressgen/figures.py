@@ -304,7 +304,7 @@ class _Engine:
             return rows.height, 0
         total = rows[column].sum()
         sup = int(rows[suppressed_col(column)].sum())
-        return _exact(total), sup
+        return exact_value(total), sup
 
     def _prov(
         self,
@@ -381,28 +381,28 @@ class _Engine:
         kind = "money" if col.currency else "count" if col.type == "int" else "number"
         value: Value | None
         if spec.method == "sum":
-            value = _exact(values.sum())
+            value = exact_value(values.sum())
         elif values.len() == 0:
             raise PressgenError(
                 f"no values to take the {spec.method} of: no rows match",
                 where=f"figures.{name}.where",
             )
         elif spec.method == "mean":
-            value = Decimal(_exact(values.sum())) / values.len()
+            value = Decimal(exact_value(values.sum())) / values.len()
             kind = "money" if col.currency else "number"
         elif spec.method == "median":
             ordered = values.sort()
             n = ordered.len()
             mid = n // 2
             value = (
-                _exact(ordered[mid])
+                exact_value(ordered[mid])
                 if n % 2
-                else (Decimal(_exact(ordered[mid - 1])) + _exact(ordered[mid])) / 2
+                else (Decimal(exact_value(ordered[mid - 1])) + exact_value(ordered[mid])) / 2
             )
             if kind == "count" and isinstance(value, Decimal):
                 kind = "number"
         else:
-            value = _exact(values.min() if spec.method == "min" else values.max())
+            value = exact_value(values.min() if spec.method == "min" else values.max())
         prov = self._prov(ds, f"{spec.method} of {spec.column}", spec.where, rows, sup)
         extra = {"currency": col.currency} if col.currency else {}
         return Figure(
@@ -606,7 +606,7 @@ class _Engine:
         prows = pds.frame.filter(self._filter(pds, pop.where, name, "population.where"))
         out: dict[str, Value] = {}
         for key, sub in prows.group_by(pop.on):
-            out[str(key[0])] = _exact(sub[pop.column].sum())
+            out[str(key[0])] = exact_value(sub[pop.column].sum())
         return out
 
     def _rate(self, name: str, spec: RateSpec) -> Figure:
@@ -701,7 +701,7 @@ class _Engine:
                     where=f"figures.{name}",
                 )
         raw = rows[spec.column][0]
-        value = _exact(raw) if col.type in ("int", "decimal") else raw
+        value = exact_value(raw) if col.type in ("int", "decimal") else raw
         kind = (
             "money"
             if col.currency
@@ -891,7 +891,8 @@ def _coerce(value: Scalar, column_type: str, where: str) -> Any:
     return str(value)
 
 
-def _exact(v: Any) -> Value:
+def exact_value(v: Any) -> Value:
+    """A value from the engine as an exact int or Decimal (missing is 0)."""
     if v is None:
         return 0
     if isinstance(v, bool):

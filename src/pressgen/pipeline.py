@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .campaign import LoadedCampaign, find_campaign, load_campaign
@@ -29,6 +29,9 @@ from .quotes import QuoteSet, load_quotes
 from .render import MarkdownText, TemplateInfo, render_template, resolve_template
 from .style import HouseStyle, resolve_style, style_for_locale
 from .views import FigureMap, QuoteView
+
+if TYPE_CHECKING:
+    from .export import ExportOptions
 
 
 @dataclass(frozen=True)
@@ -244,6 +247,27 @@ def _setup(
         warnings.extend(f"{fig.name}: {w}" for w in fig.warnings)
     context = build_context(prepared, fmt, quotes, drafts)
     return _Setup(prepared, search, info, file_stamp(info.path), context, tuple(warnings))
+
+
+def export_options(prepared: Prepared, locale: str, *, ascii: bool = False) -> ExportOptions:
+    """Document properties for an export: the release's words in `locale`, the campaign's
+    letterhead. The CLI, batch and the TUI all export with these."""
+    from .export import ExportOptions
+
+    loaded = prepared.loaded
+    rel = loaded.campaign.release.for_locale(locale)
+    letterhead = None
+    if loaded.campaign.letterhead:
+        letterhead = (loaded.path.parent / loaded.campaign.letterhead).resolve()
+    return ExportOptions(
+        title=rel.headline,
+        subject=loaded.campaign.title,
+        author=rel.organisation,
+        keywords=tuple(rel.keywords),
+        locale=locale,
+        reference_docx=letterhead,
+        ascii=ascii,
+    )
 
 
 def build_context(

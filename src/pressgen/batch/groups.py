@@ -27,6 +27,7 @@ from ..figures import (
     Value,
     compute_figures,
     describe_where,
+    exact_value,
     filter_expr,
     rank_values,
     small_count_warnings,
@@ -398,16 +399,16 @@ def _from_aggregates(
         n = int(get("n"))
         result: Value
         if spec.method == "sum":
-            result = _num(get("sum"))
+            result = exact_value(get("sum"))
         elif n == 0:
             raise PressgenError(
                 f"no values to take the {spec.method} of: no rows match", where=where
             )
         elif spec.method == "mean":
-            result = Decimal(_num(get("sum"))) / n
+            result = Decimal(exact_value(get("sum"))) / n
             kind = "money" if col.currency else "number"
         else:
-            result = _num(get(spec.method))
+            result = exact_value(get(spec.method))
         extra = {"currency": col.currency} if col.currency else {}
         return Figure(
             name,
@@ -424,9 +425,9 @@ def _from_aggregates(
             whole: Value = rows
             sup = 0
         else:
-            whole = _num(get("whole"))
+            whole = exact_value(get("whole"))
             sup = int(get("sup"))
-        part = _num(get("part"))
+        part = exact_value(get("part"))
         if whole == 0:
             raise PressgenError("share of a whole that is zero", where=where)
         share = Decimal(part) / Decimal(whole)
@@ -451,7 +452,7 @@ def _from_aggregates(
         after: Value = na
         s1 = s2 = 0
     else:
-        before, after = _num(get("sumb")), _num(get("suma"))
+        before, after = exact_value(get("sumb")), exact_value(get("suma"))
         s1, s2 = int(get("supb")), int(get("supa"))
     if nb == 0 or na == 0:
         missing = spec.from_ if nb == 0 else spec.to
@@ -505,18 +506,6 @@ def _describe(spec: FigureSpec) -> str:
             _DESCRIBED.clear()
         hit = _DESCRIBED[id(spec)] = (spec, describe_where(spec.where))
     return hit[1]
-
-
-def _num(v: Any) -> Value:
-    if v is None:
-        return 0
-    if isinstance(v, bool):
-        return int(v)
-    if isinstance(v, int | Decimal):
-        return v
-    if isinstance(v, float):
-        return Decimal(repr(v))
-    raise PressgenError(f"not a number: {v!r}")
 
 
 def _is_number(v: Any) -> bool:

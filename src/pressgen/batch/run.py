@@ -413,21 +413,10 @@ def _run_group(job: _Job, group: str) -> tuple[GroupResult, tuple[Path, bytes] |
 
 
 def _export(job: _Job, markdown: str) -> bytes:
-    from ..export import ExportOptions, export_release
+    from ..export import export_release
+    from ..pipeline import export_options
 
-    loaded = job.loaded
-    rel = loaded.campaign.release
-    letterhead = None
-    if loaded.campaign.letterhead:
-        letterhead = (loaded.path.parent / loaded.campaign.letterhead).resolve()
-    opts = ExportOptions(
-        title=rel.headline,
-        subject=loaded.campaign.title,
-        author=rel.organisation,
-        keywords=tuple(rel.keywords),
-        locale=job.tag,
-        reference_docx=letterhead,
-    )
+    opts = export_options(job.prepared, job.tag)
     data = export_release(markdown, job.fmt, opts).data
     return data.encode("utf-8") if isinstance(data, str) else data
 

@@ -17,7 +17,6 @@ from ..locations import PROJECT_FOLDERS, user_templates_directory
 if TYPE_CHECKING:
     # The core is imported when first used, on a worker thread, so the app paints first.
     from ..campaign import LoadedCampaign
-    from ..export import ExportOptions
     from ..pipeline import Prepared, Rendered
 
 SUFFIXES = {"campaigns": ".toml", "datasets": ".toml", "quotes": ".toml", "templates": ".md.j2"}
@@ -153,7 +152,9 @@ def build(picks: Picks) -> Build:
     return Build(prepared, rendered, tuple(rows), drafts)
 
 
-def quote_rows(prepared: Prepared, included: dict[str, bool]) -> tuple[list[QuoteRow], dict[str, str]]:
+def quote_rows(
+    prepared: Prepared, included: dict[str, bool]
+) -> tuple[list[QuoteRow], dict[str, str]]:
     """Every quote of the set, whether it is in, and the slots it fills.
 
     A slotted, approved quote is in unless excluded. An unapproved quote is out unless the
@@ -258,28 +259,12 @@ def check_campaign_text(text: str, path: Path) -> None:
         raise from_validation(exc, path) from None
 
 
-def export_options(prepared: Prepared, locale: str) -> ExportOptions:
-    """The same document properties `pressgen render -f` uses."""
-    from ..export import ExportOptions
-
-    loaded = prepared.loaded
-    rel = loaded.campaign.release
-    letterhead = None
-    if loaded.campaign.letterhead:
-        letterhead = (loaded.path.parent / loaded.campaign.letterhead).resolve()
-    return ExportOptions(
-        title=rel.headline,
-        subject=loaded.campaign.title,
-        author=rel.organisation,
-        keywords=tuple(rel.keywords),
-        locale=locale,
-        reference_docx=letterhead,
-    )
-
-
-def export_markdown(markdown: str, prepared: Prepared, locale: str, fmt: str, path: Path, force: bool) -> tuple[str, ...]:
+def export_markdown(
+    markdown: str, prepared: Prepared, locale: str, fmt: str, path: Path, force: bool
+) -> tuple[str, ...]:
     """Export through the CLI's registry and write atomically; returns the warnings."""
     from ..export import write_release
+    from ..pipeline import export_options
 
     result = write_release(markdown, fmt, export_options(prepared, locale), path, force=force)
     return result.warnings
