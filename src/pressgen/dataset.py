@@ -10,13 +10,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-
-import polars as pl
+from typing import TYPE_CHECKING
 
 from .errors import PressgenError
-from .loaders import ROW, read_text_frame
+from .lazy import LazyModule
 from .manifest import Column, Manifest
 from .tomlio import load_model
+
+# The row-number column every typed frame carries (line or row in the source file).
+ROW = "__row"
+
+if TYPE_CHECKING:
+    import polars as pl
+else:
+    pl = LazyModule("polars")
 
 __all__ = ["ROW", "SUPPRESSED", "Dataset", "load_dataset", "read_manifest", "suppressed_col"]
 SUPPRESSED = "__suppressed__"
@@ -64,7 +71,8 @@ def load_dataset(manifest_path: Path, columns: Iterable[str] | None = None) -> D
         # A dataset travels with its data; a manifest from elsewhere must not make
         # pressgen read (and quote figures from) any file the user can read.
         raise PressgenError(
-            f"data file {manifest.file!r} is outside the manifest's folder", path=manifest_path,
+            f"data file {manifest.file!r} is outside the manifest's folder",
+            path=manifest_path,
             where="file",
         )
     if not data_path.is_file():
@@ -76,6 +84,8 @@ def load_dataset(manifest_path: Path, columns: Iterable[str] | None = None) -> D
         if columns is None
         else [c for c in manifest.columns if c in set(columns)]
     )
+    from .loaders import read_text_frame  # imports polars: only when data is read
+
     raw = read_text_frame(manifest, data_path, wanted)
     frame = _type_columns(raw, manifest, data_path, wanted)
     return Dataset(

@@ -13,12 +13,11 @@ import decimal
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
-
-import polars as pl
+from typing import TYPE_CHECKING, Any
 
 from .dataset import ROW, Dataset, suppressed_col
 from .errors import PressgenError
+from .lazy import LazyModule
 from .specs import (
     AggregateSpec,
     ChangeSpec,
@@ -37,6 +36,11 @@ from .specs import (
     ShareSpec,
     Where,
 )
+
+if TYPE_CHECKING:
+    import polars as pl
+else:
+    pl = LazyModule("polars")
 
 Value = int | Decimal
 MAX_ROW_NUMBERS = 50

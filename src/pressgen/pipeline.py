@@ -18,13 +18,14 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .campaign import LoadedCampaign, find_campaign, load_campaign
-from .dataset import Dataset, load_dataset
+from .dataset import Dataset, load_dataset, read_manifest
 from .errors import PressgenError
-from .figures import Figure, compute_figures, required_columns
+from .figures import Figure
 from .filecache import cached, file_stamp
 from .filters import FORMATTER_KEY
 from .formatting import Formatter, normalise_locale
 from .locations import user_templates_directory
+from .manifest import Manifest
 from .quotes import QuoteSet, load_quotes
 from .render import MarkdownText, TemplateInfo, render_template, resolve_template
 from .style import HouseStyle, resolve_style, style_for_locale
@@ -42,6 +43,14 @@ class Prepared:
     datasets: dict[str, Dataset]
     figures: dict[str, Figure]
     quotes: QuoteSet
+    # The datasets' manifests; `datasets` is empty when the figures came from the disk
+    # cache (no data was read).
+    manifests: dict[str, Manifest] = field(default_factory=dict)
+
+    def manifest(self, name: str = "main") -> Manifest:
+        if name in self.manifests:
+            return self.manifests[name]
+        return self.datasets[name].manifest
 
     @property
     def campaign_name(self) -> str:
@@ -57,7 +66,9 @@ class Rendered:
     warnings: tuple[str, ...] = field(default_factory=tuple)
 
 
-_FIGURE_CACHE: dict[tuple[Any, ...], tuple[dict[str, Dataset], dict[str, Figure]]] = {}
+_FIGURE_CACHE: dict[
+    tuple[Any, ...], tuple[dict[str, Dataset], dict[str, Figure], dict[str, Manifest]]
+] = {}
 
 
 def prepare(ref: str | Path | LoadedCampaign, root: Path | None = None) -> Prepared:
@@ -68,7 +79,7 @@ def prepare(ref: str | Path | LoadedCampaign, root: Path | None = None) -> Prepa
         path = find_campaign(str(ref), root)
         loaded = cached("campaign", path, lambda p: load_campaign(p, root))
     quotes = cached("quotes", loaded.quotes_path, load_quotes)
-    datasets, figures = _figures_for(loaded)
+    datasets, figures, manifests = _figures_for(loaded)
     # The same inputs give the same Prepared object, so renders can reuse their setup.
     hit = _PREPARED.get(id(loaded))
     if (
@@ -79,7 +90,7 @@ def prepare(ref: str | Path | LoadedCampaign, root: Path | None = None) -> Prepa
         and hit.datasets is datasets
     ):
         return hit
-    prepared = Prepared(loaded, datasets, figures, quotes)
+    prepared = Prepared(loaded, datasets, figures, quotes, manifests)
     if len(_PREPARED) >= 32:
         _PREPARED.clear()
     _PREPARED[id(loaded)] = prepared
@@ -105,30 +116,44 @@ def _specs_key(loaded: LoadedCampaign) -> str:
     return text
 
 
-def _figures_for(loaded: LoadedCampaign) -> tuple[dict[str, Dataset], dict[str, Figure]]:
+def _figures_for(
+    loaded: LoadedCampaign,
+) -> tuple[dict[str, Dataset], dict[str, Figure], dict[str, Manifest]]:
+    """The campaign's figures: from memory, else from the disk cache, else computed."""
+    from . import figure_cache
+
     camp = loaded.campaign
     stamps = tuple(sorted((name, *_stamp(p)) for name, p in loaded.dataset_paths.items()))
     key = (os.path.abspath(loaded.path), _specs_key(loaded), stamps, camp.small_numbers)
     hit = _FIGURE_CACHE.get(key)
     if hit is not None:
         return hit
-    need = required_columns(camp.figures, "main")
+    manifests = {
+        name: cached("manifest", p, read_manifest) for name, p in loaded.dataset_paths.items()
+    }
+    disk_key = figure_cache.cache_key(key[1], stamps, camp.small_numbers)
+    figures = figure_cache.load(disk_key)
     datasets: dict[str, Dataset] = {}
-    for name, path in loaded.dataset_paths.items():
-        datasets[name] = load_dataset(path, need.get(name, set()))
-    try:
-        figures = compute_figures(camp.figures, datasets, "main", small_count=camp.small_numbers)
-    except PressgenError as exc:
-        raise PressgenError(exc.message, path=loaded.path, where=exc.where) from None
+    if figures is None:
+        from .figures import compute_figures, required_columns
+
+        need = required_columns(camp.figures, "main")
+        for name, path in loaded.dataset_paths.items():
+            datasets[name] = load_dataset(path, need.get(name, set()))
+        try:
+            figures = compute_figures(
+                camp.figures, datasets, "main", small_count=camp.small_numbers
+            )
+        except PressgenError as exc:
+            raise PressgenError(exc.message, path=loaded.path, where=exc.where) from None
+        figure_cache.store(disk_key, figures)
     if len(_FIGURE_CACHE) > 64:
         _FIGURE_CACHE.clear()
-    _FIGURE_CACHE[key] = (datasets, figures)
-    return datasets, figures
+    _FIGURE_CACHE[key] = (datasets, figures, manifests)
+    return datasets, figures, manifests
 
 
 def _stamp(path: Path) -> tuple[str, int, int, int, int]:
-    from .dataset import read_manifest
-
     manifest = cached("manifest", path, read_manifest)
     return (str(path), *file_stamp(path), *file_stamp(path.parent / manifest.file))
 
@@ -276,7 +301,7 @@ def build_context(
     loaded = prepared.loaded
     camp = loaded.campaign
     rel = camp.release.for_locale(fmt.tag)
-    main = prepared.datasets["main"].manifest
+    main = prepared.manifest("main")
     figures = FigureMap(fmt, prepared.figures)
     return {
         FORMATTER_KEY: fmt,

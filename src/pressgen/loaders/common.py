@@ -6,9 +6,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..dataset import ROW as ROW  # re-exported for the loaders
 from ..errors import PressgenError
-
-ROW = "__row"
 
 
 def _limit(name: str, default: int) -> int:

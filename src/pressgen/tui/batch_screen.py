@@ -55,7 +55,7 @@ class BatchScreen(ModalScreen[Path | None]):
         from ..batch import FORMATS
 
         loaded = self.prepared.loaded
-        manifest = self.prepared.datasets["main"].manifest
+        manifest = self.prepared.manifest("main")
         columns = [n for n, c in manifest.columns.items() if c.type == "text"]
         default = loaded.campaign.each if loaded.campaign.each in columns else None
         out = Path.cwd() / f"{loaded.name}-batch"

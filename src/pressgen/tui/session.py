@@ -143,6 +143,7 @@ def build(picks: Picks) -> Build:
         prepared.datasets,
         prepared.figures,
         prepared.quotes,
+        prepared.manifests,
     )
     include = {slot: slot in slots for slot in loaded.campaign.slots}
     drafts = any(r.included and r.problem for r in rows)
