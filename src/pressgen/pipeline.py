@@ -267,7 +267,7 @@ def _setup(
     info = _template_info(loaded.template_ref, tuple(search), tag)
     _check_needs(info, prepared, include)
     warnings: list[str] = []
-    quotes = _quote_views(prepared, info, drafts, include, today, warnings)
+    quotes = _quote_views(prepared, info, drafts, include, today, warnings, tag)
     for fig in prepared.figures.values():
         warnings.extend(f"{fig.name}: {w}" for w in fig.warnings)
     context = build_context(prepared, fmt, quotes, drafts)
@@ -390,6 +390,7 @@ def _quote_views(
     include: dict[str, bool] | None,
     today: dt.date | None,
     warnings: list[str],
+    locale: str | None = None,
 ) -> dict[str, QuoteView]:
     loaded = prepared.loaded
     out: dict[str, QuoteView] = {}
@@ -413,5 +414,6 @@ def _quote_views(
             )
         if problem:
             warnings.append(f"quote {quote_id!r} in slot {slot!r}: {problem}")
-        out[slot] = QuoteView(slot, quote, prepared.quotes.speakers[quote.speaker], problem)
+        speaker = prepared.quotes.speakers[quote.speaker]
+        out[slot] = QuoteView(slot, quote, speaker, problem, locale)
     return out

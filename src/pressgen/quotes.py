@@ -38,9 +38,25 @@ class Quote(BaseModel):
     approved_hash: str | None = Field(
         default=None, description="sha256 of the approved text; an edit after approval voids it."
     )
+    translations: dict[str, str] = Field(
+        default_factory=dict,
+        description="The quote in other languages, by locale ('de_CH') or language ('de').",
+    )
 
     def text_hash(self) -> str:
-        return quote_hash(self.text)
+        """The hash an approval records: of the text and of every translation, so editing
+        any of them after approval voids it."""
+        if not self.translations:
+            return quote_hash(self.text)
+        parts = [self.text, *(f"[{k}] {v}" for k, v in sorted(self.translations.items()))]
+        return quote_hash("\n".join(parts))
+
+    def text_for(self, locale: str) -> str:
+        """The words for a release in `locale`: de_CH, then de, then the original."""
+        for key in (locale, locale.split("_")[0]):
+            if key in self.translations:
+                return self.translations[key]
+        return self.text
 
     def approval_problem(self, today: dt.date | None = None) -> str | None:
         """Why this quote may not go out as approved, or None when it may."""

@@ -191,10 +191,17 @@ class FigureMap(Mapping[str, FigureView]):
 
 
 class QuoteView:
-    def __init__(self, slot: str, quote: Quote, speaker: Speaker, problem: str | None) -> None:
+    def __init__(
+        self,
+        slot: str,
+        quote: Quote,
+        speaker: Speaker,
+        problem: str | None,
+        locale: str | None = None,
+    ) -> None:
         self.slot = slot
         self.id = quote.id
-        self.text = quote.text
+        self.text = quote.text if locale is None else quote.text_for(locale)
         self.speaker = speaker
         self.attribution = speaker.attribution
         self.approved = problem is None

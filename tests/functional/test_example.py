@@ -152,3 +152,16 @@ def test_locale_without_translation_keeps_campaign_words() -> None:
     text = render(locale="en_US")
     assert "# Thousands of new Met recruits" in text
     assert "4,534" in text
+
+
+def test_german_release_quotes_in_german() -> None:
+    text = render(locale="de_DE")
+    assert "Cyberkriminalität ist längst kein Spezialgebiet" in text
+    assert "Cyber crime is no longer a specialist corner" not in text
+
+
+def test_editing_a_translation_after_approval_voids_it(project: Path) -> None:
+    q = project / "quotes" / "met-cyber-training.toml"
+    q.write_text(q.read_text().replace("längst kein Spezialgebiet", "kein Spezialgebiet"))
+    with pytest.raises(PressgenError, match="text edited after approval"):
+        render(project / "campaigns" / "met-cyber-training.toml")

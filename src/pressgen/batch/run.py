@@ -256,11 +256,11 @@ def _prepare_job(
     light = {k: replace(v, frame=v.frame.clear()) for k, v in datasets.items()}
     prepared = Prepared(loaded, light, national, load_quotes(loaded.quotes_path))
     tag = normalise_locale(locale or camp.locale)
-    house = choose_style(loaded, style)
+    house = choose_style(loaded, style, tag)
     search = tuple(template_search_path(loaded))
     info = resolve_template(loaded.template_ref, list(search), tag)
     _check_needs(info, prepared, None)
-    quotes = _quote_views(prepared, info, drafts, None, None, [])
+    quotes = _quote_views(prepared, info, drafts, None, None, [], tag)
     groups = tuple(per_group)
     key = info.figures or tuple(n for n, f in national.items() if _single(f.value))
     return _Job(
