@@ -101,7 +101,8 @@ def _type_columns(
     raw: pl.DataFrame, manifest: Manifest, path: Path, wanted: list[str]
 ) -> pl.DataFrame:
     exprs: list[pl.Expr] = [pl.col(ROW)]
-    checks: list[tuple[str, pl.Expr, str]] = []
+    checks: list[tuple[str, str, str]] = []
+    plain = _plain_columns(raw, manifest, wanted)
     for name in wanted:
         spec = manifest.columns[name]
         text = pl.col(name).str.strip_chars()
@@ -111,7 +112,11 @@ def _type_columns(
             continue
         suppressed = text.is_in(manifest.suppression)
         typed: pl.Expr
-        if spec.type == "int":
+        if spec.type == "int" and name in plain:
+            # Fast path: every cell is bare digits (or a marker), nothing to clean.
+            typed = text.cast(pl.Int64, strict=False)
+            expect = "a whole number"
+        elif spec.type == "int":
             shape = _number_shape(text, manifest.decimal_mark, whole=True)
             cleaned = (
                 text.str.replace_all(r"[,\s\u00a0\u202f_]", "")
@@ -150,22 +155,40 @@ def _type_columns(
         value = pl.when(missing | suppressed).then(None).otherwise(typed)
         exprs.append(value.alias(name))
         exprs.append(suppressed.fill_null(False).alias(suppressed_col(name)))
-        checks.append((name, ~missing & ~suppressed & typed.is_null(), expect))
-    if checks:
-        bad = raw.select(pl.col(ROW), *[e.alias(f"bad_{i}") for i, (_, e, _) in enumerate(checks)])
-        for i, (name, _, expect) in enumerate(checks):
-            hits = bad.filter(pl.col(f"bad_{i}"))
-            if hits.height:
-                row = int(hits[ROW][0])
-                cell = raw.filter(pl.col(ROW) == row)[name][0]
-                label = "line" if path.suffix.lower() == ".csv" else "row"
-                raise PressgenError(
-                    f"{cell!r} is not {expect} (markers for suppressed cells: "
-                    f"{', '.join(manifest.suppression)})",
-                    path=path,
-                    where=f"{label} {row}, column {name!r}",
-                )
-    return raw.select(exprs)
+        flag = f"__bad__{name}"
+        exprs.append((~missing & ~suppressed & typed.is_null()).alias(flag))
+        checks.append((name, flag, expect))
+    # One pass: the typed columns and, beside them, where a cell failed to type.
+    frame = raw.lazy().select(exprs).collect()
+    for name, flag, expect in checks:
+        hits = frame.filter(pl.col(flag))
+        if hits.height:
+            row = int(hits[ROW][0])
+            cell = raw.filter(pl.col(ROW) == row)[name][0]
+            label = "line" if path.suffix.lower() == ".csv" else "row"
+            raise PressgenError(
+                f"{cell!r} is not {expect} (markers for suppressed cells: "
+                f"{', '.join(manifest.suppression)})",
+                path=path,
+                where=f"{label} {row}, column {name!r}",
+            )
+    return frame.drop([flag for _, flag, _ in checks])
+
+
+def _plain_columns(raw: pl.DataFrame, manifest: Manifest, wanted: list[str]) -> set[str]:
+    """Whole-number columns whose every cell is bare digits or a marker: they need no
+    cleaning and no shape check (the common case, and the costly part on large files)."""
+    markers = [*manifest.missing, *manifest.suppression]
+    ints = [c for c in wanted if manifest.columns[c].type == "int"]
+    if not ints:
+        return set()
+    probe = raw.select(
+        [
+            (~pl.col(c).is_in(markers) & pl.col(c).str.contains(r"[^0-9]")).any().alias(c)
+            for c in ints
+        ]
+    )
+    return {c for c in ints if not probe[c][0]}
 
 
 def _number_shape(text: pl.Expr, mark: str, *, whole: bool) -> pl.Expr:
