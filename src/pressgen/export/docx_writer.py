@@ -505,13 +505,7 @@ class _DocxWriter:
                     self._header_runs(p, line)
                 continue
             header.is_linked_to_previous = False
-            root = header._element
-            paragraphs = root.findall(qn("w:p"))
-            p = paragraphs[0] if paragraphs else root.add_p()
-            for extra in paragraphs[1:]:
-                root.remove(extra)
-            for child in list(p):
-                p.remove(child)
+            p = _one_empty_paragraph(header._element)
             self._style(p, "ReleaseHeader")
             tabs = p.get_or_add_pPr().get_or_add_tabs()
             _sub(tabs, "w:tab", val="clear", pos="4513")
@@ -541,13 +535,7 @@ class _DocxWriter:
                 p = footer._element.add_p()
             else:
                 footer.is_linked_to_previous = False
-                root = footer._element
-                paragraphs = root.findall(qn("w:p"))
-                p = paragraphs[0] if paragraphs else root.add_p()
-                for extra in paragraphs[1:]:
-                    root.remove(extra)
-                for child in list(p):
-                    p.remove(child)
+                p = _one_empty_paragraph(footer._element)
             self._style(p, "Footer")
             p.get_or_add_pPr().get_or_add_jc().set(qn("w:val"), "center")
             self._field(p, "PAGE", "1")
@@ -643,3 +631,14 @@ def _language_tag(locale: str) -> str:
 def _territory(locale: str) -> str:
     parts = _language_tag(locale).split("-")
     return parts[-1] if len(parts) > 1 and len(parts[-1]) == 2 else ""
+
+
+def _one_empty_paragraph(root: Any) -> Any:
+    """Empty a header or footer down to one bare paragraph, and return it."""
+    paragraphs = root.findall(qn("w:p"))
+    p = paragraphs[0] if paragraphs else root.add_p()
+    for extra in paragraphs[1:]:
+        root.remove(extra)
+    for child in list(p):
+        p.remove(child)
+    return p
