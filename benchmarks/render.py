@@ -167,6 +167,15 @@ def breakdown() -> str:
     )
 
 
+def _timed(cmd: list[str], env: dict[str, str]) -> float:
+    """Wall time of one run of `cmd` in the project folder, output discarded."""
+    t0 = time.perf_counter()
+    subprocess.run(
+        cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, env=env
+    )
+    return time.perf_counter() - t0
+
+
 def whole_process(runs: int) -> tuple[float, float]:
     pressgen = [sys.executable, "-m", "pressgen.cli", "render", str(EXAMPLE)]
     imports = [sys.executable, "-c", "import jinja2, babel.numbers, pydantic, polars"]
@@ -174,16 +183,7 @@ def whole_process(runs: int) -> tuple[float, float]:
     subprocess.run(compile_all, check=True, stdout=subprocess.DEVNULL, env=_env())
 
     def once(cmd: list[str]) -> float:
-        t0 = time.perf_counter()
-        subprocess.run(
-            cmd,
-            check=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            cwd=ROOT,
-            env=_env(),
-        )
-        return time.perf_counter() - t0
+        return _timed(cmd, _env())
 
     a: list[float] = []
     b: list[float] = []
@@ -204,16 +204,7 @@ def cold_process(runs: int) -> float:
         with tempfile.TemporaryDirectory() as cache:
             env = {**_env(), "PRESSGEN_CACHE_DIR": cache}
             cmd = [sys.executable, "-m", "pressgen.cli", "render", str(EXAMPLE)]
-            t0 = time.perf_counter()
-            subprocess.run(
-                cmd,
-                check=True,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                cwd=ROOT,
-                env=env,
-            )
-            times.append(time.perf_counter() - t0)
+            times.append(_timed(cmd, env))
     return statistics.median(times)
 
 

@@ -464,16 +464,7 @@ class _Engine:
             raise PressgenError(f"no rows for period {missing!r}", where=at)
         diff = after - before
         used = pl.concat([before_rows, after_rows])
-        if spec.method == "difference":
-            value: Value = diff
-            kind = "count" if isinstance(diff, int) else "number"
-        else:
-            if before == 0:
-                raise PressgenError(
-                    f"percentage change from zero in {spec.from_!r} is undefined", where=at
-                )
-            value = Decimal(diff) / Decimal(before)
-            kind = "change"
+        value, kind = change_value(spec, before, after, at)
         prov = self._prov(
             ds,
             f"{spec.method} in {spec.column or 'rows'} from {spec.from_} to {spec.to}",
@@ -810,6 +801,19 @@ class _Engine:
             inputs=tuple(dict.fromkeys(used)),
         )
         return Figure(name, spec.kind or "ratio", value, prov, spec.label, ())
+
+
+def change_value(spec: ChangeSpec, before: Value, after: Value, where: str) -> tuple[Value, str]:
+    """A change spec's value and kind from the two periods' totals: the difference, or
+    the relative change (undefined from zero)."""
+    diff = after - before
+    if spec.method == "difference":
+        return diff, "count" if isinstance(diff, int) else "number"
+    if before == 0:
+        raise PressgenError(
+            f"percentage change from zero in {spec.from_!r} is undefined", where=where
+        )
+    return Decimal(diff) / Decimal(before), "change"
 
 
 def rank_values(

@@ -25,6 +25,7 @@ from ..figures import (
     Figure,
     Provenance,
     Value,
+    change_value,
     compute_figures,
     describe_where,
     exact_value,
@@ -458,17 +459,7 @@ def _from_aggregates(
         missing = spec.from_ if nb == 0 else spec.to
         raise PressgenError(f"no rows for period {missing!r}", where=at)
     diff = after - before
-    value: Value
-    if spec.method == "difference":
-        value = diff
-        kind = "count" if isinstance(diff, int) else "number"
-    else:
-        if before == 0:
-            raise PressgenError(
-                f"percentage change from zero in {spec.from_!r} is undefined", where=at
-            )
-        value = Decimal(diff) / Decimal(before)
-        kind = "change"
+    value, kind = change_value(spec, before, after, at)
     nums = tuple(int(x) for x in get("numsb", [])) + tuple(int(x) for x in get("numsa", []))
     p = replace(
         prov(
