@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import PressgenError, from_validation
-from .locations import project_root_for
+from .locations import find_campaign, project_root_for
 from .specs import FigureSpec
 from .style import HouseStyle, resolve_style
 from .tomlio import load_model, read_toml
@@ -105,18 +105,6 @@ class LoadedCampaign(BaseModel):
     @property
     def name(self) -> str:
         return self.path.stem
-
-
-def find_campaign(ref: str, root: Path | None = None) -> Path:
-    """A campaign by path, or by name under `campaigns/`."""
-    p = Path(ref)
-    if p.suffix == ".toml" or p.exists() or "/" in ref:
-        return p
-    base = root or Path.cwd()
-    candidate = base / "campaigns" / f"{ref}.toml"
-    if candidate.exists():
-        return candidate
-    raise PressgenError(f"no campaign {ref!r} (looked for {candidate})")
 
 
 def load_campaign(ref: str | Path, root: Path | None = None) -> LoadedCampaign:

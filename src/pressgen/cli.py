@@ -145,7 +145,7 @@ def open_default(args: list[str]) -> int:
     """`pressgen [CAMPAIGN]`: the bundled example when no campaign is named."""
     campaign = args[0] if args else default_campaign()
     if sys.stdin.isatty() and sys.stdout.isatty():
-        from .campaign import find_campaign
+        from .locations import find_campaign
         from .tui import run  # Textual is imported here only, never by other commands
 
         return run(find_campaign(campaign))

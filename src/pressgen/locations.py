@@ -8,6 +8,20 @@ from pathlib import Path
 PROJECT_FOLDERS = ("campaigns", "datasets", "quotes", "templates")
 
 
+def find_campaign(ref: str, root: Path | None = None) -> Path:
+    """A campaign by path, or by name under `campaigns/`."""
+    from .errors import PressgenError
+
+    p = Path(ref)
+    if p.suffix == ".toml" or p.exists() or "/" in ref:
+        return p
+    base = root or Path.cwd()
+    candidate = base / "campaigns" / f"{ref}.toml"
+    if candidate.exists():
+        return candidate
+    raise PressgenError(f"no campaign {ref!r} (looked for {candidate})")
+
+
 def project_root_for(campaign_path: Path) -> Path:
     """The project folder a campaign belongs to: the parent of its `campaigns/` folder."""
     parent = campaign_path.resolve().parent

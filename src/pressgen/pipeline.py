@@ -17,14 +17,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .campaign import LoadedCampaign, find_campaign, load_campaign
+from .campaign import LoadedCampaign, load_campaign
 from .dataset import Dataset, load_dataset, read_manifest
 from .errors import PressgenError
 from .figures import Figure
 from .filecache import cached, file_stamp
 from .filters import FORMATTER_KEY
 from .formatting import Formatter, normalise_locale
-from .locations import user_templates_directory
+from .locations import find_campaign, user_templates_directory
 from .manifest import Manifest
 from .quotes import QuoteSet, load_quotes
 from .render import MarkdownText, TemplateInfo, render_template, resolve_template
