@@ -32,17 +32,16 @@ from .commands import PressgenCommands
 from .confirm import ConfirmScreen
 from .editor import DraftEditor
 from .error_panel import ErrorPanel
-from .export_dialog import ExportRequest, ExportScreen
 from .figures_panel import FiguresPanel
-from .help_screen import HelpScreen
 from .picker import Picker
 from .preview import Preview
 from .quotes_panel import QuotesPanel
-from .save_dialog import SaveCampaignScreen, SaveRequest
 from .session import Build, Picks
 
 if TYPE_CHECKING:
     from ..check import CheckReport
+    from .export_dialog import ExportRequest
+    from .save_dialog import SaveRequest
     from .session import ProjectFiles
 
 AUTOSAVE_SECONDS = 2.0
@@ -514,6 +513,8 @@ class PressgenApp(App[int]):
     # -- dialogs --------------------------------------------------------------------------
 
     def action_help(self) -> None:
+        from .help_screen import HelpScreen  # screens load when first opened
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
@@ -522,6 +523,8 @@ class PressgenApp(App[int]):
             self.notify("Nothing to export yet.", severity="warning")
             return
         stem = Path.cwd() / self.picks.campaign.stem
+        from .export_dialog import ExportScreen
+
         self.push_screen(ExportScreen(stem, "docx"), self._export_chosen)
 
     def _export_chosen(self, request: ExportRequest | None) -> None:
@@ -555,6 +558,8 @@ class PressgenApp(App[int]):
         self.push_screen(BatchScreen(self.built.prepared, r.locale, r.style.name, self.batch_jobs))
 
     def action_save_campaign(self) -> None:
+        from .save_dialog import SaveCampaignScreen
+
         folder = self.root / "campaigns"
         self.push_screen(
             SaveCampaignScreen(folder / f"{self.picks.campaign.stem}-custom.toml"),
