@@ -36,7 +36,6 @@ from .filters import FILTERS
 from .sandbox import ConfinedLoader, LimitedSandbox, LimitReached, Limits, render_limited
 
 SUFFIX = ".md.j2"
-MAX_OUTPUT_CHARS = 1_000_000
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _HEADER = re.compile(r"\A\s*\{#-?\s*pressgen\s*\n(?P<body>.*?)-?#\}", re.S)
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
