@@ -12,10 +12,9 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
-from .confirm import ConfirmScreen
+from .path_dialog import PathDialog
 
 
 @dataclass(frozen=True)
@@ -25,7 +24,7 @@ class ExportRequest:
     force: bool = False
 
 
-class ExportScreen(ModalScreen[ExportRequest | None]):
+class ExportScreen(PathDialog[ExportRequest]):
     DEFAULT_CSS = """
     ExportScreen { align: center middle; }
     ExportScreen > Vertical { width: 72; max-width: 100%; height: auto; padding: 0 2;
@@ -35,7 +34,10 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     ExportScreen Horizontal { height: auto; align-horizontal: right; }
     ExportScreen Button { margin-left: 2; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="export.cancel")
+    ]
+    submit_id = "export"
 
     def __init__(self, stem: Path, fmt: str = "docx") -> None:
         from ..export import EXPORTERS  # opened long after the first paint
@@ -52,16 +54,15 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
             yield Label("Format")
             with RadioSet(id="export-format"):
                 for name, exp in EXPORTERS.items():
-                    yield RadioButton(name, value=name == self.fmt, name=name, tooltip=exp.description)
+                    yield RadioButton(
+                        name, value=name == self.fmt, name=name, tooltip=exp.description
+                    )
             yield Label("File")
             yield Input(self._path_for(self.fmt), id="export-path")
             yield Static("", id="export-problem")
             with Horizontal():
                 yield Button("Cancel", id="cancel")
                 yield Button("Export", id="export", variant="primary")
-
-    def on_mount(self) -> None:
-        self.query_one(Input).focus()
 
     def _path_for(self, fmt: str) -> str:
         from ..export import EXPORTERS
@@ -80,19 +81,6 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
             box.value = self._path_for(name)
         self.fmt = name
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._submit()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "export":
-            self._submit()
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
     def _submit(self) -> None:
         from ..export import EXPORTERS, format_for_path
 
@@ -108,16 +96,4 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         fmt = format_for_path(path) or self.fmt  # the file name's suffix wins
         if not path.suffix:
             path = path.with_suffix(EXPORTERS[fmt].suffix)
-        request = ExportRequest(fmt, path)
-        if path.exists():
-
-            def answered(yes: bool | None) -> None:
-                if yes:
-                    self.dismiss(ExportRequest(fmt, path, force=True))
-
-            self.app.push_screen(
-                ConfirmScreen(f"{path} exists. Overwrite it?", yes="Overwrite", no="Keep"),
-                answered,
-            )
-            return
-        self.dismiss(request)
+        self._finish(path, lambda force: ExportRequest(fmt, path, force=force))

@@ -9,10 +9,9 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from .confirm import ConfirmScreen
+from .path_dialog import PathDialog
 
 
 @dataclass(frozen=True)
@@ -21,7 +20,7 @@ class SaveRequest:
     force: bool = False
 
 
-class SaveCampaignScreen(ModalScreen[SaveRequest | None]):
+class SaveCampaignScreen(PathDialog[SaveRequest]):
     DEFAULT_CSS = """
     SaveCampaignScreen { align: center middle; }
     SaveCampaignScreen > Vertical { width: 72; max-width: 100%; height: auto; padding: 0 2;
@@ -29,7 +28,10 @@ class SaveCampaignScreen(ModalScreen[SaveRequest | None]):
     SaveCampaignScreen Horizontal { height: auto; align-horizontal: right; }
     SaveCampaignScreen Button { margin-left: 2; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="save.cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="save.cancel")
+    ]
+    submit_id = "save"
 
     def __init__(self, suggestion: Path) -> None:
         super().__init__()
@@ -43,22 +45,6 @@ class SaveCampaignScreen(ModalScreen[SaveRequest | None]):
                 yield Button("Cancel", id="cancel")
                 yield Button("Save", id="save", variant="primary")
 
-    def on_mount(self) -> None:
-        self.query_one(Input).focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._submit()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self._submit()
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
     def _submit(self) -> None:
         raw = self.query_one(Input).value.strip()
         if not raw:
@@ -66,15 +52,4 @@ class SaveCampaignScreen(ModalScreen[SaveRequest | None]):
         path = Path(raw).expanduser()
         if path.suffix != ".toml":
             path = path.with_suffix(".toml")
-        if path.exists():
-
-            def answered(yes: bool | None) -> None:
-                if yes:
-                    self.dismiss(SaveRequest(path, force=True))
-
-            self.app.push_screen(
-                ConfirmScreen(f"{path} exists. Overwrite it?", yes="Overwrite", no="Keep"),
-                answered,
-            )
-            return
-        self.dismiss(SaveRequest(path))
+        self._finish(path, lambda force: SaveRequest(path, force=force))
