@@ -156,6 +156,7 @@ class PressgenApp(App[int]):
 
     def on_mount(self) -> None:
         self.sub_title = self.picks.campaign.stem
+        self.query_one(DraftEditor).follow = self.query_one(Preview).show
         self.set_interval(AUTOSAVE_SECONDS, self.autosave)
         self._install_signal_handlers()
         self.rebuild()

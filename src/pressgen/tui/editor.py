@@ -3,13 +3,15 @@ and the spans `check` found marked in it as the text is typed."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from rich.style import Style
 from textual.widgets import TextArea
 
 if TYPE_CHECKING:
+    from textual.widgets.text_area import Edit, EditResult
+
     from ..check import Finding
 
 #: Highlight names for the check's findings, looked up in the editor's theme.
@@ -25,6 +27,11 @@ class DraftEditor(TextArea):
     DraftEditor { height: 1fr; width: 1fr; }
     """
     findings: tuple[Finding, ...] = ()  # a class default: TextArea highlights during __init__
+    follow: Callable[[str], None] | None = None
+    """Called with the new text inside each edit, before the screen is next painted, so
+    that whatever follows the text (the preview) changes in the same frame as the editor.
+    The Changed message comes a message hop later, often after a paint of its own, and
+    the next paint after that waits for Textual's frame timer: up to two frames."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(
@@ -33,6 +40,12 @@ class DraftEditor(TextArea):
             "", language=None, soft_wrap=True, id=id, tab_behavior="focus",
             show_line_numbers=False,
         )
+
+    def edit(self, edit: Edit) -> EditResult:
+        result = super().edit(edit)
+        if self.follow is not None:
+            self.follow(self.text)
+        return result
 
     def highlight_markdown(self) -> None:
         if self.language is None:
