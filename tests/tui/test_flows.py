@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.widgets import Input, Select, SelectionList
 
 from pressgen import drafts
+from pressgen.tui.app import PressgenApp
 from pressgen.tui.confirm import ConfirmScreen
 from pressgen.tui.editor import DraftEditor
 from pressgen.tui.error_panel import ErrorPanel
@@ -33,7 +34,32 @@ async def test_starts_with_release_and_figures(campaign: Path) -> None:
         await ready(pilot)
         assert "4,534" in app.query_one(Preview).markdown
         assert figure_text(app, "first_responder_total") == "4,534"
-        assert "small number" in str(app.query_one("#status").render())  or True
+        status = str(app.query_one("#status").render())
+        assert status.startswith("en_GB · uk-press · ") and "2 warnings" in status
+        await pilot.press("ctrl+q")
+    assert app.return_value == 0
+
+
+async def test_cached_preview_is_in_the_first_frame_and_early_keys_wait(
+    campaign: Path,
+) -> None:
+    from concurrent.futures import Future
+
+    cached = "# Cached headline\n\nA paragraph from the last start.\n"
+    first: Future[str | None] = Future()
+    first.set_result(cached)
+    app = PressgenApp(campaign, first=first)
+    app.animation_level = "none"
+    async with app.run_test(size=SIZE) as pilot:
+        # Composed with the preview: no frame without the release in it.
+        assert app.query_one(Preview).markdown == cached
+        # The editor is mounted after the first frame; F2 before that is kept, not lost.
+        assert not app.query("#editor")
+        app.action_toggle_edit()
+        assert not app.editing
+        await ready(pilot)
+        assert app.editing and app.query_one(DraftEditor).has_focus
+        assert "4,534" in app.query_one(Preview).markdown  # the build replaced the cache
         await pilot.press("ctrl+q")
     assert app.return_value == 0
 

@@ -16,31 +16,33 @@ import threading
 import time
 from concurrent.futures import Future
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, TextArea
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from .. import drafts
 from ..locations import project_root_for
-from .check_panel import CheckPanel
 from .commands import PressgenCommands
 from .confirm import ConfirmScreen
-from .editor import DraftEditor
 from .error_panel import ErrorPanel
 from .figures_panel import FiguresPanel
-from .picker import Picker
 from .preview import Preview
-from .quotes_panel import QuotesPanel
 from .session import Build, Picks
 
 if TYPE_CHECKING:
+    from textual.widgets import TextArea
+
     from ..check import CheckReport
+    from .check_panel import CheckPanel
+    from .editor import DraftEditor
     from .export_dialog import ExportRequest
+    from .picker import Picker
+    from .quotes_panel import QuotesPanel
     from .save_dialog import SaveRequest
     from .session import ProjectFiles
 
@@ -132,34 +134,87 @@ class PressgenApp(App[int]):
         self.batch_jobs: int | None = None
         """Worker processes for a batch; None: all cores."""
         self._check_timer: Timer | None = None
+        self._panels_ready = False
+        """Whether the panels that start hidden have been mounted (after the first paint)."""
+        self._pending_ready: list[tuple[Any, tuple[Any, ...]]] = []
+        self._first_composed = False
 
     # -- layout ---------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # What the first frame shows: the figures tab and the preview. The panels that
+        # start hidden (the Pick and Quotes tabs, the editor, the check panel) are mounted
+        # just after it, with their modules: composing them first cost a fifth of the
+        # start-up time (see _mount_hidden_panels).
+        first = ""
+        if self._first is not None and self._first.done():  # a cached preview: paint it now
+            first = self._first.result() or ""
+            self._first_composed = bool(first)
+            if first:
+                self._first = None
         yield Header()
         with Horizontal(id="main"):
             with TabbedContent(id="sidebar", initial="figures"):
-                with TabPane("Pick", id="pick"):
-                    yield Picker(id="picker")
+                yield TabPane("Pick", id="pick")
                 with TabPane("Figures", id="figures"):
                     yield FiguresPanel(id="figures-panel")
-                with TabPane("Quotes", id="quotes"):
-                    yield QuotesPanel(id="quotes-panel")
+                yield TabPane("Quotes", id="quotes")
             with Vertical(id="release"):
                 yield ErrorPanel(id="error")
                 with Horizontal(id="work"):
-                    yield DraftEditor(id="editor")
-                    yield Preview(id="preview")
-                yield CheckPanel(id="check-panel")
+                    yield Preview(first, id="preview")
                 yield Static("loading…", id="status")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = self.picks.campaign.stem
-        self.query_one(DraftEditor).follow = self.query_one(Preview).show
         self.set_interval(AUTOSAVE_SECONDS, self.autosave)
         self._install_signal_handlers()
+        if self._first_composed and self._bench_exit:
+            self.call_after_refresh(self._bench_done)  # the preview is in the first frame
+        self.call_after_refresh(self._mount_hidden_panels)
         self.rebuild()
+
+    async def _mount_hidden_panels(self) -> None:
+        from .check_panel import CheckPanel
+        from .editor import DraftEditor
+        from .picker import Picker
+        from .quotes_panel import QuotesPanel
+
+        preview = self.query_one(Preview)
+        editor = DraftEditor(id="editor")
+        editor.follow = preview.show
+        await self.query_one("#pick", TabPane).mount(Picker(id="picker"))
+        await self.query_one("#quotes", TabPane).mount(QuotesPanel(id="quotes-panel"))
+        await self.query_one("#work").mount(editor, before=preview)
+        await self.query_one("#release").mount(CheckPanel(id="check-panel"), before="#status")
+        self._panels_ready = True
+        pending, self._pending_ready = self._pending_ready, []
+        for callback, args in pending:
+            callback(*args)
+
+    def when_ready(self, callback: Any, *args: Any) -> None:
+        """Call back now, or once the hidden panels are mounted if they are not yet."""
+        if self._panels_ready:
+            callback(*args)
+        else:
+            self._pending_ready.append((callback, args))
+
+    @property
+    def picker(self) -> Picker:
+        return cast("Picker", self.query_one("#picker"))
+
+    @property
+    def quotes_panel(self) -> QuotesPanel:
+        return cast("QuotesPanel", self.query_one("#quotes-panel"))
+
+    @property
+    def editor(self) -> DraftEditor:
+        return cast("DraftEditor", self.query_one("#editor"))
+
+    @property
+    def check_panel(self) -> CheckPanel:
+        return cast("CheckPanel", self.query_one("#check-panel"))
 
     # -- building -------------------------------------------------------------------------
 
@@ -184,14 +239,14 @@ class PressgenApp(App[int]):
         try:
             result = session.build(picks)
         except pressgen_error() as exc:
-            self.call_from_thread(self._failed, str(exc), picker)
+            self.call_from_thread(self.when_ready, self._failed, str(exc), picker)
             return
         if self._preview_key and picks == Picks(campaign=picks.campaign):
             from .preview_cache import save_preview
 
             save_preview(self._preview_key, result.rendered.markdown)
             self._preview_key = None
-        self.call_from_thread(self._built, result, picker)
+        self.call_from_thread(self.when_ready, self._built, result, picker)
 
     def _show_first(self, markdown: str, painted: threading.Event) -> None:
         if self.rendered_md or self.edited:
@@ -208,7 +263,7 @@ class PressgenApp(App[int]):
 
     def _failed(self, message: str, picker: PickerState | None = None) -> None:
         if picker is not None:
-            self.query_one(Picker).fill(*picker)
+            self.picker.fill(*picker)
         self.query_one(ErrorPanel).show_error(message)
         self.query_one("#status", Static).update("not rendered: see the error above")
         if self.built is None:
@@ -220,14 +275,14 @@ class PressgenApp(App[int]):
 
         self.built = result
         if picker is not None:
-            self.query_one(Picker).fill(*picker)
+            self.picker.fill(*picker)
         if self.picks.style is None:  # the style a locale adapted to (uk-press -> de-presse)
-            self.query_one(Picker).set_value("style", result.rendered.style.name)
+            self.picker.set_value("style", result.rendered.style.name)
         self.query_one(ErrorPanel).clear()
         rendered = result.rendered
         fmt = Formatter(rendered.locale, rendered.style)
         self.query_one(FiguresPanel).show(result.prepared.figures, fmt)
-        self.query_one(QuotesPanel).show(result.quotes)
+        self.quotes_panel.show(result.quotes)
         self.rendered_md = rendered.markdown
         if not self.edited:
             self._set_editor_text(rendered.markdown)
@@ -262,8 +317,8 @@ class PressgenApp(App[int]):
 
     def _set_editor_text(self, text: str) -> None:
         self.draft_text = text
-        editor = self.query_one(DraftEditor)
-        with editor.prevent(TextArea.Changed):
+        editor = self.editor
+        with editor.prevent(editor.Changed):
             editor.load_text(text)
 
     # -- picks, quotes --------------------------------------------------------------------
@@ -273,6 +328,9 @@ class PressgenApp(App[int]):
 
     def pick(self, field: str, value: str) -> None:
         """Apply one pick (also called from the command palette)."""
+        if not self._panels_ready:
+            self.when_ready(self.pick, field, value)
+            return
         if field == "campaign":
             self._switch_campaign(Path(value))
             return
@@ -280,7 +338,7 @@ class PressgenApp(App[int]):
             setattr(self.picks, field, Path(value))
         else:
             setattr(self.picks, field, value)
-            self.query_one(Picker).set_value(field, value)
+            self.picker.set_value(field, value)
         if self.edited:
             self.notify("Your edited draft is kept; F5 regenerates it with this change.")
         self.rebuild()
@@ -365,11 +423,11 @@ class PressgenApp(App[int]):
     def _show_check(self, report: CheckReport, text: str) -> None:
         if text != self.draft_text:
             return  # typed on since; the next check will report
-        self.query_one(DraftEditor).show_findings(report.findings)
-        self.query_one(CheckPanel).show(report)
+        self.editor.show_findings(report.findings)
+        self.check_panel.show(report)
 
     def on_check_panel_finding_chosen(self, event: CheckPanel.FindingChosen) -> None:
-        editor = self.query_one(DraftEditor)
+        editor = self.editor
         editor.move_cursor((event.line - 1, event.column - 1), center=True)
         editor.focus()
 
@@ -377,9 +435,12 @@ class PressgenApp(App[int]):
         self._update_edit_mode(not self.editing)
 
     def _update_edit_mode(self, editing: bool) -> None:
+        if not self._panels_ready:
+            self.when_ready(self._update_edit_mode, editing)
+            return
         self.editing = editing
         self.query_one("#release").set_class(editing, "-editing")
-        editor = self.query_one(DraftEditor)
+        editor = self.editor
         if editing:
             self.query_one("#sidebar").add_class("-hidden")
             editor.highlight_markdown()
@@ -479,10 +540,10 @@ class PressgenApp(App[int]):
         self._dirty = False
         if draft.locale:
             self.picks.locale = draft.locale
-            self.query_one(Picker).set_value("locale", draft.locale)
+            self.picker.set_value("locale", draft.locale)
         if draft.style:
             self.picks.style = draft.style
-            self.query_one(Picker).set_value("style", draft.style)
+            self.picker.set_value("style", draft.style)
         self.picks.included = dict(draft.include)
         self._set_editor_text(draft.text)
         self.query_one(Preview).show(draft.text)

@@ -51,11 +51,11 @@ class Preview(VerticalScroll):
     Preview { padding: 0 1; }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._blocks: list[str] = []
-        self._widgets: list[PreviewBlock] = []
-        self.markdown = ""
+    def __init__(self, markdown: str = "", *, id: str | None = None) -> None:
+        self._blocks = split_blocks(markdown) if markdown else []
+        self._widgets = [PreviewBlock(b) for b in self._blocks]
+        super().__init__(*self._widgets, id=id)
+        self.markdown = markdown
         self.generation = 0
         """Bumped on every update; benchmarks and tests wait on it."""
         self.last_update_ms = 0.0
