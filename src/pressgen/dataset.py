@@ -102,9 +102,12 @@ def _type_columns(
 ) -> pl.DataFrame:
     exprs: list[pl.Expr] = [pl.col(ROW)]
     checks: list[tuple[str, str, str]] = []
-    plain = _plain_columns(raw, manifest, wanted)
+    clean = _clean_columns(raw, manifest, wanted)
     for name in wanted:
         spec = manifest.columns[name]
+        if name in clean:
+            exprs += _quick(name, spec.type, manifest)
+            continue
         text = pl.col(name).str.strip_chars()
         missing = text.is_null() | text.is_in(manifest.missing)
         if spec.type == "text":
@@ -112,11 +115,7 @@ def _type_columns(
             continue
         suppressed = text.is_in(manifest.suppression)
         typed: pl.Expr
-        if spec.type == "int" and name in plain:
-            # Fast path: every cell is bare digits (or a marker), nothing to clean.
-            typed = text.cast(pl.Int64, strict=False)
-            expect = "a whole number"
-        elif spec.type == "int":
+        if spec.type == "int":
             shape = _number_shape(text, manifest.decimal_mark, whole=True)
             cleaned = (
                 text.str.replace_all(r"[,\s\u00a0\u202f_]", "")
@@ -175,20 +174,55 @@ def _type_columns(
     return frame.drop([flag for _, flag, _ in checks])
 
 
-def _plain_columns(raw: pl.DataFrame, manifest: Manifest, wanted: list[str]) -> set[str]:
-    """Whole-number columns whose every cell is bare digits or a marker: they need no
-    cleaning and no shape check (the common case, and the costly part on large files)."""
+def _quick(name: str, kind: str, manifest: Manifest) -> list[pl.Expr]:
+    """A column that needs no cleaning, typed without it (see _clean_columns)."""
+    col = pl.col(name)
+    if kind == "text":
+        return [col]  # as read: no copy
+    return [
+        col.cast(pl.Int64, strict=False).alias(name),
+        col.is_in(manifest.suppression).fill_null(False).alias(suppressed_col(name)),
+    ]
+
+
+def _clean_columns(raw: pl.DataFrame, manifest: Manifest, wanted: list[str]) -> set[str]:
+    """The columns that can be typed without cleaning: text with no padding and no
+    missing-value marker; whole numbers where every cell is null, a marker, or plain
+    digits that fit. Deciding costs far less than cleaning (strip, shape check, replace),
+    which on large files was most of the load time and a copy of every text column."""
     markers = [*manifest.missing, *manifest.suppression]
-    ints = [c for c in wanted if manifest.columns[c].type == "int"]
-    if not ints:
-        return set()
-    probe = raw.select(
-        [
-            (~pl.col(c).is_in(markers) & pl.col(c).str.contains(r"[^0-9]")).any().alias(c)
-            for c in ints
-        ]
-    )
-    return {c for c in ints if not probe[c][0]}
+    numeric_marker = any(m.strip().lstrip("+-").isdigit() for m in markers)
+    texts = [n for n in wanted if manifest.columns[n].type == "text"]
+    ints = [n for n in wanted if manifest.columns[n].type == "int"] if not numeric_marker else []
+    probes: list[pl.Expr] = []
+    for name in ints:
+        # Polars casts only [+-]digits that fit in 64 bits; anything else (padding,
+        # grouping, an empty string that is not a marker) goes the careful way.
+        col = pl.col(name)
+        bad = col.is_not_null() & ~col.is_in(markers) & col.cast(pl.Int64, strict=False).is_null()
+        probes.append(bad.any().alias(name))
+    # Text columns that figures read are mostly labels with few distinct values: those
+    # are checked value by value; a column with many (judged on a sample) by a scan.
+    sample = raw.select(pl.col(n).head(_SAMPLE).n_unique() for n in texts).row(0) if texts else ()
+    few = [n for n, k in zip(texts, sample, strict=True) if k <= _FEW]
+    for name in texts:
+        if name not in few:
+            col = pl.col(name)
+            probes.append((col.str.contains(r"^\s|\s$") | col.is_in(manifest.missing)).any().alias(name))
+    clean: set[str] = set()
+    if probes:
+        clean |= {n for n, needs in raw.select(probes).row(0, named=True).items() if not needs}
+    if few:
+        missing = set(manifest.missing)
+        for name, values in zip(few, raw.select(pl.col(n).unique().implode() for n in few).row(0), strict=True):
+            # str.strip() knows more whitespace than polars' strip: never too trusting.
+            if not any(v is not None and (v.strip() != v or v in missing) for v in values):
+                clean.add(name)
+    return clean
+
+
+_SAMPLE = 10_000
+_FEW = 2_000
 
 
 def _number_shape(text: pl.Expr, mark: str, *, whole: bool) -> pl.Expr:
