@@ -254,14 +254,18 @@ def _one_group(
         sub = replace(ds, frame=parts.get(group, ds.frame.clear()))
         group_sets = {**datasets, default: sub}
         first = compute_figures(
-            {n: specs[n] for n in slow}, group_sets, default, small_count=small, known=known
+            {n: specs[n] for n in slow}, group_sets, default, small_count=small, known=known,
+            one_pass=False,
         )
         for n in slow:
             f = first[n]
             known[n] = replace(f, provenance=_prefixed(f.provenance, prefix))
     else:
         group_sets = dict(datasets)
-    return compute_figures(specs, group_sets, default, small_count=small, known=known)
+    # The aggregated figures are known; what is left is built from them (one_pass: no).
+    return compute_figures(
+        specs, group_sets, default, small_count=small, known=known, one_pass=False
+    )
 
 
 def _prefixed(prov: Provenance, prefix: str) -> Provenance:
