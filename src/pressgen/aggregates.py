@@ -210,8 +210,10 @@ def from_aggregates(
 ) -> Figure:
     """The figure from its plan's aggregates (`agg`, keyed as the plan's expressions are
     aliased); `prefix` is the group's own filter ("force = 'Kent Police'"), or ""."""
+    key = name + "\x1f"  # as _col() spells it
+
     def get(i: str, default: Any = 0) -> Any:
-        v = agg.get(_col(name, i))
+        v = agg.get(key + i)
         return default if v is None else v
 
     def prov(method: str, tag: str = "", suppressed: int = 0) -> Provenance:
@@ -222,7 +224,7 @@ def from_aggregates(
             method=method,
             filter=joined_filter(prefix, filt),
             rows=int(get(f"rows{tag}")),
-            row_numbers=tuple(int(x) for x in get(f"nums{tag}", [])),
+            row_numbers=tuple(map(int, get(f"nums{tag}", ()))),
             suppressed=suppressed,
         )
 
