@@ -94,6 +94,17 @@ def _finalize(value: Any) -> Any:
 
 
 _ENVS: dict[tuple[str, ...], ImmutableSandboxedEnvironment] = {}
+_MORE_TRUSTED: dict[type, frozenset[str] | None] = {}
+
+
+def trust_view_types(types: dict[type, frozenset[str] | None]) -> None:
+    """Let templates read more of pressgen's own view types on the sandbox's fast path
+    (see LimitedSandbox.trust_attributes), in every environment, present and future.
+    For views defined outside the core, such as the batch's comparisons."""
+    _MORE_TRUSTED.update(types)
+    for env in _ENVS.values():
+        if isinstance(env, LimitedSandbox):
+            env.trust_attributes(types)
 
 
 def environment(search_path: Sequence[Path]) -> ImmutableSandboxedEnvironment:
@@ -117,7 +128,7 @@ def environment(search_path: Sequence[Path]) -> ImmutableSandboxedEnvironment:
             env.globals.pop(unused, None)
         env.filters.update(FILTERS)
         env.filters["md"] = MarkdownText
-        env.trust_attributes(_trusted_types())
+        env.trust_attributes(_trusted_types() | _MORE_TRUSTED)
         _ENVS[key] = env
     return env
 

@@ -174,3 +174,32 @@ def test_interrupts_racing_the_end_of_a_render_leave_the_watchdog_working(
     with pytest.raises(PressgenError, match="took longer"):
         _render(tmp_path, "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}", name="slow")
     assert time.monotonic() - start < 2
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ compare.__class__ }}",
+        "{{ compare._data }}",
+        "{{ compare.total._c }}",
+        "{{ compare.total._fmt }}",
+        "{{ compare.total.__init__.__globals__ }}",
+        "{{ compare.total.share_of_total.__class__ }}",
+    ],
+)
+def test_batch_comparisons_keep_their_internals(tmp_path: Path, source: str) -> None:
+    """The batch's comparison views are read on the sandbox's fast path; names starting
+    with an underscore still go through the sandbox's checks and are refused."""
+    from decimal import Decimal
+
+    from pressgen.batch.groups import Comparison, Standing
+    from pressgen.batch.views import CompareMap
+    from pressgen.formatting import Formatter
+    from pressgen.style import resolve_style
+
+    fmt = Formatter("en_GB", resolve_style("uk-press", {}))
+    standing = Standing("total", 100, Decimal(50), 2, True)
+    compare = CompareMap(fmt, {"total": Comparison("count", 60, 1, False, standing)})
+    assert _render(tmp_path, "{{ compare.total.rank }} {{ compare.total.value }}", {"compare": compare}, name="ok") == "1 60\n"
+    with pytest.raises(PressgenError):
+        _render(tmp_path, source, {"compare": compare})

@@ -40,7 +40,7 @@ from ..pipeline import (
     template_search_path,
 )
 from ..quotes import load_quotes
-from ..render import TemplateInfo, render_template, resolve_template
+from ..render import TemplateInfo, environment, render_template, resolve_template
 from ..style import HouseStyle
 from ..views import FigureMap, FigureView, QuoteView
 from .groups import Comparison, GroupFigures, compare_groups, compute_group_figures
@@ -391,6 +391,9 @@ def _init_worker(job: _Job) -> None:
         # collector leaves it alone and watches only what each render creates.
         gc.freeze()
         gc.enable()
+        # It lives for one batch: templates are not edited under it, so they need not
+        # be checked for changes (a stat of each file) on every render.
+        environment(list(job.search)).auto_reload = False
 
 
 def _run_chunk(chunk: Sequence[int]) -> list[tuple[int, GroupResult]]:

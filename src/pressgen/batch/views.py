@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping
 
 from ..errors import PressgenError
 from ..formatting import Formatter
+from ..render import trust_view_types
 from ..views import NumberView
 from .groups import Comparison
 
@@ -95,3 +96,9 @@ class CompareMap(Mapping[str, CompareView]):
 
     def __len__(self) -> int:
         return len(self._data)
+
+
+# Both are pressgen's own views: public attributes are numbers, NumberViews and flags, and
+# their only methods are a Mapping's (as for FigureMap), so templates read them on the
+# sandbox's fast path.
+trust_view_types({CompareView: None, CompareMap: None})
