@@ -25,17 +25,20 @@ def atomic_write(
     `durable=False` skips the fsyncs, for batches that sync their folder once at the end.
     """
     target = Path(path)
-    if target.exists() and not force:
+    if not force and target.exists():
         raise PressgenError("file exists; use --force to overwrite it", path=target)
-    if target.is_dir():
-        raise PressgenError("is a folder, not a file", path=target)
     folder = target.parent if str(target.parent) else Path(".")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise PressgenError(f"cannot create folder: {exc.strerror}", path=folder) from None
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = _create_temporary(folder, target.name)
+    # The folder is made only when it is missing (a batch writes thousands of files into
+    # one folder: each check would be a system call).
+    try:
+        fd, tmp = _create_temporary(folder, target.name)
+    except FileNotFoundError:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise PressgenError(f"cannot create folder: {exc.strerror}", path=folder) from None
+        fd, tmp = _create_temporary(folder, target.name)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
@@ -43,6 +46,10 @@ def atomic_write(
                 fh.flush()
                 os.fsync(fh.fileno())
         os.replace(tmp, target)
+    except IsADirectoryError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise PressgenError("is a folder, not a file", path=target) from None
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -67,6 +74,8 @@ def _create_temporary(folder: Path, name: str) -> tuple[int, Path]:
             return os.open(tmp, flags, 0o666), tmp
         except FileExistsError:
             continue
+        except FileNotFoundError:
+            raise  # no such folder: the caller makes it
         except OSError as exc:
             raise PressgenError(f"cannot write: {exc.strerror}", path=folder / name) from None
     raise PressgenError("cannot create a temporary file", path=folder / name)
