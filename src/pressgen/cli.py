@@ -329,6 +329,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
     finally:
         if bar is not None:
             bar.stop()
+    for w in result.warnings:
+        print(f"pressgen: warning: {w}", file=sys.stderr)
     for r in result.failed:
         print(f"pressgen: {r.error}", file=sys.stderr)
     total = len(result.results)

@@ -268,6 +268,7 @@ def _setup(
     _check_needs(info, prepared, include)
     warnings: list[str] = []
     quotes = _quote_views(prepared, info, drafts, include, today, warnings, tag)
+    warnings.extend(translation_warnings(prepared, quotes, tag))
     for fig in prepared.figures.values():
         warnings.extend(f"{fig.name}: {w}" for w in fig.warnings)
     context = build_context(prepared, fmt, quotes, drafts)
@@ -381,6 +382,33 @@ def _check_needs(info: TemplateInfo, prepared: Prepared, include: dict[str, bool
                 path=prepared.loaded.path,
                 where="slots",
             )
+
+
+def translation_warnings(
+    prepared: Prepared, quotes: dict[str, QuoteView], tag: str
+) -> list[str]:
+    """What will appear untranslated in a release in another language than the
+    campaign's: its own words (headline, notes, boilerplate), and each quote. Quotes are
+    never machine-translated: a translation is approved with the quote."""
+    camp = prepared.loaded.campaign
+    language = tag.split("_")[0]
+    if language == camp.locale.split("_")[0]:
+        return []
+    out: list[str] = []
+    keys = {tag, language, tag.replace("_", "-")}
+    if not keys & set(camp.release.translations):
+        out.append(
+            f"the campaign's release text (headline, subhead, notes, about) has no "
+            f"{language!r} translation: it appears as written ({camp.locale})"
+        )
+    for slot, view in quotes.items():
+        quote = prepared.quotes.quote(view.id)
+        if quote is not None and not {tag, language} & set(quote.translations):
+            out.append(
+                f"quote {view.id!r} in slot {slot!r} has no {language!r} translation: it "
+                "appears as written"
+            )
+    return out
 
 
 def _quote_views(

@@ -106,3 +106,35 @@ def test_share_of_total_refused_for_a_share(tmp_path: Path) -> None:
         _ = view.share_of_total
     assert "percentage point" in str(view.diff_from_national)
     assert str(FigureView(fmt, national["first_responder_total"])) == "62,714"
+
+
+def test_german_batch_speaks_of_each_force_and_compares_it(tmp_path: Path) -> None:
+    out = tmp_path / "de"
+    result = run_batch(FORCES, out, jobs=1, locale="de_DE")
+    assert result.written == 43 and not result.failed
+    kent = (out / "kent-police.md").read_text(encoding="utf-8")
+    assert kent.startswith("**SPERRFRIST: Dienstag, 3. Dezember 2019, 00:01 Uhr GMT**")
+    assert "# Kent Police: 1.292 Beschäftigte in Cybercrime-Schulungen" in kent
+    assert "der Polizeibehörde Kent Police" in kent
+    assert "Londoner" not in kent and "Informationsfreiheitsgesetz" not in kent  # the Met's words
+    assert "für dieses Beispiel erfunden" in kent  # the dataset is illustrative
+    assert "Im Vergleich: Mit 1.292 Teilnahmen" in kent and "von 43 Polizeibehörden" in kent
+    assert "## Beispielzahlen für die 43 Polizeibehörden" in kent  # the campaign's translation
+    # The quotes have no German translation: said once, for the whole batch, and indexed.
+    assert len(result.warnings) == 2
+    assert all("has no 'de' translation" in w for w in result.warnings)
+    index = json.loads((out / "index.json").read_text(encoding="utf-8"))
+    assert index["warnings"] == list(result.warnings)
+
+
+def test_translation_warnings_name_what_stays_as_written() -> None:
+    from pressgen.pipeline import prepare, render_release
+
+    met = render_release(prepare(ROOT / "campaigns" / "met-cyber-training.toml"), locale="de_DE")
+    assert not [w for w in met.warnings if "translation" in w]  # text and quotes translated
+    french = render_release(prepare(FORCES), locale="fr_FR")
+    texts = [w for w in french.warnings if "translation" in w]
+    assert texts[0].startswith("the campaign's release text") and "'fr'" in texts[0]
+    assert sum("quote" in w for w in texts) == 2
+    english = render_release(prepare(FORCES), locale="en_US")
+    assert not [w for w in english.warnings if "translation" in w]  # the campaign's language

@@ -38,6 +38,7 @@ from ..pipeline import (
     build_context,
     choose_style,
     template_search_path,
+    translation_warnings,
 )
 from ..quotes import load_quotes
 from ..render import TemplateInfo, environment, render_template, resolve_template
@@ -85,6 +86,8 @@ class BatchResult:
     cancelled: bool = False
     prepare_seconds: float = 0.0
     render_seconds: float = 0.0
+    warnings: tuple[str, ...] = ()
+    """About every release alike (an untranslated text, a draft quote), said once."""
 
     @property
     def failed(self) -> tuple[GroupResult, ...]:
@@ -220,6 +223,7 @@ def _run_batch(
         cancelled,
         prepared_at - started,
         time.perf_counter() - prepared_at,
+        job.warnings,
     )
 
 
@@ -249,6 +253,7 @@ class _Job:
     comparisons: dict[str, dict[str, Comparison]]
     national: dict[str, Figure]
     key_figures: tuple[str, ...]
+    warnings: tuple[str, ...]
 
 
 def _prepare_job(
@@ -298,7 +303,9 @@ def _prepare_job(
     search = tuple(template_search_path(loaded))
     info = resolve_template(loaded.template_ref, list(search), tag)
     _check_needs(info, prepared, None)
-    quotes = _quote_views(prepared, info, drafts, None, None, [], tag)
+    warnings: list[str] = []
+    quotes = _quote_views(prepared, info, drafts, None, None, warnings, tag)
+    warnings.extend(translation_warnings(prepared, quotes, tag))
     groups = tuple(per_group)
     key = info.figures or tuple(n for n, f in national.items() if _single(f.value))
     return _Job(
@@ -321,6 +328,7 @@ def _prepare_job(
         comparisons=comparisons,
         national=national,
         key_figures=tuple(key),
+        warnings=tuple(warnings),
     )
 
 
@@ -527,6 +535,7 @@ def write_index(job: _Job, results: Sequence[GroupResult]) -> tuple[Path, ...]:
         "format": job.fmt,
         "locale": job.tag,
         "groups": len(results),
+        "warnings": list(job.warnings),
         "national": {n: json_value(job.national[n].value) for n in names if n in job.national},
         "releases": [
             {

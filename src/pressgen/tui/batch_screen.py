@@ -145,9 +145,10 @@ class BatchScreen(ModalScreen[Path | None]):
             self._status("Cancelled: no index was written.")
             return
         failed = len(result.failed)
+        warned = "".join(f"\n⚠ {w}" for w in result.warnings)
         self._status(
             f"Done: {result.written} written, {failed} failed, into {result.out_dir}. "
-            "The index is below."
+            f"The index is below.{warned}"
         )
         self.show_index(result.out_dir / "index.csv")
 
