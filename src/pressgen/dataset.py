@@ -100,65 +100,39 @@ def load_dataset(manifest_path: Path, columns: Iterable[str] | None = None) -> D
 def _type_columns(
     raw: pl.DataFrame, manifest: Manifest, path: Path, wanted: list[str]
 ) -> pl.DataFrame:
+    """Type the text columns: quickly where no cell needs cleaning, carefully elsewhere.
+
+    Whether a column needs cleaning is decided while it is typed: the quick typing of
+    every eligible column and the probes that check it run as parallel queries over the
+    same frame (see _probes); a column the probes find wanting is typed again, carefully.
+    """
+    eligible, probes, few = _probes(raw, manifest, wanted)
     exprs: list[pl.Expr] = [pl.col(ROW)]
     checks: list[tuple[str, str, str]] = []
-    clean = _clean_columns(raw, manifest, wanted)
     for name in wanted:
-        spec = manifest.columns[name]
-        if name in clean:
-            exprs += _quick(name, spec.type, manifest)
-            continue
-        text = pl.col(name).str.strip_chars()
-        missing = text.is_null() | text.is_in(manifest.missing)
-        if spec.type == "text":
-            exprs.append(pl.when(missing).then(None).otherwise(text).alias(name))
-            continue
-        suppressed = text.is_in(manifest.suppression)
-        typed: pl.Expr
-        if spec.type == "int":
-            shape = _number_shape(text, manifest.decimal_mark, whole=True)
-            cleaned = (
-                text.str.replace_all(r"[,\s\u00a0\u202f_]", "")
-                if manifest.decimal_mark == "."
-                else text.str.replace_all(r"[.\s\u00a0\u202f_]", "")
-            ).str.replace("\u2212", "-")
-            typed = pl.when(shape).then(cleaned.cast(pl.Int64, strict=False))
-            expect = "a whole number"
-        elif spec.type == "decimal":
-            shape = _number_shape(text, manifest.decimal_mark, whole=False)
-            if manifest.decimal_mark == ",":
-                cleaned = text.str.replace_all(r"[.\s\u00a0\u202f]", "").str.replace(",", ".")
-            else:
-                cleaned = text.str.replace_all(r"[,\s\u00a0\u202f]", "")
-            cleaned = cleaned.str.replace("\u2212", "-")
-            scale = _decimal_scale(raw, cleaned)
-            typed = pl.when(shape).then(cleaned.cast(pl.Decimal(38, scale), strict=False))
-            expect = "a number" + (
-                " (the manifest's decimal mark is '.'; set decimal_mark = \",\" if commas mark decimals)"
-                if manifest.decimal_mark == "."
-                else ""
-            )
-        elif spec.type == "date":
-            typed = text.str.to_date("%Y-%m-%d", strict=False)
-            expect = "a date (YYYY-MM-DD)"
-        else:  # bool
-            low = text.str.to_lowercase()
-            typed = (
-                pl.when(low.is_in(["true", "yes", "y", "1"]))
-                .then(True)
-                .when(low.is_in(["false", "no", "n", "0"]))
-                .then(False)
-                .otherwise(None)
-            )
-            expect = "yes or no"
-        value = pl.when(missing | suppressed).then(None).otherwise(typed)
-        exprs.append(value.alias(name))
-        exprs.append(suppressed.fill_null(False).alias(suppressed_col(name)))
-        flag = f"__bad__{name}"
-        exprs.append((~missing & ~suppressed & typed.is_null()).alias(flag))
-        checks.append((name, flag, expect))
-    # One pass: the typed columns and, beside them, where a cell failed to type.
-    frame = raw.lazy().select(exprs).collect()
+        if name in eligible:
+            exprs += _quick(name, manifest.columns[name].type, manifest)
+        else:
+            more, check = _careful(name, raw, manifest)
+            exprs += more
+            checks += check
+    lazy = raw.lazy()
+    queries = [lazy.select(exprs)]
+    if probes:
+        queries.append(lazy.select(probes))
+    if few:
+        queries.append(lazy.select(pl.col(n).unique().implode() for n in few))
+    frame, *found = pl.collect_all(queries)
+    probed = found.pop(0).row(0, named=True) if probes else {}
+    distinct = dict(zip(few, found.pop(0).row(0), strict=True)) if few else {}
+    clean = _clean(manifest, probed, distinct) & eligible
+    redo: list[pl.Expr] = []
+    for name in eligible - clean:
+        more, check = _careful(name, raw, manifest)
+        redo += more
+        checks += check
+    if redo:
+        frame = frame.with_columns(lazy.select(redo).collect())
     for name, flag, expect in checks:
         hits = frame.filter(pl.col(flag))
         if hits.height:
@@ -174,8 +148,64 @@ def _type_columns(
     return frame.drop([flag for _, flag, _ in checks])
 
 
+def _careful(
+    name: str, raw: pl.DataFrame, manifest: Manifest
+) -> tuple[list[pl.Expr], list[tuple[str, str, str]]]:
+    """A column typed the careful way: stripped, markers matched, every number's shape
+    checked, and a flag column marking the cells that failed (with what was expected)."""
+    spec = manifest.columns[name]
+    text = pl.col(name).str.strip_chars()
+    missing = text.is_null() | text.is_in(manifest.missing)
+    if spec.type == "text":
+        return [pl.when(missing).then(None).otherwise(text).alias(name)], []
+    suppressed = text.is_in(manifest.suppression)
+    typed: pl.Expr
+    if spec.type == "int":
+        shape = _number_shape(text, manifest.decimal_mark, whole=True)
+        cleaned = (
+            text.str.replace_all(r"[,\s\u00a0\u202f_]", "")
+            if manifest.decimal_mark == "."
+            else text.str.replace_all(r"[.\s\u00a0\u202f_]", "")
+        ).str.replace("\u2212", "-")
+        typed = pl.when(shape).then(cleaned.cast(pl.Int64, strict=False))
+        expect = "a whole number"
+    elif spec.type == "decimal":
+        shape = _number_shape(text, manifest.decimal_mark, whole=False)
+        if manifest.decimal_mark == ",":
+            cleaned = text.str.replace_all(r"[.\s\u00a0\u202f]", "").str.replace(",", ".")
+        else:
+            cleaned = text.str.replace_all(r"[,\s\u00a0\u202f]", "")
+        cleaned = cleaned.str.replace("\u2212", "-")
+        scale = _decimal_scale(raw, cleaned)
+        typed = pl.when(shape).then(cleaned.cast(pl.Decimal(38, scale), strict=False))
+        expect = "a number" + (
+            " (the manifest's decimal mark is '.'; set decimal_mark = \",\" if commas mark decimals)"
+            if manifest.decimal_mark == "."
+            else ""
+        )
+    elif spec.type == "date":
+        typed = text.str.to_date("%Y-%m-%d", strict=False)
+        expect = "a date (YYYY-MM-DD)"
+    else:  # bool
+        low = text.str.to_lowercase()
+        typed = (
+            pl.when(low.is_in(["true", "yes", "y", "1"]))
+            .then(True)
+            .when(low.is_in(["false", "no", "n", "0"]))
+            .then(False)
+            .otherwise(None)
+        )
+        expect = "yes or no"
+    flag = f"__bad__{name}"
+    return [
+        pl.when(missing | suppressed).then(None).otherwise(typed).alias(name),
+        suppressed.fill_null(False).alias(suppressed_col(name)),
+        (~missing & ~suppressed & typed.is_null()).alias(flag),
+    ], [(name, flag, expect)]
+
+
 def _quick(name: str, kind: str, manifest: Manifest) -> list[pl.Expr]:
-    """A column that needs no cleaning, typed without it (see _clean_columns)."""
+    """A column typed on the assumption that no cell needs cleaning (see _probes)."""
     col = pl.col(name)
     if kind == "text":
         return [col]  # as read: no copy
@@ -185,39 +215,47 @@ def _quick(name: str, kind: str, manifest: Manifest) -> list[pl.Expr]:
     ]
 
 
-def _clean_columns(raw: pl.DataFrame, manifest: Manifest, wanted: list[str]) -> set[str]:
-    """The columns that can be typed without cleaning: text with no padding and no
-    missing-value marker; whole numbers where every cell is null, a marker, or plain
-    digits that fit. Deciding costs far less than cleaning (strip, shape check, replace),
-    which on large files was most of the load time and a copy of every text column."""
+def _probes(
+    raw: pl.DataFrame, manifest: Manifest, wanted: list[str]
+) -> tuple[set[str], list[pl.Expr], list[str]]:
+    """The columns that may be typed quickly, and how to tell whether they can be.
+
+    Eligible: text, and whole numbers unless a marker is itself a number. A probe per
+    column says whether any cell needs cleaning: text with padding or a missing-value
+    marker; a whole-number cell that is not null, not a marker and not plain digits that
+    fit (Polars casts only those). Text columns with few distinct values (judged on a
+    sample: labels, the usual filter columns) are checked value by value instead, from
+    their distinct values (`few`). Deciding costs far less than cleaning, which on large
+    files was most of the load time and a copy of every text column."""
     markers = [*manifest.missing, *manifest.suppression]
     numeric_marker = any(m.strip().lstrip("+-").isdigit() for m in markers)
     texts = [n for n in wanted if manifest.columns[n].type == "text"]
     ints = [n for n in wanted if manifest.columns[n].type == "int"] if not numeric_marker else []
     probes: list[pl.Expr] = []
     for name in ints:
-        # Polars casts only [+-]digits that fit in 64 bits; anything else (padding,
-        # grouping, an empty string that is not a marker) goes the careful way.
         col = pl.col(name)
         bad = col.is_not_null() & ~col.is_in(markers) & col.cast(pl.Int64, strict=False).is_null()
         probes.append(bad.any().alias(name))
-    # Text columns that figures read are mostly labels with few distinct values: those
-    # are checked value by value; a column with many (judged on a sample) by a scan.
     sample = raw.select(pl.col(n).head(_SAMPLE).n_unique() for n in texts).row(0) if texts else ()
     few = [n for n, k in zip(texts, sample, strict=True) if k <= _FEW]
     for name in texts:
         if name not in few:
             col = pl.col(name)
             probes.append((col.str.contains(r"^\s|\s$") | col.is_in(manifest.missing)).any().alias(name))
-    clean: set[str] = set()
-    if probes:
-        clean |= {n for n, needs in raw.select(probes).row(0, named=True).items() if not needs}
-    if few:
-        missing = set(manifest.missing)
-        for name, values in zip(few, raw.select(pl.col(n).unique().implode() for n in few).row(0), strict=True):
-            # str.strip() knows more whitespace than polars' strip: never too trusting.
-            if not any(v is not None and (v.strip() != v or v in missing) for v in values):
-                clean.add(name)
+    return {*texts, *ints}, probes, few
+
+
+def _clean(
+    manifest: Manifest, probed: dict[str, bool], distinct: dict[str, list[str | None]]
+) -> set[str]:
+    """The columns found clean: by their probe (True: a cell needs cleaning), or by
+    their distinct values (see _probes)."""
+    clean = {n for n, needs in probed.items() if not needs}
+    missing = set(manifest.missing)
+    for name, values in distinct.items():
+        # str.strip() knows more whitespace than polars' strip: never too trusting.
+        if not any(v is not None and (v.strip() != v or v in missing) for v in values):
+            clean.add(name)
     return clean
 
 

@@ -111,3 +111,22 @@ def test_large_csv_reads_only_needed_columns(tmp_path: Path) -> None:
     ds = load_dataset(m, ["n"])
     assert ds.frame.height == 2_500_000
     assert ds.frame["n"][0] == 5
+
+
+@pytest.mark.parametrize(
+    ("cells", "rows", "widest"),
+    [
+        ([b"A1", b"F1", b"C2"], 2, 26),  # one-letter columns: bounded, not counted
+        ([b"A1", b"AB1"], 2, 702),  # two letters: bounded by ZZ
+        ([b"A1", b"XFD1"], 2, 16384),  # three letters: counted exactly
+        ([b"A1", b"F1"], 1_000_000, 6),  # a bound too loose for the cell limit: counted
+        ([], 0, 0),
+    ],
+)
+def test_xlsx_widest_column_is_never_underestimated(
+    cells: list[bytes], rows: int, widest: int
+) -> None:
+    from pressgen.loaders.xlsxfile import _widest_column
+
+    data = b"".join(b'<c r="%s" t="n"><v>1</v></c>' % c for c in cells)
+    assert _widest_column(b"<sheetData>" + data + b"</sheetData>", rows) == widest

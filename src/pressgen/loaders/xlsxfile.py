@@ -178,9 +178,8 @@ def _col_number(letters: bytes) -> int:
 
 def _check_extent(data: bytes, sheet: str, path: Path) -> int:
     rows = [int(r) for r in _ROW_REF.findall(data)]
-    cols = set(_CELL_COL.findall(data))
     max_row = max(rows, default=0)
-    max_col = max((_col_number(c[:4]) for c in cols), default=0)
+    max_col = _widest_column(data, max_row)
     dim = _DIMENSION.search(data, 0, 4096)
     if dim:
         end_col, end_row = (dim.group(3), dim.group(4)) if dim.group(3) else dim.group(1, 2)
@@ -198,6 +197,24 @@ def _check_extent(data: bytes, sheet: str, path: Path) -> int:
             path=path,
         )
     return min(rows, default=1)
+
+
+def _widest_column(data: bytes, max_row: int) -> int:
+    """The sheet's last column, or a bound on it when that is enough to judge its size.
+
+    Listing every cell's column costs more than the rest of these checks together, so
+    the longest column name decides first: no cell reference with two letters means at
+    most column Z, none with three at most ZZ; only when such a bound could exceed the
+    cell limit are the columns counted exactly."""
+    for letters, bound in ((2, 26), (3, 702)):
+        # 'r="' is searched as a literal (fast); other attributes ending in r, such as
+        # mergeCell's ref, can only make the bound looser, never tighter.
+        if not re.search(rb'r="[A-Z]{%d}' % letters, data):
+            if max_row * bound <= max_cells():
+                return bound if re.search(rb'r="[A-Z]', data) else 0
+            break
+    cols = set(_CELL_COL.findall(data))
+    return max((_col_number(c[:4]) for c in cols), default=0)
 
 
 def _check_cells(data: bytes, sheet: str, path: Path) -> None:
