@@ -1,6 +1,6 @@
 """Figures computed from aggregations: the common specs (count, sum, mean, min, max,
 share, change) as polars expressions, so that every such figure of a campaign comes out
-of one pass over a frame: one `select` over the whole dataset (large datasets, in
+of one pass over a frame: a cube over a whole large dataset (`one_pass_figures`, used by
 `compute_figures`), or one `group_by` for every group of a batch (batch.groups).
 
 The result is the very `Figure` the engine in `figures` would give on the same rows,

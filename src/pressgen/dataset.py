@@ -132,7 +132,7 @@ def _type_columns(
         redo += more
         checks += check
     if redo:
-        frame = frame.with_columns(lazy.select(redo).collect())
+        frame = frame.with_columns(lazy.select(redo).collect().get_columns())
     for name, flag, expect in checks:
         hits = frame.filter(pl.col(flag))
         if hits.height:
