@@ -138,3 +138,35 @@ def test_translation_warnings_name_what_stays_as_written() -> None:
     assert sum("quote" in w for w in texts) == 2
     english = render_release(prepare(FORCES), locale="en_US")
     assert not [w for w in english.warnings if "translation" in w]  # the campaign's language
+
+
+@pytest.mark.parametrize(
+    ("locale", "most", "third", "no_detectives"),
+    [
+        ("en_GB", "The most popular course", "A third course",
+         "No Detective Chief Inspectors or Detective Inspectors completed it."),
+        ("de_DE", "Am stärksten gefragt", "Ein dritter Kurs",
+         "Detective Chief Inspectors oder Detective Inspectors schlossen den Kurs nicht ab."),
+    ],
+)
+def test_claims_in_each_release_hold_for_its_own_figures(
+    tmp_path: Path, locale: str, most: str, third: str, no_detectives: str
+) -> None:
+    """The template's comparative words follow each group's figures: 'the most popular
+    course' only where it is, and no 'senior detectives: 0 and 0'."""
+    out = tmp_path / locale
+    run_batch(FORCES, out, jobs=1, locale=locale)
+    index = json.loads((out / "index.json").read_text(encoding="utf-8"))
+    seen_most = seen_third = 0
+    for entry in index["releases"]:
+        text = (out / entry["file"]).read_text(encoding="utf-8")
+        v = {k: f["value"] for k, f in entry["figures"].items()}
+        is_most = v["social_media_total"] >= max(v["first_responder_total"], v["introduction_total"])
+        assert (most in text) == is_most and (third in text) != is_most, entry["group"]
+        seen_most += is_most
+        seen_third += not is_most
+        no_dets = v["first_responder_dci"] == 0 and v["first_responder_di"] == 0
+        assert (no_detectives in text) == no_dets, entry["group"]
+        assert " 0 Detective" not in text  # a count of nobody is said in words
+        assert "unusually large" not in text and "Ungewöhnlich groß" not in text  # the Met's
+    assert seen_most and seen_third  # both wordings are exercised by the example data
