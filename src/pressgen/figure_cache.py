@@ -26,8 +26,10 @@ from .errors import PressgenError
 from .figures import Figure, GroupRow, Provenance
 from .filecache import file_stamp
 
-FORMAT = 1
-_ENGINE = ("figures.py", "dataset.py", "specs.py", "manifest.py", "figure_cache.py")
+FORMAT = 2
+_ENGINE = (
+    "figures.py", "aggregates.py", "dataset.py", "specs.py", "manifest.py", "figure_cache.py",
+)
 
 
 def cache_key(specs_json: str, stamps: tuple[Any, ...], small_numbers: int) -> str:
@@ -38,8 +40,9 @@ def cache_key(specs_json: str, stamps: tuple[Any, ...], small_numbers: int) -> s
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
-def load(key: str) -> dict[str, Figure] | None:
-    """The figures stored under `key`, or None (missing, unreadable or not ours)."""
+def load(key: str) -> tuple[dict[str, Figure], int] | None:
+    """The figures stored under `key` and the suppressed cells they leave out, or None
+    (missing, unreadable or not ours)."""
     path = _path(key)
     if path is None:
         return None
@@ -47,12 +50,15 @@ def load(key: str) -> dict[str, Figure] | None:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("format") != FORMAT or data.get("key") != key:
             return None
-        return {name: _figure(item) for name, item in data["figures"].items()}
+        suppressed = data["suppressed_cells"]
+        if not isinstance(suppressed, int) or isinstance(suppressed, bool) or suppressed < 0:
+            return None
+        return {name: _figure(item) for name, item in data["figures"].items()}, suppressed
     except (OSError, ValueError, KeyError, TypeError, InvalidOperation, AttributeError):
         return None  # a damaged entry is recomputed, never trusted
 
 
-def store(key: str, figures: Mapping[str, Figure]) -> None:
+def store(key: str, figures: Mapping[str, Figure], suppressed_cells: int) -> None:
     """Keep `figures` under `key`; a cache that cannot be written is silently skipped."""
     path = _path(key)
     if path is None:
@@ -63,6 +69,7 @@ def store(key: str, figures: Mapping[str, Figure]) -> None:
         "format": FORMAT,
         "key": key,
         "figures": {name: _encode_figure(fig) for name, fig in figures.items()},
+        "suppressed_cells": suppressed_cells,
     }
     with contextlib.suppress(PressgenError):
         atomic_write(path, json.dumps(data, ensure_ascii=False), force=True, durable=False)

@@ -175,6 +175,49 @@ def compute_figures(
     return {name: engine.done[name] for name in specs}
 
 
+def suppressed_cells_expr(
+    specs: Mapping[str, FigureSpec], ds: Dataset, key: str, default_dataset: str
+) -> pl.Expr | None:
+    """An aggregation counting the suppressed cells the figures on dataset `key` leave
+    out: per number column, those in the rows any figure reading that column matches.
+    Each cell counts once (adding up the figures' own counts would count a cell once
+    for every figure that reads it). None when no figure reads a number column."""
+    masks: dict[str, pl.Expr] = {}
+    for name, spec in specs.items():
+        column = getattr(spec, "column", None)
+        if (spec.dataset or default_dataset) != key or not isinstance(column, str):
+            continue
+        if suppressed_col(column) not in ds.frame.columns:
+            continue
+        try:
+            mask = filter_expr(ds, spec.where, name)
+            if isinstance(spec, ChangeSpec):
+                ptype = ds.column(spec.period, where=f"figures.{name}.period").type
+                at = f"figures.{name}.period"
+                periods = [_coerce(spec.from_, ptype, at), _coerce(spec.to, ptype, at)]
+                mask = mask & pl.col(spec.period).is_in(periods)
+        except PressgenError:
+            continue  # the figure itself reports the problem
+        masks[column] = masks[column] | mask if column in masks else mask
+    if not masks:
+        return None
+    return pl.sum_horizontal(
+        (pl.col(suppressed_col(c)) & m).sum() for c, m in sorted(masks.items())
+    )
+
+
+def suppressed_cells(
+    specs: Mapping[str, FigureSpec], datasets: Mapping[str, Dataset], default_dataset: str
+) -> int:
+    """How many suppressed cells the figures leave out, each counted once."""
+    total = 0
+    for key, ds in datasets.items():
+        expr = suppressed_cells_expr(specs, ds, key, default_dataset)
+        if expr is not None and ds.frame.height:
+            total += int(ds.frame.select(expr.alias("n"))["n"][0] or 0)
+    return total
+
+
 def filter_expr(dataset: Dataset, where: Where, figure: str, field_name: str = "where") -> pl.Expr:
     """The polars expression for a spec's filter, checked against the dataset's columns."""
     return _Engine({}, {}, dataset.name, SMALL_COUNT)._filter(dataset, where, figure, field_name)

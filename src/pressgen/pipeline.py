@@ -46,6 +46,8 @@ class Prepared:
     # The datasets' manifests; `datasets` is empty when the figures came from the disk
     # cache (no data was read).
     manifests: dict[str, Manifest] = field(default_factory=dict)
+    suppressed_cells: int = 0
+    """Suppressed cells the figures leave out, each counted once (notes to editors)."""
 
     def manifest(self, name: str = "main") -> Manifest:
         if name in self.manifests:
@@ -67,7 +69,7 @@ class Rendered:
 
 
 _FIGURE_CACHE: dict[
-    tuple[Any, ...], tuple[dict[str, Dataset], dict[str, Figure], dict[str, Manifest]]
+    tuple[Any, ...], tuple[dict[str, Dataset], dict[str, Figure], dict[str, Manifest], int]
 ] = {}
 
 
@@ -79,7 +81,7 @@ def prepare(ref: str | Path | LoadedCampaign, root: Path | None = None) -> Prepa
         path = find_campaign(str(ref), root)
         loaded = cached("campaign", path, lambda p: load_campaign(p, root))
     quotes = cached("quotes", loaded.quotes_path, load_quotes)
-    datasets, figures, manifests = _figures_for(loaded)
+    datasets, figures, manifests, suppressed = _figures_for(loaded)
     # The same inputs give the same Prepared object, so renders can reuse their setup.
     hit = _PREPARED.get(id(loaded))
     if (
@@ -90,7 +92,7 @@ def prepare(ref: str | Path | LoadedCampaign, root: Path | None = None) -> Prepa
         and hit.datasets is datasets
     ):
         return hit
-    prepared = Prepared(loaded, datasets, figures, quotes, manifests)
+    prepared = Prepared(loaded, datasets, figures, quotes, manifests, suppressed)
     if len(_PREPARED) >= 32:
         _PREPARED.clear()
     _PREPARED[id(loaded)] = prepared
@@ -118,7 +120,7 @@ def _specs_key(loaded: LoadedCampaign) -> str:
 
 def _figures_for(
     loaded: LoadedCampaign,
-) -> tuple[dict[str, Dataset], dict[str, Figure], dict[str, Manifest]]:
+) -> tuple[dict[str, Dataset], dict[str, Figure], dict[str, Manifest], int]:
     """The campaign's figures: from memory, else from the disk cache, else computed."""
     from . import figure_cache
 
@@ -132,10 +134,12 @@ def _figures_for(
         name: cached("manifest", p, read_manifest) for name, p in loaded.dataset_paths.items()
     }
     disk_key = figure_cache.cache_key(key[1], stamps, camp.small_numbers)
-    figures = figure_cache.load(disk_key)
+    stored = figure_cache.load(disk_key)
     datasets: dict[str, Dataset] = {}
-    if figures is None:
-        from .figures import compute_figures, required_columns
+    if stored is not None:
+        figures, suppressed = stored
+    else:
+        from .figures import compute_figures, required_columns, suppressed_cells
 
         need = required_columns(camp.figures, "main")
         for name, path in loaded.dataset_paths.items():
@@ -146,11 +150,12 @@ def _figures_for(
             )
         except PressgenError as exc:
             raise PressgenError(exc.message, path=loaded.path, where=exc.where) from None
-        figure_cache.store(disk_key, figures)
+        suppressed = suppressed_cells(camp.figures, datasets, "main")
+        figure_cache.store(disk_key, figures, suppressed)
     if len(_FIGURE_CACHE) > 64:
         _FIGURE_CACHE.clear()
-    _FIGURE_CACHE[key] = (datasets, figures, manifests)
-    return datasets, figures, manifests
+    _FIGURE_CACHE[key] = (datasets, figures, manifests, suppressed)
+    return datasets, figures, manifests, suppressed
 
 
 def _stamp(path: Path) -> tuple[str, int, int, int, int]:
@@ -320,7 +325,7 @@ def build_context(
         "release_line": release_line(fmt, rel.embargo, rel.timezone, loaded.path),
         "release_date": fmt.date(rel.date),
         "boilerplate": MarkdownText(escape_block(rel.boilerplate)),
-        "suppressed_cells": sum(fig.provenance.suppressed for fig in prepared.figures.values()),
+        "suppressed_cells": prepared.suppressed_cells,
         "rounding_note": rounding_note(fmt.style),
     }
 

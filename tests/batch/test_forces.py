@@ -170,3 +170,37 @@ def test_claims_in_each_release_hold_for_its_own_figures(
         assert " 0 Detective" not in text  # a count of nobody is said in words
         assert "unusually large" not in text and "Ungewöhnlich groß" not in text  # the Met's
     assert seen_most and seen_third  # both wordings are exercised by the example data
+
+
+def test_notes_count_each_suppressed_cell_once(tmp_path: Path) -> None:
+    """A suppressed cell read by a total and by a share of it is one cell, not two."""
+    import csv as csv_module
+
+    from pressgen.pipeline import prepare, render_release
+
+    with (ROOT / "datasets" / "forces-cyber-training.csv").open(encoding="utf-8") as fh:
+        rows = list(csv_module.DictReader(fh))
+    courses = {
+        "Cyber Crime and Digital Policing - First Responder",
+        "Cyber Crime and Digital Policing - Introduction",
+        "Digital Communications, Social Media, Cyber Crime and Policing",
+    }
+
+    def hidden(force: str | None = None) -> int:
+        return sum(
+            1
+            for r in rows
+            if r["course"] in courses and r["attendees"] in ("<5", "*", "[c]", "..")
+            and force in (None, r["force"])
+        )
+
+    national = render_release(prepare(FORCES)).markdown
+    assert f"{hidden()} cells were suppressed" in national.replace("Twenty-five", "25")
+    out = tmp_path / "out"
+    run_batch(FORCES, out, jobs=1)
+    surrey = (out / "surrey-police.md").read_text(encoding="utf-8")
+    assert hidden("Surrey Police") == 1 and "One cell was suppressed in the source" in surrey
+    midlands = (out / "west-midlands-police.md").read_text(encoding="utf-8")
+    assert hidden("West Midlands Police") == 3 and "Three cells were suppressed" in midlands
+    kent = (out / "kent-police.md").read_text(encoding="utf-8")
+    assert hidden("Kent Police") == 0 and "No figure in this release uses a cell" in kent

@@ -23,17 +23,22 @@ def test_round_trip_is_exact(campaign: str) -> None:
     need = required_columns(loaded.campaign.figures, "main")
     datasets = {n: load_dataset(p, need.get(n, set())) for n, p in loaded.dataset_paths.items()}
     figures = compute_figures(loaded.campaign.figures, datasets, "main")
-    figure_cache.store("k" * 64, figures)
-    back = figure_cache.load("k" * 64)
-    assert back == figures
+    figure_cache.store("k" * 64, figures, 25)
+    stored = figure_cache.load("k" * 64)
+    assert stored is not None
+    back, suppressed = stored
+    assert back == figures and suppressed == 25
     for name, fig in figures.items():  # same types, not merely equal values
-        assert type(back[name].value) is type(fig.value)  # type: ignore[index]
+        assert type(back[name].value) is type(fig.value)
 
 
-def test_damaged_entry_is_ignored() -> None:
-    figure_cache.store("d" * 64, {})
+@pytest.mark.parametrize("damage", ["{not json", '{"format": 2}', "SUPPRESSED"])
+def test_damaged_entry_is_ignored(damage: str) -> None:
+    figure_cache.store("d" * 64, {}, 0)
     path = next(Path(os.environ["PRESSGEN_CACHE_DIR"]).glob("figures/d*.json"))
-    path.write_text("{not json")
+    if damage == "SUPPRESSED":  # a count that is not a count
+        damage = path.read_text().replace('"suppressed_cells": 0', '"suppressed_cells": -3')
+    path.write_text(damage)
     assert figure_cache.load("d" * 64) is None
 
 

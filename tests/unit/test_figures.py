@@ -353,3 +353,31 @@ def test_required_columns_only_what_specs_read() -> None:
         }
     )
     assert required_columns(specs, "main") == {"main": {"claims", "area", "kind"}}
+
+
+def test_suppressed_cells_are_counted_once_however_many_figures_read_them(tmp_path: Path) -> None:
+    from pressgen.figures import suppressed_cells
+
+    ds = dataset(tmp_path, CLAIMS, COLUMNS)
+    specs = SPECS.validate_python(
+        {
+            "north": {"method": "sum", "column": "claims", "where": {"area": "North"}},
+            "share": {"method": "share", "column": "claims", "part": {"kind": "noise"}},
+            "all": {"method": "sum", "column": "claims"},
+            "money": {"method": "sum", "column": "amount"},
+            "rows": {"method": "count"},
+        }
+    )
+    figs = compute_figures(specs, {"main": ds}, "main")
+    # The one suppressed cell (North, 2023, smell) is in three figures' provenance...
+    assert sum(f.provenance.suppressed for f in figs.values()) == 3
+    # ...and is one cell in the notes to editors.
+    assert suppressed_cells(specs, {"main": ds}, "main") == 1
+    south = SPECS.validate_python(
+        {"south": {"method": "sum", "column": "claims", "where": {"area": "South"}}}
+    )
+    assert suppressed_cells(south, {"main": ds}, "main") == 0  # not a cell any figure reads
+    change = SPECS.validate_python(
+        {"c": {"method": "change", "column": "claims", "period": "year", "from": 2021, "to": 2022}}
+    )
+    assert suppressed_cells(change, {"main": ds}, "main") == 0  # 2023 is not compared

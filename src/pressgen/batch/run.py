@@ -28,7 +28,14 @@ from typing import Any
 from ..campaign import LoadedCampaign, load_campaign
 from ..dataset import Dataset, load_dataset
 from ..errors import PressgenError
-from ..figures import Figure, compute_figures, json_value, required_columns
+from ..figures import (
+    Figure,
+    compute_figures,
+    json_value,
+    required_columns,
+    suppressed_cells,
+    suppressed_cells_expr,
+)
 from ..formatting import Formatter, normalise_locale
 from ..fsio import atomic_write, sync_folder
 from ..pipeline import (
@@ -254,6 +261,7 @@ class _Job:
     national: dict[str, Figure]
     key_figures: tuple[str, ...]
     warnings: tuple[str, ...]
+    suppressed: dict[str, int]
 
 
 def _prepare_job(
@@ -297,7 +305,13 @@ def _prepare_job(
         raise PressgenError(f"column {column!r} has no values to batch by", path=main_manifest)
     comparisons = compare_groups(camp.figures, national, per_group)
     light = {k: replace(v, frame=v.frame.clear()) for k, v in datasets.items()}
-    prepared = Prepared(loaded, light, national, load_quotes(loaded.quotes_path))
+    prepared = Prepared(
+        loaded,
+        light,
+        national,
+        load_quotes(loaded.quotes_path),
+        suppressed_cells=suppressed_cells(camp.figures, datasets, "main"),
+    )
     tag = normalise_locale(locale or camp.locale)
     house = choose_style(loaded, style, tag)
     search = tuple(template_search_path(loaded))
@@ -329,7 +343,25 @@ def _prepare_job(
         national=national,
         key_figures=tuple(key),
         warnings=tuple(warnings),
+        suppressed=_suppressed_by_group(camp.figures, main, column),
     )
+
+
+def _suppressed_by_group(specs: Any, main: Dataset, column: str) -> dict[str, int]:
+    """Each group's suppressed cells that its figures leave out, each counted once."""
+    import polars as pl
+
+    from .groups import GROUP
+
+    expr = suppressed_cells_expr(specs, main, "main", "main")
+    if expr is None:
+        return {}
+    table = (
+        main.frame.filter(pl.col(column).is_not_null())
+        .group_by(pl.col(column).cast(pl.String).alias(GROUP))
+        .agg(expr.alias("n"))
+    )
+    return dict(zip(table[GROUP].to_list(), (int(n or 0) for n in table["n"]), strict=True))
 
 
 def _refuse_existing(job: _Job) -> None:
@@ -453,7 +485,7 @@ def _run_group(job: _Job, group: str) -> tuple[GroupResult, tuple[Path, bytes] |
             each=job.column,
             compare=CompareMap(fmt, comps),
             groups_count=len(job.groups),
-            suppressed_cells=sum(f.provenance.suppressed for f in figures.values()),
+            suppressed_cells=job.suppressed.get(group, 0),
         )
         markdown = render_template(job.info, list(job.search), ctx)
         data = markdown.encode("utf-8") if job.fmt == "md" else _export(job, markdown)

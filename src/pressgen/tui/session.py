@@ -144,6 +144,7 @@ def build(picks: Picks) -> Build:
         prepared.figures,
         prepared.quotes,
         prepared.manifests,
+        prepared.suppressed_cells,
     )
     include = {slot: slot in slots for slot in loaded.campaign.slots}
     drafts = any(r.included and r.problem for r in rows)
