@@ -50,7 +50,7 @@ from ..pipeline import (
 from ..quotes import load_quotes
 from ..render import TemplateInfo, environment, render_template, resolve_template
 from ..style import HouseStyle
-from ..views import FigureMap, FigureView, QuoteView
+from ..views import FigureMap, QuoteView
 from .groups import Comparison, GroupFigures, compare_groups, compute_group_figures
 from .names import file_names
 from .views import CompareMap
@@ -469,13 +469,14 @@ def _run_group(job: _Job, group: str) -> tuple[GroupResult, tuple[Path, bytes] |
         return GroupResult(group, name, "error", f"group {group!r}: {gf.error}"), None
     figures = gf.figures
     comps = job.comparisons.get(group, {})
-    key = _key_figures(fmt, job, figures, comps)
+    # One view per figure for the render and the index alike: each formats once.
+    view = FigureMap(fmt, figures)
+    key = _key_figures(view, job, figures, comps)
     warnings = tuple(f"{f.name}: {w}" for f in figures.values() for w in f.warnings)
     target = job.out / name
     if job.skip_existing and target.exists():
         return GroupResult(group, name, "skipped", None, warnings, key), None
     try:
-        view = FigureMap(fmt, figures)
         ctx = dict(_STATE["base"])
         ctx.update(
             f=view,
@@ -508,7 +509,7 @@ def _export(job: _Job, markdown: str) -> bytes:
 
 
 def _key_figures(
-    fmt: Formatter, job: _Job, figures: Any, comps: dict[str, Comparison]
+    view: FigureMap, job: _Job, figures: Any, comps: dict[str, Comparison]
 ) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     for name in job.key_figures:
@@ -518,7 +519,7 @@ def _key_figures(
         c = comps.get(name)
         out[name] = {
             "value": json_value(fig.value),
-            "text": str(FigureView(fmt, fig)),
+            "text": str(view[name]),
             "rank": c.rank if c else None,
             "joint": c.joint if c else None,
             "of": c.of if c else None,
