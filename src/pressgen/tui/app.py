@@ -14,6 +14,7 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
@@ -136,7 +137,7 @@ class PressgenApp(App[int]):
         self._check_timer: Timer | None = None
         self._panels_ready = False
         """Whether the panels that start hidden have been mounted (after the first paint)."""
-        self._pending_ready: list[tuple[Any, tuple[Any, ...]]] = []
+        self._pending_ready: list[tuple[Callable[..., object], tuple[Any, ...]]] = []
         self._first_composed = False
 
     # -- layout ---------------------------------------------------------------------------
@@ -193,7 +194,7 @@ class PressgenApp(App[int]):
         for callback, args in pending:
             callback(*args)
 
-    def when_ready(self, callback: Any, *args: Any) -> None:
+    def when_ready(self, callback: Callable[..., object], *args: Any) -> None:
         """Call back now, or once the hidden panels are mounted if they are not yet."""
         if self._panels_ready:
             callback(*args)
