@@ -18,7 +18,7 @@ import os
 import re
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -49,6 +49,7 @@ from ..pipeline import (
 )
 from ..quotes import load_quotes
 from ..render import TemplateInfo, environment, render_template, resolve_template
+from ..specs import FigureSpec
 from ..style import HouseStyle
 from ..views import FigureMap, QuoteView
 from .groups import Comparison, GroupFigures, compare_groups, compute_group_figures
@@ -347,7 +348,9 @@ def _prepare_job(
     )
 
 
-def _suppressed_by_group(specs: Any, main: Dataset, column: str) -> dict[str, int]:
+def _suppressed_by_group(
+    specs: Mapping[str, FigureSpec], main: Dataset, column: str
+) -> dict[str, int]:
     """Each group's suppressed cells that its figures leave out, each counted once."""
     import polars as pl
 
