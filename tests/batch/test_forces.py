@@ -168,6 +168,7 @@ def test_claims_in_each_release_hold_for_its_own_figures(
         no_dets = v["first_responder_dci"] == 0 and v["first_responder_di"] == 0
         assert (no_detectives in text) == no_dets, entry["group"]
         assert " 0 Detective" not in text  # a count of nobody is said in words
+        assert " eins Detective" not in text  # German: "ein Detective Inspector"
         assert "unusually large" not in text and "Ungewöhnlich groß" not in text  # the Met's
     assert seen_most and seen_third  # both wordings are exercised by the example data
 
