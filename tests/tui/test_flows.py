@@ -82,6 +82,21 @@ async def test_switch_locale_changes_preview_numbers(campaign: Path) -> None:
         assert figure_text(app, "first_responder_total") == "4.534"
 
 
+async def test_release_warnings_are_told_when_they_appear(project: Path) -> None:
+    """German for the forces campaign: its quotes have no German translation. The status
+    line counts warnings; the ones about the release as a whole are also said in words."""
+    app = make_app(project / "campaigns" / "forces-cyber-training.toml")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        told = [n.message for n in app._notifications]
+        assert not any("translation" in m for m in told)  # English: nothing to say
+        app.query_one("#pick-locale", Select).value = "de_DE"
+        await wait_for(pilot, lambda: "62.714" in app.query_one(Preview).markdown)
+        told = [n.message for n in app._notifications]
+        assert any("'okafor-local'" in m and "has no 'de' translation" in m for m in told)
+        assert not any("first_responder" in m for m in told)  # figures' own stay in their panel
+
+
 async def test_toggle_quotes(campaign: Path) -> None:
     app = make_app(campaign)
     async with app.run_test(size=SIZE) as pilot:

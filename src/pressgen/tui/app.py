@@ -14,7 +14,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
@@ -139,6 +139,7 @@ class PressgenApp(App[int]):
         """Whether the panels that start hidden have been mounted (after the first paint)."""
         self._pending_ready: list[tuple[Callable[..., object], tuple[Any, ...]]] = []
         self._first_composed = False
+        self._release_warnings: tuple[str, ...] = ()
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -289,11 +290,21 @@ class PressgenApp(App[int]):
             self._set_editor_text(rendered.markdown)
             self.query_one(Preview).show(rendered.markdown)
         self._update_status()
+        self._tell_release_warnings(rendered.warnings, result.prepared.figures)
         if self.editing:
             self._schedule_check()
         if self._bench_exit and not self._bench_reported:
             self.call_after_refresh(self._bench_done)
         self._check_recovery()
+
+    def _tell_release_warnings(self, warnings: tuple[str, ...], figures: Mapping[str, Any]) -> None:
+        """Say the warnings about the release as a whole (an untranslated text, a draft
+        quote) when they change: the figures panel shows each figure's own, the status
+        line only counts them."""
+        shown = tuple(w for w in warnings if w.split(":", 1)[0] not in figures)
+        if shown and shown != self._release_warnings:
+            self.notify("\n".join(shown), title="About this release", severity="warning", timeout=10)
+        self._release_warnings = shown
 
     def _bench_done(self) -> None:
         if self._bench_reported:
