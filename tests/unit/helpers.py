@@ -28,3 +28,19 @@ def write_dataset(
 
 def dataset(folder: Path, csv_text: str, columns: dict[str, str], name: str = "data") -> Dataset:
     return load_dataset(write_dataset(folder, name, csv_text, columns))
+
+
+#: A small dataset every figure method can be tried on: a suppressed cell (North, 2023,
+#: smell), an empty decimal, and a zero row for West.
+CLAIMS = """area,year,kind,claims,amount
+North,2022,noise,10,100.50
+North,2023,noise,14,120.25
+North,2023,smell,<5,
+South,2022,noise,20,300.00
+South,2023,noise,18,250.75
+East,2022,smell,10,40.00
+East,2023,smell,14,60.00
+West,2022,noise,0,0
+West,2023,noise,0,0
+"""
+CLAIMS_COLUMNS = {"area": "text", "year": "int", "kind": "text", "claims": "int", "amount": "decimal"}

@@ -19,22 +19,11 @@ from pressgen.figures import compute_figures, required_columns
 from pressgen.specs import FigureSpec
 from tests.conftest import EXAMPLE, ROOT
 
-from .helpers import dataset, write_dataset
+from .helpers import CLAIMS, CLAIMS_COLUMNS, dataset, write_dataset
 
 SPECS = TypeAdapter(dict[str, FigureSpec])
 
-CLAIMS = """area,year,kind,claims,amount
-North,2022,noise,10,100.50
-North,2023,noise,14,120.25
-North,2023,smell,<5,
-South,2022,noise,20,300.00
-South,2023,noise,18,250.75
-East,2022,smell,10,40.00
-East,2023,smell,14,60.00
-West,2022,noise,0,0
-West,2023,noise,0,0
-"""
-COLUMNS = {"area": "text", "year": "int", "kind": "text", "claims": "int", "amount": "decimal"}
+COLUMNS = CLAIMS_COLUMNS
 
 EVERY_KIND: dict[str, Any] = {
     "rows": {"method": "count"},
