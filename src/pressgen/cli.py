@@ -97,6 +97,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("draft", help="the edited release: .md, .txt or .docx")
     p.add_argument("-l", "--locale")
     p.add_argument("-s", "--style")
+    p.add_argument(
+        "--group", help="the draft is one release of a batch: the group it was written for"
+    )
+    p.add_argument("--each", help="with --group: the column batched by (default: the campaign's)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_check)
 
@@ -348,9 +352,21 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .check import check_draft, read_draft
     from .pipeline import prepare
 
-    prepared = prepare(args.campaign)
     text = read_draft(args.draft)
-    report = check_draft(prepared, text, locale=args.locale, style=args.style)
+    if args.group is not None:
+        # One release of a batch: its group's figures, and the release as the batch
+        # rendered it to compare with.
+        from .batch import group_release
+
+        prepared, baseline = group_release(
+            args.campaign, args.group, each=args.each, locale=args.locale, style=args.style
+        )
+        report = check_draft(
+            prepared, text, locale=args.locale, style=args.style, baseline=baseline
+        )
+    else:
+        prepared = prepare(args.campaign)
+        report = check_draft(prepared, text, locale=args.locale, style=args.style)
     _print_findings(args, report.findings, report.as_dict(), report.ok)
     if not args.json:
         for note in report.notes:
@@ -358,6 +374,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         state = "ok" if report.ok else f"{len(report.problems) + len(report.notes)} problem(s)"
         print(
             f"pressgen: {args.draft}: {report.numbers} numbers, {report.matched} matched; {state}",
+            file=sys.stderr,
+        )
+    if not report.ok and args.group is None and prepared.loaded.campaign.each and not args.json:
+        print(
+            "pressgen: hint: for one release of a batch, give its group: "
+            f"--group NAME (the campaign batches by {prepared.loaded.campaign.each!r})",
             file=sys.stderr,
         )
     return EXIT_OK if report.ok else EXIT_PROBLEMS

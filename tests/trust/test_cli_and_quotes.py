@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,37 @@ def test_check_flags_an_unapproved_quote_pasted_in(prepared: Prepared, release: 
     assert [f.message for f in report.problems] == ["quote 'adeyemi-investment' is not approved"]
 
 
+
+
+@pytest.mark.parametrize("locale", ["en_GB", "de_DE"])
+def test_check_one_release_of_a_batch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], locale: str
+) -> None:
+    """A force's release, as the batch wrote it, checks clean against its own group's
+    figures; an edited number is caught with the group's figure as the nearest, and so
+    is the share that no longer follows from it."""
+    from pressgen.batch import run_batch
+    from tests.conftest import ROOT
+
+    forces = ROOT / "campaigns" / "forces-cyber-training.toml"
+    out = tmp_path / "out"
+    run_batch(forces, out, jobs=1, locale=locale)
+    kent = out / "kent-police.md"
+    args = ["check", str(forces), str(kent), "-l", locale]
+    capsys.readouterr()
+    assert main([*args, "--group", "Kent Police"]) == 0
+    assert re.search(r" (\d+) numbers, \1 matched; ok", capsys.readouterr().err)
+    # Without --group the draft is checked against the national figures, and a hint says why.
+    assert main(args) == 1
+    assert "--group NAME (the campaign batches by 'force')" in capsys.readouterr().err
+    total = "1,292" if locale == "en_GB" else "1.292"
+    edited = _write(tmp_path, "kent.md", kent.read_text(encoding="utf-8").replace(
+        f"{total} First Responder" if locale == "en_GB" else f"Mit {total} Teilnahmen",
+        "1,392 First Responder" if locale == "en_GB" else "Mit 1.392 Teilnahmen",
+    ))
+    assert main(["check", str(forces), str(edited), "-l", locale, "--group", "Kent Police"]) == 1
+    found = capsys.readouterr().out
+    assert f"nearest is first_responder_total = {total}" in found
+    assert "[share-mismatch]" in found
+    assert main([*args, "--group", "Kent"]) == 2
+    assert "did you mean 'Kent Police'?" in capsys.readouterr().err

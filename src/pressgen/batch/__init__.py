@@ -11,6 +11,7 @@ from .run import (
     BatchProgress,
     BatchResult,
     GroupResult,
+    group_release,
     neutralise_cell,
     run_batch,
 )
@@ -25,6 +26,7 @@ __all__ = [
     "compare_groups",
     "compute_group_figures",
     "file_names",
+    "group_release",
     "neutralise_cell",
     "run_batch",
     "slugify",

@@ -424,11 +424,7 @@ def _execute(
 
 
 def _init_worker(job: _Job) -> None:
-    fmt = Formatter(job.tag, job.house)
-    _STATE["job"] = job
-    _STATE["fmt"] = fmt
-    _STATE["base"] = build_context(job.prepared, fmt, job.quotes, job.drafts)
-    _STATE["national"] = FigureMap(fmt, job.national)
+    _STATE.update(_render_state(job))
     if mp.parent_process() is not None:
         # A worker process: what it was given lives as long as it does, so the cyclic
         # collector leaves it alone and watches only what each render creates.
@@ -463,6 +459,69 @@ def _run_chunk(chunk: Sequence[int]) -> list[tuple[int, GroupResult]]:
     return out
 
 
+def _render_state(job: _Job) -> dict[str, Any]:
+    """What every group's render shares: the formatter and the common context."""
+    fmt = Formatter(job.tag, job.house)
+    return {
+        "job": job,
+        "fmt": fmt,
+        "base": build_context(job.prepared, fmt, job.quotes, job.drafts),
+        "national": FigureMap(fmt, job.national),
+    }
+
+
+def _group_markdown(
+    job: _Job, state: dict[str, Any], group: str, view: FigureMap, comps: dict[str, Comparison]
+) -> str:
+    ctx = dict(state["base"])
+    ctx.update(
+        f=view,
+        figures=view,
+        national=state["national"],
+        group=group,
+        each=job.column,
+        compare=CompareMap(state["fmt"], comps),
+        groups_count=len(job.groups),
+        suppressed_cells=job.suppressed.get(group, 0),
+    )
+    return render_template(job.info, list(job.search), ctx)
+
+
+def group_release(
+    campaign: str | Path | LoadedCampaign,
+    group: str,
+    *,
+    each: str | None = None,
+    locale: str | None = None,
+    style: str | None = None,
+    drafts: bool = False,
+) -> tuple[Prepared, str]:
+    """One group's figures (as a Prepared, for `check`) and its release exactly as the
+    batch renders it."""
+    job = _prepare_job(campaign, Path("."), each, "md", locale, style, drafts, False, True)
+    gf = job.figures.get(group)
+    if gf is None:
+        import difflib
+
+        near = difflib.get_close_matches(group, job.groups, n=3, cutoff=0.5)
+        near += [g for g in job.groups if group.casefold() in g.casefold() and g not in near]
+        hint = (
+            f"did you mean {' or '.join(repr(g) for g in near[:3])}?"
+            if near
+            else f"groups include {', '.join(repr(g) for g in job.groups[:3])}"
+        )
+        raise PressgenError(f"no group {group!r} in column {job.column!r}; {hint}", where="--group")
+    if gf.figures is None:
+        raise PressgenError(f"group {group!r}: {gf.error}")
+    state = _render_state(job)
+    view = FigureMap(state["fmt"], gf.figures)
+    markdown = _group_markdown(job, state, group, view, job.comparisons.get(group, {}))
+    prepared = replace(
+        job.prepared, figures=dict(gf.figures), suppressed_cells=job.suppressed.get(group, 0)
+    )
+    return prepared, markdown
+
+
 def _run_group(job: _Job, group: str) -> tuple[GroupResult, tuple[Path, bytes] | None]:
     """A group's result, and the file to write for it (None when nothing is written)."""
     fmt: Formatter = _STATE["fmt"]
@@ -480,18 +539,7 @@ def _run_group(job: _Job, group: str) -> tuple[GroupResult, tuple[Path, bytes] |
     if job.skip_existing and target.exists():
         return GroupResult(group, name, "skipped", None, warnings, key), None
     try:
-        ctx = dict(_STATE["base"])
-        ctx.update(
-            f=view,
-            figures=view,
-            national=_STATE["national"],
-            group=group,
-            each=job.column,
-            compare=CompareMap(fmt, comps),
-            groups_count=len(job.groups),
-            suppressed_cells=job.suppressed.get(group, 0),
-        )
-        markdown = render_template(job.info, list(job.search), ctx)
+        markdown = _group_markdown(job, _STATE, group, view, comps)
         data = markdown.encode("utf-8") if job.fmt == "md" else _export(job, markdown)
     except PressgenError as exc:
         error = f"group {group!r}: {exc.line()}"
