@@ -61,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("campaign")
     p.add_argument("-l", "--locale")
     p.add_argument("-s", "--style")
+    p.add_argument("--group", help="one group's figures, as a batch computes them")
+    p.add_argument("--each", help="with --group: the column batched by (default: the campaign's)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_figures)
 
@@ -231,7 +233,12 @@ def cmd_figures(args: argparse.Namespace) -> int:
     from .pipeline import choose_style, prepare
     from .views import FigureView
 
-    prepared = prepare(args.campaign)
+    if args.group is not None:
+        from .batch import group_figures
+
+        prepared = group_figures(args.campaign, args.group, each=args.each)
+    else:
+        prepared = prepare(args.campaign)
     camp = prepared.loaded.campaign
     tag = normalise_locale(camp.locale if args.locale is None else args.locale)
     fmt = Formatter(tag, choose_style(prepared.loaded, args.style, tag))
@@ -242,6 +249,8 @@ def cmd_figures(args: argparse.Namespace) -> int:
         rows.append(item)
     if args.json:
         out = {"campaign": prepared.loaded.name, "locale": tag, "figures": rows}
+        if args.group is not None:
+            out["group"] = args.group
         sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
     from .report import figures_table

@@ -142,3 +142,18 @@ def test_check_one_release_of_a_batch(
     assert "[share-mismatch]" in found
     assert main([*args, "--group", "Kent"]) == 2
     assert "did you mean 'Kent Police'?" in capsys.readouterr().err
+
+
+def test_figures_of_one_group(capsys: pytest.CaptureFixture[str]) -> None:
+    """Where a force release's numbers come from: the group's figures, with provenance."""
+    from tests.conftest import ROOT
+
+    forces = ROOT / "campaigns" / "forces-cyber-training.toml"
+    capsys.readouterr()
+    assert main(["figures", str(forces), "--group", "Kent Police", "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["group"] == "Kent Police"
+    total = next(f for f in doc["figures"] if f["name"] == "first_responder_total")
+    assert total["value"] == 1292 and total["text"] == "1,292"
+    assert total["provenance"]["filter"].startswith("force = 'Kent Police' and course = ")
+    assert main(["figures", str(forces), "--group", "Atlantis"]) == 2

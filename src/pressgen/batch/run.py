@@ -498,6 +498,29 @@ def group_release(
 ) -> tuple[Prepared, str]:
     """One group's figures (as a Prepared, for `check`) and its release exactly as the
     batch renders it."""
+    job, figures = _group_job(campaign, group, each, locale, style, drafts)
+    state = _render_state(job)
+    view = FigureMap(state["fmt"], figures)
+    markdown = _group_markdown(job, state, group, view, job.comparisons.get(group, {}))
+    return _group_prepared(job, group, figures), markdown
+
+
+def group_figures(
+    campaign: str | Path | LoadedCampaign, group: str, *, each: str | None = None
+) -> Prepared:
+    """One group's figures, with their provenance, as a batch computes them."""
+    job, figures = _group_job(campaign, group, each, None, None, True)
+    return _group_prepared(job, group, figures)
+
+
+def _group_job(
+    campaign: str | Path | LoadedCampaign,
+    group: str,
+    each: str | None,
+    locale: str | None,
+    style: str | None,
+    drafts: bool,
+) -> tuple[_Job, Mapping[str, Figure]]:
     job = _prepare_job(campaign, Path("."), each, "md", locale, style, drafts, False, True)
     gf = job.figures.get(group)
     if gf is None:
@@ -513,13 +536,13 @@ def group_release(
         raise PressgenError(f"no group {group!r} in column {job.column!r}; {hint}", where="--group")
     if gf.figures is None:
         raise PressgenError(f"group {group!r}: {gf.error}")
-    state = _render_state(job)
-    view = FigureMap(state["fmt"], gf.figures)
-    markdown = _group_markdown(job, state, group, view, job.comparisons.get(group, {}))
-    prepared = replace(
-        job.prepared, figures=dict(gf.figures), suppressed_cells=job.suppressed.get(group, 0)
+    return job, gf.figures
+
+
+def _group_prepared(job: _Job, group: str, figures: Mapping[str, Figure]) -> Prepared:
+    return replace(
+        job.prepared, figures=dict(figures), suppressed_cells=job.suppressed.get(group, 0)
     )
-    return prepared, markdown
 
 
 def _run_group(job: _Job, group: str) -> tuple[GroupResult, tuple[Path, bytes] | None]:
