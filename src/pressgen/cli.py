@@ -55,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="overwrite an existing output file")
     p.add_argument("--drafts", action="store_true", help="include unapproved quotes, marked")
     p.add_argument("--ascii", action="store_true", help="plain ASCII text (txt only)")
+    p.add_argument("--group", help="one release of a batch: the group's, as `batch` writes it")
+    p.add_argument("--each", help="with --group: the column batched by (default: the campaign's)")
     p.set_defaults(func=cmd_render)
 
     p = sub.add_parser("figures", help="computed figures with provenance")
@@ -184,8 +186,18 @@ def cmd_render(args: argparse.Namespace) -> int:
 
     if args.output and Path(args.output).exists() and not args.force:
         raise PressgenError("file exists; use --force to overwrite it", path=args.output)
-    prepared = prepare(args.campaign)
-    rendered = render_release(prepared, locale=args.locale, style=args.style, drafts=args.drafts)
+    if args.group is not None:
+        from .batch import group_release
+
+        prepared, rendered = group_release(
+            args.campaign, args.group, each=args.each, locale=args.locale, style=args.style,
+            drafts=args.drafts,
+        )
+    else:
+        prepared = prepare(args.campaign)
+        rendered = render_release(
+            prepared, locale=args.locale, style=args.style, drafts=args.drafts
+        )
     for w in rendered.warnings:
         print(f"pressgen: warning: {w}", file=sys.stderr)
     fmt = (args.format or _format_from_path(args.output) or "md").lower()
@@ -367,11 +379,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         # rendered it to compare with.
         from .batch import group_release
 
-        prepared, baseline = group_release(
+        prepared, rendered = group_release(
             args.campaign, args.group, each=args.each, locale=args.locale, style=args.style
         )
         report = check_draft(
-            prepared, text, locale=args.locale, style=args.style, baseline=baseline
+            prepared, text, locale=args.locale, style=args.style, baseline=rendered.markdown
         )
     else:
         prepared = prepare(args.campaign)

@@ -205,3 +205,16 @@ def test_notes_count_each_suppressed_cell_once(tmp_path: Path) -> None:
     assert hidden("West Midlands Police") == 3 and "Three cells were suppressed" in midlands
     kent = (out / "kent-police.md").read_text(encoding="utf-8")
     assert hidden("Kent Police") == 0 and "No figure in this release uses a cell" in kent
+
+
+def test_render_one_group_gives_the_batch_release(tmp_path: Path) -> None:
+    """`render --group` makes one force's release without the whole batch, identical."""
+    from pressgen.cli import main
+
+    out = tmp_path / "out"
+    run_batch(FORCES, out, jobs=1, locale="de_DE")
+    one = tmp_path / "kent.md"
+    args = ["render", str(FORCES), "--group", "Kent Police", "-l", "de_DE", "-o", str(one)]
+    assert main(args) == 0
+    assert one.read_bytes() == (out / "kent-police.md").read_bytes()
+    assert main([*args[:-2], "-o", str(tmp_path / "x.md"), "--each", "rank"]) == 2  # no such group

@@ -40,6 +40,7 @@ from ..formatting import Formatter, normalise_locale
 from ..fsio import atomic_write, sync_folder
 from ..pipeline import (
     Prepared,
+    Rendered,
     _check_needs,
     _quote_views,
     build_context,
@@ -495,14 +496,16 @@ def group_release(
     locale: str | None = None,
     style: str | None = None,
     drafts: bool = False,
-) -> tuple[Prepared, str]:
-    """One group's figures (as a Prepared, for `check`) and its release exactly as the
-    batch renders it."""
+) -> tuple[Prepared, Rendered]:
+    """One group's figures (as a Prepared: for `check`, for export options) and its
+    release exactly as the batch renders it, with the warnings a render gives."""
     job, figures = _group_job(campaign, group, each, locale, style, drafts)
     state = _render_state(job)
     view = FigureMap(state["fmt"], figures)
     markdown = _group_markdown(job, state, group, view, job.comparisons.get(group, {}))
-    return _group_prepared(job, group, figures), markdown
+    warnings = (*job.warnings, *(f"{f.name}: {w}" for f in figures.values() for w in f.warnings))
+    rendered = Rendered(markdown, job.tag, job.house, job.info, warnings)
+    return _group_prepared(job, group, figures), rendered
 
 
 def group_figures(
