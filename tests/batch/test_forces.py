@@ -218,3 +218,29 @@ def test_render_one_group_gives_the_batch_release(tmp_path: Path) -> None:
     assert main(args) == 0
     assert one.read_bytes() == (out / "kent-police.md").read_bytes()
     assert main([*args[:-2], "-o", str(tmp_path / "x.md"), "--each", "rank"]) == 2  # no such group
+
+
+def test_places_in_the_bottom_half_count_from_the_bottom(tmp_path: Path) -> None:
+    """'second-lowest of the 43 forces' rather than '42nd-highest': and it must be true,
+    the number of forces with fewer attendances plus one."""
+    from pressgen.formatting import Formatter
+    from pressgen.phrases import rank
+    from pressgen.style import resolve_style
+
+    out = tmp_path / "out"
+    run_batch(FORCES, out, jobs=1)
+    fmt = Formatter("en_GB", resolve_style("uk-press", {}))
+    index = json.loads((out / "index.json").read_text(encoding="utf-8"))
+    values = [r["figures"]["first_responder_total"]["value"] for r in index["releases"]]
+    bottom = 0
+    for entry in index["releases"]:
+        fig = entry["figures"]["first_responder_total"]
+        text = (out / entry["file"]).read_text(encoding="utf-8")
+        if fig["joint"] or fig["rank"] * 2 <= fig["of"] + 1:
+            phrase = rank(fmt, fig["rank"], "highest", joint=fig["joint"])
+        else:
+            below = sum(1 for v in values if v < fig["value"])
+            phrase = rank(fmt, below + 1, "lowest")
+            bottom += 1
+        assert f"attendances were the {phrase} of the 43 forces" in text, entry["group"]
+    assert bottom > 10
