@@ -178,12 +178,18 @@ class Formatter:
     def words(self, value: int) -> str:
         from .words import spell_number
 
-        return spell_number(value, self.words_language)
+        return self._orthography(spell_number(value, self.words_language))
 
     def ordinal(self, value: int) -> str:
         from .words import spell_ordinal
 
-        return spell_ordinal(value, self.words_language)
+        return self._orthography(spell_ordinal(value, self.words_language))
+
+    def _orthography(self, text: str) -> str:
+        """Swiss and Liechtenstein German write no ß: 'dreissig', not 'dreißig'."""
+        if self.language == "de" and self.locale.territory in ("CH", "LI"):
+            return text.replace("ß", "ss")
+        return text
 
     @property
     def words_language(self) -> str:

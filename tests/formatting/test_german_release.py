@@ -58,3 +58,21 @@ def test_bad_locale_exits_2(capsys: pytest.CaptureFixture[str], tag: str) -> Non
     assert main(["render", str(CAMPAIGN), "-l", tag]) == 2
     err = capsys.readouterr().err
     assert err.startswith("pressgen: ") and err.count("\n") == 1
+
+
+def test_swiss_reader_gets_no_eszett_from_pressgen(capsys: pytest.CaptureFixture[str]) -> None:
+    """Swiss Standard German writes no ß. pressgen's own words follow (the template's
+    text, number words); approved quotes stay exactly as approved, ß and all."""
+    from pressgen.formatting import Formatter
+    from pressgen.style import resolve_style
+
+    out = render(capsys, "-l", "de_CH")
+    assert "Ungewöhnlich gross war" in out and "4'534" in out
+    quotes = "".join(line for line in out.splitlines() if line.startswith(">"))
+    outside = "".join(line for line in out.splitlines() if not line.startswith(">"))
+    assert "ß" not in outside and "ß" in quotes  # "Größe", "Straße": as approved
+    swiss = Formatter("de_CH", resolve_style("de-presse", {}))
+    german = Formatter("de_DE", resolve_style("de-presse", {}))
+    assert (swiss.words(30), german.words(30)) == ("dreissig", "dreißig")
+    assert swiss.ordinal(30) == "dreissigste"
+    assert "Ungewöhnlich groß war" in render(capsys, "-l", "de_DE")
