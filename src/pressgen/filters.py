@@ -191,6 +191,12 @@ def join_list(ctx: Context, items: Iterable[Any], kind: str = "and") -> str:
     return formatter_of(ctx).join([str(i) for i in items], kind)  # type: ignore[arg-type]
 
 
+@pass_context
+def quoted(ctx: Context, text: Any) -> str:
+    """Text in the locale's quotation marks: “…” (en), „…“ (de), «…» (de_CH)."""
+    return formatter_of(ctx).quoted(str(text))
+
+
 FILTERS: dict[str, Callable[..., str]] = {
     "number": number,
     "count": count,
@@ -201,6 +207,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "money": money,
     "date": date,
     "join_list": join_list,
+    "quoted": quoted,
     "compact": compact,
     "approx": approx,
     "change": change,

@@ -185,6 +185,15 @@ class Formatter:
 
         return self._orthography(spell_ordinal(value, self.words_language))
 
+    def quoted(self, text: str) -> str:
+        """Text in the locale's quotation marks: “…” (en), „…“ (de), «…» (de_CH),
+        « … » with narrow no-break spaces (fr_FR), 「…」 (ja). From CLDR's delimiters."""
+        territory = self.locale.territory or ""
+        open_, close = _QUOTES.get(f"{self.language}_{territory}") or _QUOTES.get(
+            self.language, ("\u201c", "\u201d")
+        )
+        return f"{open_}{text}{close}"
+
     def _orthography(self, text: str) -> str:
         """Swiss and Liechtenstein German write no ß: 'dreissig', not 'dreißig'."""
         if self.language == "de" and self.locale.territory in ("CH", "LI"):
@@ -494,3 +503,23 @@ def _compact_pattern(tag: str, pattern: str) -> CompiledPattern:
     first = pattern.split(";")[0]
     core = re.sub(r"0+", "#,##0", first, count=1)
     return locale_numbers(tag).compile(core)
+
+
+#: Primary quotation marks by language or locale (CLDR delimiters); French sets them off
+#: with a no-break space, narrow in France, full width in Canada.
+_QUOTES: dict[str, tuple[str, str]] = {
+    "en": ("\u201c", "\u201d"),
+    "de": ("\u201e", "\u201c"),
+    "de_CH": ("\u00ab", "\u00bb"),
+    "de_LI": ("\u00ab", "\u00bb"),
+    "fr": ("\u00ab\u202f", "\u202f\u00bb"),
+    "fr_CA": ("\u00ab\u00a0", "\u00a0\u00bb"),
+    "es": ("\u00ab", "\u00bb"),
+    "it": ("\u00ab", "\u00bb"),
+    "nl": ("\u2018", "\u2019"),
+    "pl": ("\u201e", "\u201d"),
+    "sv": ("\u201d", "\u201d"),
+    "pt": ("\u201c", "\u201d"),
+    "ja": ("\u300c", "\u300d"),
+    "hi": ("\u201c", "\u201d"),
+}

@@ -90,3 +90,24 @@ def test_filter_without_formatter() -> None:
 
 def test_decimal_figure_uses_style_decimals() -> None:
     assert render("{{ x | number }}", x=SimpleNamespace(value=Decimal("12.34"))) == "12.3"
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("en_GB", "\u201cOfficers\u201d"),
+        ("de_DE", "\u201eOfficers\u201c"),
+        ("de_AT", "\u201eOfficers\u201c"),
+        ("de_CH", "\u00abOfficers\u00bb"),
+        ("fr_FR", "\u00ab\u202fOfficers\u202f\u00bb"),
+        ("fr_CA", "\u00ab\u00a0Officers\u00a0\u00bb"),
+        ("pl_PL", "\u201eOfficers\u201d"),
+        ("sv_SE", "\u201dOfficers\u201d"),
+        ("ja_JP", "\u300cOfficers\u300d"),
+    ],
+)
+def test_quoted_uses_the_locales_quotation_marks(tag: str, expected: str) -> None:
+    from pressgen.formatting import Formatter
+    from pressgen.style import resolve_style
+
+    assert Formatter(tag, resolve_style("plain", {})).quoted("Officers") == expected

@@ -68,6 +68,9 @@ def test_swiss_reader_gets_no_eszett_from_pressgen(capsys: pytest.CaptureFixture
 
     out = render(capsys, "-l", "de_CH")
     assert "Ungewöhnlich gross war" in out and "4'534" in out
+    # Swiss quotation marks are guillemets, for course names and quotes alike.
+    assert "den E-Learning-Kurs «Cyber Crime and Digital Policing – First Responder»" in out
+    assert "> «Beamtinnen und Beamte" in out and "„" not in out
     quotes = "".join(line for line in out.splitlines() if line.startswith(">"))
     outside = "".join(line for line in out.splitlines() if not line.startswith(">"))
     assert "ß" not in outside and "ß" in quotes  # "Größe", "Straße": as approved
