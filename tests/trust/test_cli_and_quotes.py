@@ -157,3 +157,21 @@ def test_figures_of_one_group(capsys: pytest.CaptureFixture[str]) -> None:
     assert total["value"] == 1292 and total["text"] == "1,292"
     assert total["provenance"]["filter"].startswith("force = 'Kent Police' and course = ")
     assert main(["figures", str(forces), "--group", "Atlantis"]) == 2
+
+
+@pytest.mark.parametrize("locale", ["de_DE", "de_CH"])
+def test_an_edited_translated_quote_is_caught(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], locale: str
+) -> None:
+    """The German release quotes the approved German translation: an edit to it needs
+    approving again, just as an edit to the English original does."""
+    draft = tmp_path / "de.md"
+    assert main(["render", str(EXAMPLE), "-l", locale, "-o", str(draft)]) == 0
+    capsys.readouterr()
+    assert main(["check", str(EXAMPLE), str(draft), "-l", locale]) == 0
+    text = draft.read_text(encoding="utf-8")
+    assert "verstehen, wie Menschen online leben" in text
+    edited = _write(tmp_path, "edited.md", text.replace("wie Menschen online", "wie die Menschen online"))
+    assert main(["check", str(EXAMPLE), str(edited), "-l", locale]) == 1
+    out = capsys.readouterr().out
+    assert "quote 'marsh-communities' differs from the text Helen Marsh approved" in out

@@ -95,9 +95,13 @@ class Checker:
             (f.code, f.text) for f in self._lint(baseline, self.base_tokens, LineIndex(baseline))
         }
         self.figure_notes = tuple(figure_arithmetic(prepared.figures))
-        self._quote_words = {
-            q.id: _words(q.text) for q in prepared.quotes.quotes
-        }
+        # A draft quotes the approved words in its own language (the translation the
+        # release used) or, where there is none, the original: both are checked against.
+        self._quote_words = [
+            (q.id, _words(text))
+            for q in prepared.quotes.quotes
+            for text in dict.fromkeys((q.text_for(self.tag), q.text))
+        ]
 
     # -- the check -------------------------------------------------------------------
 
@@ -263,7 +267,7 @@ class Checker:
             if len(words) < 6:
                 continue
             best: tuple[float, str] | None = None
-            for qid, qwords in self._quote_words.items():
+            for qid, qwords in self._quote_words:
                 if qwords == words:
                     best = (1.0, qid)
                     break
