@@ -31,6 +31,8 @@ class Draft:
     saved_at: str = ""
     include: dict[str, bool] = field(default_factory=dict)
     version: int = FORMAT_VERSION
+    group: str = ""
+    """The group whose release of a batch was edited; "" for the whole campaign."""
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=1)
@@ -71,6 +73,7 @@ def save_draft(draft: Draft) -> Path:
         style=draft.style,
         saved_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         include=dict(draft.include),
+        group=draft.group,
     )
     return atomic_write(draft_path(draft.campaign), stamped.to_json(), force=True)
 
@@ -121,6 +124,7 @@ def parse_draft(text: str) -> Draft:
             saved_at=str(data.get("saved_at", "")),
             include={str(k): bool(v) for k, v in include.items()},
             version=version,
+            group=_text(data, "group") if "group" in data else "",
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise ValueError(f"corrupt autosave (bad field {exc})") from None

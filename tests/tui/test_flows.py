@@ -325,3 +325,43 @@ async def test_light_theme_and_80x24(campaign: Path) -> None:
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
         assert app.query_one(Preview).markdown
+
+
+async def test_pick_one_groups_release_of_a_batch(project: Path) -> None:
+    """Preview, edit and check one force's release before running the batch: it is the
+    release the batch writes, with that force's figures."""
+    from pressgen import drafts
+    from pressgen.batch import run_batch
+    from pressgen.tui.check_panel import CheckPanel
+
+    forces = project / "campaigns" / "forces-cyber-training.toml"
+    run_batch(forces, project / "out", jobs=1)
+    batch_kent = (project / "out" / "kent-police.md").read_text(encoding="utf-8")
+    app = make_app(forces)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        group = app.query_one("#pick-group", Select)
+        assert group.value == "*whole*"
+        group.value = "Kent Police"
+        await wait_for(pilot, lambda: app.rendered_md == batch_kent)
+        assert app.query_one(Preview).markdown == batch_kent
+        assert figure_text(app, "first_responder_total") == "1,292"
+        assert str(app.query_one("#status").render()).startswith("Kent Police · en_GB")
+        # Edit mode checks against Kent's figures: the untouched release is clean...
+        await pilot.press("f2")
+        panel = app.query_one(CheckPanel)
+        await wait_for(pilot, lambda: str(panel.border_title).startswith("Check: "))
+        assert "numbers match figures" in str(panel.border_title)  # no problems
+        assert not [f for f in panel.findings if f.severity == "error"]
+        # ...and a changed number is caught with Kent's figure as the nearest.
+        editor = app.query_one(DraftEditor)
+        editor.text = editor.text.replace("1,292 officers and staff took", "1,392 officers and staff took")
+        await wait_for(pilot, lambda: any("1,392" in f.message for f in panel.findings))
+        assert any("1,292" in (f.nearest_text or "") for f in panel.findings if "1,392" in f.message)
+        app.autosave(force=True)
+        saved = drafts.load_draft(forces)
+        assert isinstance(saved, drafts.Draft) and saved.group == "Kent Police"
+        # Back to the whole campaign: the national figures again.
+        await pilot.press("f2")
+        group.value = "*whole*"
+        await wait_for(pilot, lambda: figure_text(app, "first_responder_total") == "62,714")

@@ -106,6 +106,14 @@ def test_draft_round_trip_and_problems(project: Path) -> None:
         drafts.parse_draft(json.dumps({"version": 1, "text": 3}))
     with pytest.raises(ValueError, match="corrupt"):
         drafts.parse_draft("[]")
+    # A draft of one group's release keeps its group; one saved before groups had none.
+    drafts.save_draft(drafts.Draft(str(campaign), "t", "en_GB", "uk-press", group="Kent Police"))
+    kept = drafts.load_draft(campaign)
+    assert isinstance(kept, drafts.Draft) and kept.group == "Kent Police"
+    old = {"version": 1, "campaign": "c", "text": "t", "locale": "en_GB", "style": "uk-press"}
+    assert drafts.parse_draft(json.dumps(old)).group == ""
+    with pytest.raises(ValueError, match="corrupt"):
+        drafts.parse_draft(json.dumps({**old, "group": 7}))
 
 
 def test_preview_cache_key_changes_with_any_input(project: Path) -> None:

@@ -276,6 +276,7 @@ def _prepare_job(
     drafts: bool,
     skip_existing: bool,
     force: bool,
+    include: dict[str, bool] | None = None,
 ) -> _Job:
     loaded = ref if isinstance(ref, LoadedCampaign) else load_campaign(ref)
     camp = loaded.campaign
@@ -318,9 +319,9 @@ def _prepare_job(
     house = choose_style(loaded, style, tag)
     search = tuple(template_search_path(loaded))
     info = resolve_template(loaded.template_ref, list(search), tag)
-    _check_needs(info, prepared, None)
+    _check_needs(info, prepared, include)
     warnings: list[str] = []
-    quotes = _quote_views(prepared, info, drafts, None, None, warnings, tag)
+    quotes = _quote_views(prepared, info, drafts, include, None, warnings, tag)
     warnings.extend(translation_warnings(prepared, quotes, tag))
     groups = tuple(per_group)
     key = info.figures or tuple(n for n, f in national.items() if _single(f.value))
@@ -496,10 +497,12 @@ def group_release(
     locale: str | None = None,
     style: str | None = None,
     drafts: bool = False,
+    include: dict[str, bool] | None = None,
 ) -> tuple[Prepared, Rendered]:
     """One group's figures (as a Prepared: for `check`, for export options) and its
-    release exactly as the batch renders it, with the warnings a render gives."""
-    job, figures = _group_job(campaign, group, each, locale, style, drafts)
+    release exactly as the batch renders it, with the warnings a render gives.
+    `include` leaves quote slots out, as for `render_release` (the TUI's toggles)."""
+    job, figures = _group_job(campaign, group, each, locale, style, drafts, include)
     state = _render_state(job)
     view = FigureMap(state["fmt"], figures)
     markdown = _group_markdown(job, state, group, view, job.comparisons.get(group, {}))
@@ -512,7 +515,7 @@ def group_figures(
     campaign: str | Path | LoadedCampaign, group: str, *, each: str | None = None
 ) -> Prepared:
     """One group's figures, with their provenance, as a batch computes them."""
-    job, figures = _group_job(campaign, group, each, None, None, True)
+    job, figures = _group_job(campaign, group, each, None, None, True, None)
     return _group_prepared(job, group, figures)
 
 
@@ -523,8 +526,11 @@ def _group_job(
     locale: str | None,
     style: str | None,
     drafts: bool,
+    include: dict[str, bool] | None,
 ) -> tuple[_Job, Mapping[str, Figure]]:
-    job = _prepare_job(campaign, Path("."), each, "md", locale, style, drafts, False, True)
+    job = _prepare_job(
+        campaign, Path("."), each, "md", locale, style, drafts, False, True, include
+    )
     gf = job.figures.get(group)
     if gf is None:
         import difflib

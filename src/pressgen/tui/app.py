@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 AUTOSAVE_SECONDS = 2.0
 
-PickerState = tuple["ProjectFiles", Path, dict[str, str], list[str], list[str]]
+PickerState = tuple["ProjectFiles", Path, dict[str, str], list[str], list[str], list[str]]
 
 
 def pressgen_error() -> type[Exception]:
@@ -63,13 +63,18 @@ def picker_state(picks: Picks, root: Path) -> PickerState:
     """What the Pick panel shows: the project's files and the current values (worker)."""
     from ..locales import supported_locales
     from ..style import PRESETS
-    from .session import load_picked, scan_project
+    from .picker import WHOLE
+    from .session import group_names, load_picked, scan_project
 
-    current = {"campaign": str(picks.campaign)}
+    current = {"campaign": str(picks.campaign), "group": picks.group or WHOLE}
     try:
         loaded = load_picked(picks)
     except pressgen_error():
-        return (scan_project(root), root, current, supported_locales(), list(PRESETS))
+        return (scan_project(root), root, current, supported_locales(), list(PRESETS), [])
+    try:
+        groups = group_names(loaded)
+    except pressgen_error():
+        groups = []  # the build reports what is wrong with the data
     current |= {
         "dataset": str(loaded.dataset_paths["main"]),
         "quotes": str(loaded.quotes_path),
@@ -77,7 +82,7 @@ def picker_state(picks: Picks, root: Path) -> PickerState:
         "locale": picks.locale or loaded.campaign.locale,
         "style": picks.style or loaded.campaign.style,
     }
-    return (scan_project(root), root, current, supported_locales(), list(PRESETS))
+    return (scan_project(root), root, current, supported_locales(), list(PRESETS), groups)
 CHECK_DELAY = 0.15
 
 
@@ -319,6 +324,8 @@ class PressgenApp(App[int]):
             return
         r = self.built.rendered
         parts = [r.locale, r.style.name, f"{len(r.markdown.split())} words"]
+        if self.picks.group is not None:
+            parts.insert(0, self.picks.group)
         if r.warnings:
             parts.append(f"⚠ {len(r.warnings)} warning{'s' if len(r.warnings) > 1 else ''}")
         if self.built.drafts:
@@ -346,7 +353,11 @@ class PressgenApp(App[int]):
         if field == "campaign":
             self._switch_campaign(Path(value))
             return
-        if field in ("dataset", "quotes", "template"):
+        if field == "group":
+            from .picker import WHOLE
+
+            self.picks.group = None if value == WHOLE else value
+        elif field in ("dataset", "quotes", "template"):
             setattr(self.picks, field, Path(value))
         else:
             setattr(self.picks, field, value)
@@ -508,6 +519,7 @@ class PressgenApp(App[int]):
             locale=self.picks.locale or (self.built.rendered.locale if self.built else ""),
             style=self.picks.style or (self.built.rendered.style.name if self.built else ""),
             include=dict(self.picks.included),
+            group=self.picks.group or "",
         )
         try:
             drafts.save_draft(draft)
@@ -556,6 +568,9 @@ class PressgenApp(App[int]):
         if draft.style:
             self.picks.style = draft.style
             self.picker.set_value("style", draft.style)
+        if draft.group:
+            self.picks.group = draft.group
+            self.picker.set_value("group", draft.group)
         self.picks.included = dict(draft.include)
         self._set_editor_text(draft.text)
         self.query_one(Preview).show(draft.text)

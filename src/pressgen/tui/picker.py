@@ -7,6 +7,7 @@ one; F4 saves it as a campaign file.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +21,12 @@ from textual.widgets.select import InvalidSelectValueError
 if TYPE_CHECKING:
     from .session import ProjectFiles
 
-FIELDS = ("campaign", "dataset", "quotes", "template", "locale", "style")
+FIELDS = ("campaign", "group", "dataset", "quotes", "template", "locale", "style")
+WHOLE = "*whole*"
+"""The `group` value for the whole campaign rather than one group's release."""
+
+
+_LABELS = {"quotes": "Quote set", "group": "Release (one per group of a batch)"}
 
 
 def _label(path: Path, root: Path) -> str:
@@ -45,7 +51,7 @@ class Picker(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         for name in FIELDS:
-            yield Label(name.replace("quotes", "quote set").capitalize())
+            yield Label(_LABELS.get(name, name.capitalize()))
             yield Select[str]([], id=f"pick-{name}", prompt=name, compact=True)
 
     def fill(
@@ -55,10 +61,13 @@ class Picker(VerticalScroll):
         current: dict[str, str],
         locales: list[str],
         styles: list[str],
+        groups: Sequence[str] = (),
     ) -> None:
-        """Set the options and the current value of every selector without events."""
+        """Set the options and the current value of every selector without events.
+        `groups`: the releases a batching campaign makes, one per value of its column."""
         options: dict[str, list[tuple[str, str]]] = {
             "campaign": [(_label(p, root), str(p)) for p in files.campaigns],
+            "group": [("whole campaign", WHOLE), *((g, g) for g in groups)],
             "dataset": [(_label(p, root), str(p)) for p in files.datasets],
             "quotes": [(_label(p, root), str(p)) for p in files.quotes],
             "template": [(_label(p, root), str(p)) for p in files.templates],

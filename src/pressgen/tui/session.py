@@ -71,6 +71,8 @@ class Picks:
     template: Path | None = None
     locale: str | None = None
     style: str | None = None
+    group: str | None = None
+    """One group's release of a batching campaign (its `each` column); None: the whole."""
     included: dict[str, bool] = field(default_factory=dict)
     """quote id -> in or out; a quote not listed keeps its default (slotted and approved)."""
 
@@ -148,10 +150,31 @@ def build(picks: Picks) -> Build:
     )
     include = {slot: slot in slots for slot in loaded.campaign.slots}
     drafts = any(r.included and r.problem for r in rows)
+    if picks.group is not None:
+        # One release of the batch, exactly as `pressgen batch` would write it.
+        from ..batch import group_release
+
+        prepared, rendered = group_release(
+            prepared.loaded, picks.group, locale=picks.locale, style=picks.style,
+            drafts=drafts, include=include,
+        )
+        return Build(prepared, rendered, tuple(rows), drafts)
     rendered = render_release(
         prepared, locale=picks.locale, style=picks.style, drafts=drafts, include=include
     )
     return Build(prepared, rendered, tuple(rows), drafts)
+
+
+def group_names(loaded: LoadedCampaign) -> list[str]:
+    """The groups a batching campaign makes releases for (its `each` column's values)."""
+    each = loaded.campaign.each
+    if not each:
+        return []
+    from ..batch.groups import group_values
+    from ..dataset import load_dataset
+
+    groups, _ = group_values(load_dataset(loaded.dataset_paths["main"], {each}), each)
+    return groups
 
 
 def quote_rows(
