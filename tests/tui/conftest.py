@@ -67,6 +67,11 @@ async def ready(pilot: Pilot[int]) -> PressgenApp:
     app = pilot.app
     assert isinstance(app, PressgenApp)
     await wait_for(pilot, lambda: app.built is not None or app.query_one("#error").message != "")
+    if app.built is not None and app.built.prepared.figures:
+        # The figures table sizes its columns to their content on a later refresh; a
+        # snapshot taken before then shows them cut to their headers' width.
+        table = app.query_one("#figures-table")
+        await wait_for(pilot, lambda: table.virtual_size.width > 40)
     await pilot.pause()
     from pressgen.tui.editor import DraftEditor
 
