@@ -347,6 +347,11 @@ async def test_pick_one_groups_release_of_a_batch(project: Path) -> None:
         assert app.query_one(Preview).markdown == batch_kent
         assert figure_text(app, "first_responder_total") == "1,292"
         assert str(app.query_one("#status").render()).startswith("Kent Police · en_GB")
+        await pilot.press("f3")  # exported, it is named as the batch names it
+        await wait_for(pilot, lambda: isinstance(app.screen, ExportScreen))
+        assert app.screen.query_one(Input).value.endswith("kent-police.docx")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ExportScreen))
         # Edit mode checks against Kent's figures: the untouched release is clean...
         await pilot.press("f2")
         panel = app.query_one(CheckPanel)

@@ -611,7 +611,12 @@ class PressgenApp(App[int]):
         if self.built is None:
             self.notify("Nothing to export yet.", severity="warning")
             return
-        stem = Path.cwd() / self.picks.campaign.stem
+        name = self.picks.campaign.stem
+        if self.picks.group is not None:  # one release of a batch: named as the batch names it
+            from ..batch.names import slugify
+
+            name = slugify(self.picks.group) or name
+        stem = Path.cwd() / name
         from .export_dialog import ExportScreen
 
         self.push_screen(ExportScreen(stem, "docx"), self._export_chosen)
