@@ -127,12 +127,15 @@ def _type_columns(
     distinct = dict(zip(few, found.pop(0).row(0), strict=True)) if few else {}
     clean = _clean(manifest, probed, distinct) & eligible
     redo: list[pl.Expr] = []
-    for name in eligible - clean:
-        more, check = _careful(name, raw, manifest)
-        redo += more
-        checks += check
+    for name in wanted:  # in the manifest's order, as every error is reported
+        if name in eligible and name not in clean:
+            more, check = _careful(name, raw, manifest)
+            redo += more
+            checks += check
     if redo:
         frame = frame.with_columns(lazy.select(redo).collect().get_columns())
+    order = {name: i for i, name in enumerate(wanted)}
+    checks.sort(key=lambda c: order[c[0]])  # the first bad column first, whichever path
     for name, flag, expect in checks:
         hits = frame.filter(pl.col(flag))
         if hits.height:

@@ -182,3 +182,14 @@ def test_a_numeric_suppression_marker_is_still_suppressed(tmp_path: Path) -> Non
     frame = load_dataset(manifest).frame
     assert frame["claims"].to_list() == [None, 3]
     assert frame["__suppressed__claims"].to_list() == [True, False]
+
+
+def test_bad_cells_are_reported_in_the_manifests_column_order(tmp_path: Path) -> None:
+    """'a' is a whole-number column typed quickly then carefully, 'b' a decimal one typed
+    carefully at once: both have a bad cell, and the first column's is the one reported,
+    whichever path found it (and every time: the order must not depend on hashing)."""
+    text = "a,b\n1,1.5\nx,2.5\n3,oops\n"
+    for _ in range(3):
+        with pytest.raises(PressgenError) as exc:
+            dataset(tmp_path, text, {"a": "int", "b": "decimal"})
+        assert exc.value.where == "line 3, column 'a'"
