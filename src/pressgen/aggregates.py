@@ -26,6 +26,7 @@ from .figures import (
     Provenance,
     Value,
     change_value,
+    coerce_value,
     describe_where,
     exact_value,
     filter_expr,
@@ -190,8 +191,8 @@ def plan_for(name: str, spec: FigureSpec, ds: Dataset, over: Rows | None = None)
         ptype = ds.column(spec.period, where=f"figures.{name}.period").type
         if ptype not in ("text", "int"):
             return None
-        from_ = int(spec.from_) if ptype == "int" else str(spec.from_)
-        to = int(spec.to) if ptype == "int" else str(spec.to)
+        at = f"figures.{name}.period"
+        from_, to = coerce_value(spec.from_, ptype, at), coerce_value(spec.to, ptype, at)
         exprs = []
         for tag, val in (("b", from_), ("a", to)):
             mm = m & (pl.col(spec.period) == val)

@@ -194,7 +194,7 @@ def suppressed_cells_expr(
             if isinstance(spec, ChangeSpec):
                 ptype = ds.column(spec.period, where=f"figures.{name}.period").type
                 at = f"figures.{name}.period"
-                periods = [_coerce(spec.from_, ptype, at), _coerce(spec.to, ptype, at)]
+                periods = [coerce_value(spec.from_, ptype, at), coerce_value(spec.to, ptype, at)]
                 mask = mask & pl.col(spec.period).is_in(periods)
         except PressgenError:
             continue  # the figure itself reports the problem
@@ -347,16 +347,16 @@ class _Engine:
                 for op in ("eq", "ne", "gt", "ge", "lt", "le"):
                     v = getattr(cond, op)
                     if v is not None:
-                        lit = _coerce(v, column.type, at)
+                        lit = coerce_value(v, column.type, at)
                         expr = expr & getattr(c, op)(lit)
                 if cond.in_ is not None:
-                    expr = expr & c.is_in([_coerce(v, column.type, at) for v in cond.in_])
+                    expr = expr & c.is_in([coerce_value(v, column.type, at) for v in cond.in_])
                 if cond.not_in is not None:
-                    expr = expr & ~c.is_in([_coerce(v, column.type, at) for v in cond.not_in])
+                    expr = expr & ~c.is_in([coerce_value(v, column.type, at) for v in cond.not_in])
             elif isinstance(cond, list):
-                expr = expr & c.is_in([_coerce(v, column.type, at) for v in cond])
+                expr = expr & c.is_in([coerce_value(v, column.type, at) for v in cond])
             else:
-                expr = expr & (c == _coerce(cond, column.type, at))
+                expr = expr & (c == coerce_value(cond, column.type, at))
         return expr
 
     def _rows(self, ds: Dataset, where: Where, fig: str) -> pl.DataFrame:
@@ -522,8 +522,8 @@ class _Engine:
         ptype = ds.column(spec.period, where=f"figures.{name}.period").type
         rows = self._rows(ds, spec.where, name)
         at = f"figures.{name}.period"
-        before_rows = rows.filter(pl.col(spec.period) == _coerce(spec.from_, ptype, at))
-        after_rows = rows.filter(pl.col(spec.period) == _coerce(spec.to, ptype, at))
+        before_rows = rows.filter(pl.col(spec.period) == coerce_value(spec.from_, ptype, at))
+        after_rows = rows.filter(pl.col(spec.period) == coerce_value(spec.to, ptype, at))
         before, s1 = self._total(before_rows, spec.column)
         after, s2 = self._total(after_rows, spec.column)
         if before_rows.height == 0 or after_rows.height == 0:
@@ -585,10 +585,10 @@ class _Engine:
                     )
                 at = f"figures.{name}.period"
                 b, _ = self._total(
-                    sub.filter(pl.col(spec.period) == _coerce(spec.from_, ptype, at)), spec.column
+                    sub.filter(pl.col(spec.period) == coerce_value(spec.from_, ptype, at)), spec.column
                 )
                 t, _ = self._total(
-                    sub.filter(pl.col(spec.period) == _coerce(spec.to, ptype, at)), spec.column
+                    sub.filter(pl.col(spec.period) == coerce_value(spec.to, ptype, at)), spec.column
                 )
                 base, target = b, t
                 if spec.measure == "difference":
@@ -945,7 +945,9 @@ def _meets(value: Value, cond: Condition) -> bool:
     return not (cond.not_in is not None and value in [Decimal(str(v)) for v in cond.not_in])
 
 
-def _coerce(value: Scalar, column_type: str, where: str) -> Any:
+def coerce_value(value: Scalar, column_type: str, where: str) -> Any:
+    """A spec's literal as the column's type, for comparing with it; a value that is
+    not of that type is an error naming the spec's field."""
     if column_type == "int":
         if isinstance(value, int):
             return value

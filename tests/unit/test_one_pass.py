@@ -193,3 +193,19 @@ def test_bad_cells_are_reported_in_the_manifests_column_order(tmp_path: Path) ->
         with pytest.raises(PressgenError) as exc:
             dataset(tmp_path, text, {"a": "int", "b": "decimal"})
         assert exc.value.where == "line 3, column 'a'"
+
+
+def test_a_period_not_of_the_columns_type_is_the_engines_one_line_error(tmp_path: Path) -> None:
+    """`from = "2017/18"` on a whole-number period column: the cube must not raise its own
+    error (it did: a ValueError traceback from int()), but leave the spec to the engine."""
+    specs = SPECS.validate_python(
+        {"g": {"method": "change", "column": "claims", "period": "year", "from": "2017/18", "to": 2023}}
+    )
+    ds = dataset(tmp_path, CLAIMS, COLUMNS)
+    assert one_pass_figures(specs, ds, "main", 5, {}) == {}
+    for one_pass in (True, False):
+        with pytest.raises(PressgenError, match="'2017/18' is not a whole number") as exc:
+            compute_figures(specs, {"main": ds}, "main", one_pass=one_pass)
+        assert exc.value.where == "figures.g.period"
+    with pytest.raises(PressgenError, match="is not a whole number"):
+        compute_group_figures(specs, {"main": ds}, "main", "area", small_count=5)
