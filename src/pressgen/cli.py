@@ -55,16 +55,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="overwrite an existing output file")
     p.add_argument("--drafts", action="store_true", help="include unapproved quotes, marked")
     p.add_argument("--ascii", action="store_true", help="plain ASCII text (txt only)")
-    p.add_argument("--group", help="one release of a batch: the group's, as `batch` writes it")
-    p.add_argument("--each", help="with --group: the column batched by (default: the campaign's)")
+    _group_arguments(p, "one release of a batch: the group's, as `batch` writes it")
     p.set_defaults(func=cmd_render)
 
     p = sub.add_parser("figures", help="computed figures with provenance")
     p.add_argument("campaign")
     p.add_argument("-l", "--locale")
     p.add_argument("-s", "--style")
-    p.add_argument("--group", help="one group's figures, as a batch computes them")
-    p.add_argument("--each", help="with --group: the column batched by (default: the campaign's)")
+    _group_arguments(p, "one group's figures, as a batch computes them")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_figures)
 
@@ -101,10 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("draft", help="the edited release: .md, .txt or .docx")
     p.add_argument("-l", "--locale")
     p.add_argument("-s", "--style")
-    p.add_argument(
-        "--group", help="the draft is one release of a batch: the group it was written for"
-    )
-    p.add_argument("--each", help="with --group: the column batched by (default: the campaign's)")
+    _group_arguments(p, "the draft is one release of a batch: the group it was written for")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_check)
 
@@ -179,6 +174,12 @@ def _render(campaign: str, locale: str | None, style: str | None, *, drafts: boo
 
     prepared = prepare(campaign)
     return render_release(prepared, locale=locale, style=style, drafts=drafts)
+
+
+def _group_arguments(p: argparse.ArgumentParser, what: str) -> None:
+    """--group NAME (and --each COLUMN): work on one group's release of a batch."""
+    p.add_argument("--group", help=what)
+    p.add_argument("--each", help="with --group: the column batched by (default: the campaign's)")
 
 
 def cmd_render(args: argparse.Namespace) -> int:
