@@ -382,9 +382,8 @@ def one_pass_figures(
         if isinstance(spec, AggregateSpec | ShareSpec | ChangeSpec) and spec.column:
             values.add(spec.column)
     frame = ds.frame
-    if not (keys | values) <= set(frame.columns):
-        keys &= set(frame.columns)  # unknown columns: those specs fail in plan_for
-        values &= set(frame.columns)
+    keys &= set(frame.columns)  # a column the frame lacks: its spec fails in plan_for
+    values &= set(frame.columns)
     value_cols = sorted(v for v in values if ds.manifest.columns[v].type in ("int", "decimal"))
     cube = Cube()
     plans: dict[str, Plan] = {}
