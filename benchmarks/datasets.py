@@ -105,14 +105,14 @@ def _import_engines() -> None:
     import fastexcel  # noqa: F401
     import polars  # noqa: F401
 
-    import pressgen.aggregates
-    import pressgen.loaders  # noqa: F401
+    import pressgen.figures.aggregates
+    import pressgen.sources.loaders  # noqa: F401
 
 
 def run_pressgen(manifest: Path) -> dict[str, object]:
-    from pressgen.campaign import load_campaign
-    from pressgen.dataset import load_dataset
-    from pressgen.figures import compute_figures, required_columns
+    from pressgen.figures.engine import compute_figures, required_columns
+    from pressgen.release.campaign import load_campaign
+    from pressgen.sources.dataset import load_dataset
 
     specs = load_campaign(CAMPAIGN).campaign.figures
     _import_engines()
@@ -166,7 +166,7 @@ def run_openpyxl(path: Path) -> dict[str, object]:
 
 
 def run_calamine(manifest: Path) -> dict[str, object]:
-    from pressgen.dataset import load_dataset
+    from pressgen.sources.dataset import load_dataset
 
     _import_engines()
     start = time.perf_counter()

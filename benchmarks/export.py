@@ -28,7 +28,7 @@ EXAMPLE = ROOT / "campaigns" / "met-cyber-training.toml"
 
 
 def example() -> tuple[str, ExportOptions]:
-    from pressgen.pipeline import prepare, render_release
+    from pressgen.release.pipeline import prepare, render_release
 
     prepared = prepare(EXAMPLE)
     rendered = render_release(prepared)

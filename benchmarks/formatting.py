@@ -21,9 +21,9 @@ from babel import Locale
 from babel.numbers import format_decimal
 from jinja2 import Environment
 
-from pressgen.filters import FORMATTER_KEY, number
-from pressgen.formatting import Formatter
-from pressgen.style import PRESETS
+from pressgen.release.filters import FORMATTER_KEY, number
+from pressgen.text.formatting import Formatter
+from pressgen.text.style import PRESETS
 
 LOCALES = ("en_GB", "de_DE", "fr_FR", "hi_IN")
 

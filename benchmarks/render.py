@@ -59,7 +59,7 @@ def bare_renderer() -> Callable[[], str]:
     from babel.lists import format_list
     from babel.numbers import format_decimal, format_percent
 
-    from pressgen.pipeline import prepare
+    from pressgen.release.pipeline import prepare
 
     prepared = prepare(EXAMPLE)
     loaded = prepared.loaded
@@ -83,7 +83,7 @@ def bare_renderer() -> Callable[[], str]:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    from pressgen.filters import FILTERS
+    from pressgen.release.filters import FILTERS
 
     def val(v: Any) -> Any:
         return getattr(v, "value", v)
@@ -103,7 +103,7 @@ def bare_renderer() -> Callable[[], str]:
     }
     # Every filter pressgen offers gets a bare Babel equivalent, so the same template runs.
     env.filters.update({name: specific.get(name, generic) for name in [*FILTERS, "md"]})
-    from pressgen.pipeline import _quote_views, build_context, formatter_for
+    from pressgen.release.pipeline import _quote_views, build_context, formatter_for
 
     template = env.get_template("cyber-training.md.j2")
     fmt = formatter_for("en_GB", loaded.style)
@@ -132,7 +132,7 @@ def bare_renderer() -> Callable[[], str]:
 _BREAKDOWN = """
 import time
 t0 = time.perf_counter()
-import pressgen.cli, pressgen.pipeline as pp
+import pressgen.cli, pressgen.release.pipeline as pp
 t1 = time.perf_counter()
 p = pp.prepare({example!r})
 t2 = time.perf_counter()
@@ -214,7 +214,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=15)
     args = ap.parse_args()
 
-    from pressgen.pipeline import prepare, render_release
+    from pressgen.release.pipeline import prepare, render_release
 
     prepared = prepare(EXAMPLE)
     full = median_seconds(lambda: render_release(prepare(EXAMPLE)), args.renders)

@@ -74,7 +74,7 @@ def startup(runs: int) -> tuple[float, float, float]:
     """Medians: the floor, pressgen cold (no cached preview), pressgen warm."""
     import shutil
 
-    from pressgen.pipeline import prepare, render_release
+    from pressgen.release.pipeline import prepare, render_release
 
     markdown = render_release(prepare(EXAMPLE)).markdown
     with tempfile.TemporaryDirectory() as tmp:
@@ -152,7 +152,7 @@ def full_render_ms() -> tuple[float, float]:
     from rich.console import Console
     from rich.markdown import Markdown
 
-    from pressgen.pipeline import prepare, render_release
+    from pressgen.release.pipeline import prepare, render_release
 
     text = render_release(prepare(EXAMPLE)).markdown
     console = Console(width=60, file=open(os.devnull, "w"), force_terminal=True)  # noqa: SIM115

@@ -14,10 +14,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from .errors import PressgenError
+from pressgen.errors import PressgenError
 
 if TYPE_CHECKING:
-    from .check.findings import Finding
+    from pressgen.check.findings import Finding
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -148,8 +148,8 @@ def open_default(args: list[str]) -> int:
     """`pressgen [CAMPAIGN]`: the bundled example when no campaign is named."""
     campaign = args[0] if args else default_campaign()
     if sys.stdin.isatty() and sys.stdout.isatty():
-        from .locations import find_campaign
-        from .tui import run  # Textual is imported here only, never by other commands
+        from pressgen.storage.locations import find_campaign
+        from pressgen.tui import run  # Textual is imported here only, never by other commands
 
         return run(find_campaign(campaign))
     # Not a terminal (a pipe, a script): print the Markdown as `render` would.
@@ -159,7 +159,7 @@ def open_default(args: list[str]) -> int:
 
 
 def default_campaign() -> str:
-    from .locations import bundled_root
+    from pressgen.storage.locations import bundled_root
 
     root = bundled_root()
     if root is None:
@@ -170,7 +170,7 @@ def default_campaign() -> str:
 
 
 def _render(campaign: str, locale: str | None, style: str | None, *, drafts: bool):  # type: ignore[no-untyped-def]
-    from .pipeline import prepare, render_release
+    from pressgen.release.pipeline import prepare, render_release
 
     prepared = prepare(campaign)
     return render_release(prepared, locale=locale, style=style, drafts=drafts)
@@ -183,12 +183,12 @@ def _group_arguments(p: argparse.ArgumentParser, what: str) -> None:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from .pipeline import prepare, render_release
+    from pressgen.release.pipeline import prepare, render_release
 
     if args.output and Path(args.output).exists() and not args.force:
         raise PressgenError("file exists; use --force to overwrite it", path=args.output)
     if args.group is not None:
-        from .batch import group_release
+        from pressgen.batch import group_release
 
         prepared, rendered = group_release(
             args.campaign, args.group, each=args.each, locale=args.locale, style=args.style,
@@ -205,8 +205,8 @@ def cmd_render(args: argparse.Namespace) -> int:
     if fmt == "md":
         data: bytes | str = rendered.markdown
     else:
-        from .export import export_release
-        from .pipeline import export_options
+        from pressgen.export import export_release
+        from pressgen.release.pipeline import export_options
 
         opts = export_options(prepared, rendered.locale, ascii=args.ascii)
         result = export_release(rendered.markdown, fmt, opts)
@@ -214,7 +214,7 @@ def cmd_render(args: argparse.Namespace) -> int:
             print(f"pressgen: warning: {w}", file=sys.stderr)
         data = result.data
     if args.output:
-        from .fsio import atomic_write
+        from pressgen.storage.atomic import atomic_write
 
         atomic_write(Path(args.output), data, force=args.force)
         return EXIT_OK
@@ -242,12 +242,12 @@ def _format_from_path(path: str | None) -> str | None:
 
 
 def cmd_figures(args: argparse.Namespace) -> int:
-    from .formatting import Formatter, normalise_locale
-    from .pipeline import choose_style, prepare
-    from .views import FigureView
+    from pressgen.release.pipeline import choose_style, prepare
+    from pressgen.release.views import FigureView
+    from pressgen.text.formatting import Formatter, normalise_locale
 
     if args.group is not None:
-        from .batch import group_figures
+        from pressgen.batch import group_figures
 
         prepared = group_figures(args.campaign, args.group, each=args.each)
     else:
@@ -266,14 +266,14 @@ def cmd_figures(args: argparse.Namespace) -> int:
             out["group"] = args.group
         sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
-    from .report import figures_table
+    from pressgen.figures.report import figures_table
 
     sys.stdout.write(figures_table(rows))
     return EXIT_OK
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from .validate import validate_paths
+    from pressgen.release.validate import validate_paths
 
     problems = validate_paths([Path(p) for p in args.paths] or None)
     for line in problems:
@@ -286,7 +286,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_styles(args: argparse.Namespace) -> int:
     """`pressgen styles`: each preset, what it is, and a line written in it."""
-    from .style import describe_styles
+    from pressgen.text.style import describe_styles
 
     for row in describe_styles():
         print(f"{row.name:<10} {row.summary}")
@@ -296,7 +296,7 @@ def cmd_styles(args: argparse.Namespace) -> int:
 
 def cmd_locales(args: argparse.Namespace) -> int:
     """`pressgen locales`: the locales with a CLDR conformance guarantee."""
-    from .locales import describe_locales
+    from pressgen.text.locales import describe_locales
 
     for tag, name in describe_locales():
         print(f"{tag:<6} {name}")
@@ -306,7 +306,7 @@ def cmd_locales(args: argparse.Namespace) -> int:
 def cmd_batch(args: argparse.Namespace) -> int:
     """`pressgen batch`: progress bar on a terminal, quiet otherwise; one line per failed
     group; exit 2 if any group failed (the others are still written)."""
-    from .batch import BatchProgress, run_batch
+    from pressgen.batch import BatchProgress, run_batch
 
     if args.jobs is not None and args.jobs < 1:
         raise PressgenError("--jobs must be at least 1")
@@ -371,14 +371,14 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .check import check_draft, read_draft
-    from .pipeline import prepare
+    from pressgen.check import check_draft, read_draft
+    from pressgen.release.pipeline import prepare
 
     text = read_draft(args.draft)
     if args.group is not None:
         # One release of a batch: its group's figures, and the release as the batch
         # rendered it to compare with.
-        from .batch import group_release
+        from pressgen.batch import group_release
 
         prepared, rendered = group_release(
             args.campaign, args.group, each=args.each, locale=args.locale, style=args.style
@@ -408,8 +408,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
-    from .check import FAILING, lint_text, read_draft
-    from .style import resolve_style
+    from pressgen.check import FAILING, lint_text, read_draft
+    from pressgen.text.style import resolve_style
 
     text = read_draft(args.draft)
     findings = lint_text(text, locale=args.locale, style=resolve_style(args.style))
@@ -433,8 +433,8 @@ def _print_findings(
 def cmd_approve(args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from .fsio import atomic_write
-    from .quotes import approve_quote
+    from pressgen.release.quotes import approve_quote
+    from pressgen.storage.atomic import atomic_write
 
     def day(value: str | None, flag: str) -> dt.date | None:
         if value is None:

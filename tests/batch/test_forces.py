@@ -12,10 +12,10 @@ import polars as pl
 import pytest
 
 from pressgen.batch import compare_groups, compute_group_figures, run_batch
-from pressgen.campaign import load_campaign
-from pressgen.dataset import load_dataset
-from pressgen.figures import compute_figures, required_columns
-from pressgen.views import FigureView
+from pressgen.figures.engine import compute_figures, required_columns
+from pressgen.release.campaign import load_campaign
+from pressgen.release.views import FigureView
+from pressgen.sources.dataset import load_dataset
 from tests.conftest import ROOT
 
 FORCES = ROOT / "campaigns" / "forces-cyber-training.toml"
@@ -91,8 +91,8 @@ def test_comparisons_add_up() -> None:
 def test_share_of_total_refused_for_a_share(tmp_path: Path) -> None:
     from pressgen.batch.views import CompareView
     from pressgen.errors import PressgenError
-    from pressgen.formatting import Formatter
-    from pressgen.style import resolve_style
+    from pressgen.text.formatting import Formatter
+    from pressgen.text.style import resolve_style
 
     loaded = load_campaign(FORCES)
     specs = loaded.campaign.figures
@@ -128,7 +128,7 @@ def test_german_batch_speaks_of_each_force_and_compares_it(tmp_path: Path) -> No
 
 
 def test_translation_warnings_name_what_stays_as_written() -> None:
-    from pressgen.pipeline import prepare, render_release
+    from pressgen.release.pipeline import prepare, render_release
 
     met = render_release(prepare(ROOT / "campaigns" / "met-cyber-training.toml"), locale="de_DE")
     assert not [w for w in met.warnings if "translation" in w]  # text and quotes translated
@@ -177,7 +177,7 @@ def test_notes_count_each_suppressed_cell_once(tmp_path: Path) -> None:
     """A suppressed cell read by a total and by a share of it is one cell, not two."""
     import csv as csv_module
 
-    from pressgen.pipeline import prepare, render_release
+    from pressgen.release.pipeline import prepare, render_release
 
     with (ROOT / "datasets" / "forces-cyber-training.csv").open(encoding="utf-8") as fh:
         rows = list(csv_module.DictReader(fh))
@@ -223,9 +223,9 @@ def test_render_one_group_gives_the_batch_release(tmp_path: Path) -> None:
 def test_places_in_the_bottom_half_count_from_the_bottom(tmp_path: Path) -> None:
     """'second-lowest of the 43 forces' rather than '42nd-highest': and it must be true,
     the number of forces with fewer attendances plus one."""
-    from pressgen.formatting import Formatter
-    from pressgen.phrases import rank
-    from pressgen.style import resolve_style
+    from pressgen.text.formatting import Formatter
+    from pressgen.text.phrases import rank
+    from pressgen.text.style import resolve_style
 
     out = tmp_path / "out"
     run_batch(FORCES, out, jobs=1)

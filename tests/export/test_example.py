@@ -20,7 +20,7 @@ pytestmark = pytest.mark.skipif(not EXAMPLE.exists(), reason="bundled example no
 
 @pytest.fixture(scope="module")
 def example() -> tuple[str, ExportOptions]:
-    from pressgen.pipeline import prepare, render_release
+    from pressgen.release.pipeline import prepare, render_release
 
     prepared = prepare(EXAMPLE)
     rendered = render_release(prepared)

@@ -16,9 +16,9 @@ from babel import numbers as bn
 from babel.dates import format_datetime, format_interval
 
 from pressgen.errors import PressgenError
-from pressgen.formatting import Formatter
-from pressgen.numformat import parse_decimal
-from pressgen.style import PRESETS
+from pressgen.text.formatting import Formatter
+from pressgen.text.numformat import parse_decimal
+from pressgen.text.style import PRESETS
 
 
 def fmt(locale: str, style: str = "plain") -> Formatter:

@@ -13,9 +13,9 @@ from decimal import Decimal
 
 import pytest
 
-from pressgen.formatting import Formatter
-from pressgen.locales import supported_locales
-from pressgen.style import PRESETS
+from pressgen.text.formatting import Formatter
+from pressgen.text.locales import supported_locales
+from pressgen.text.style import PRESETS
 
 TABLE: list[tuple[str, str, str]] = [
     ('en_GB', 'dec 0 0', '0'),

@@ -10,9 +10,9 @@ import pytest
 from jinja2.sandbox import SandboxedEnvironment
 
 from pressgen.errors import PressgenError
-from pressgen.filters import FILTERS, FORMATTER_KEY
-from pressgen.formatting import Formatter
-from pressgen.style import PRESETS
+from pressgen.release.filters import FILTERS, FORMATTER_KEY
+from pressgen.text.formatting import Formatter
+from pressgen.text.style import PRESETS
 
 
 def render(source: str, locale: str = "en_GB", style: str = "uk-press", **data: object) -> str:
@@ -107,7 +107,7 @@ def test_decimal_figure_uses_style_decimals() -> None:
     ],
 )
 def test_quoted_uses_the_locales_quotation_marks(tag: str, expected: str) -> None:
-    from pressgen.formatting import Formatter
-    from pressgen.style import resolve_style
+    from pressgen.text.formatting import Formatter
+    from pressgen.text.style import resolve_style
 
     assert Formatter(tag, resolve_style("plain", {})).quoted("Officers") == expected

@@ -63,8 +63,8 @@ def test_bad_locale_exits_2(capsys: pytest.CaptureFixture[str], tag: str) -> Non
 def test_swiss_reader_gets_no_eszett_from_pressgen(capsys: pytest.CaptureFixture[str]) -> None:
     """Swiss Standard German writes no ß. pressgen's own words follow (the template's
     text, number words); approved quotes stay exactly as approved, ß and all."""
-    from pressgen.formatting import Formatter
-    from pressgen.style import resolve_style
+    from pressgen.text.formatting import Formatter
+    from pressgen.text.style import resolve_style
 
     out = render(capsys, "-l", "de_CH")
     assert "Ungewöhnlich gross war" in out and "4'534" in out

@@ -11,10 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pressgen.errors import PressgenError
-from pressgen.formatting import Formatter
-from pressgen.locales import supported_locales
-from pressgen.numformat import parse_decimal
-from pressgen.style import PRESETS, resolve_style
+from pressgen.text.formatting import Formatter
+from pressgen.text.locales import supported_locales
+from pressgen.text.numformat import parse_decimal
+from pressgen.text.style import PRESETS, resolve_style
 
 PROFILE = settings(max_examples=60, derandomize=True, deadline=None)
 

@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from pressgen import phrases
 from pressgen.errors import PressgenError
-from pressgen.formatting import Formatter, normalise_locale
-from pressgen.style import PRESETS, describe_styles, resolve_style
+from pressgen.text import phrases
+from pressgen.text.formatting import Formatter, normalise_locale
+from pressgen.text.style import PRESETS, describe_styles, resolve_style
 
 D = Decimal
 DAY = dt.date(2019, 12, 3)

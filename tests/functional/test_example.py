@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pressgen.errors import PressgenError
-from pressgen.pipeline import prepare, render_release
+from pressgen.release.pipeline import prepare, render_release
 from tests.conftest import EXAMPLE
 
 GOLDEN = Path(__file__).parent / "golden" / "met-cyber-training.en_GB.md"

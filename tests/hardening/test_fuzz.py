@@ -13,9 +13,9 @@ import polars as pl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pressgen.dataset import load_dataset
 from pressgen.errors import PressgenError
-from pressgen.tomlio import read_toml
+from pressgen.sources.dataset import load_dataset
+from pressgen.storage.tomlfile import read_toml
 from tests.bad_inputs.make_corpus import GOOD_ROWS, xlsx
 
 from .helpers import write_dataset

@@ -9,9 +9,9 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from pressgen.dataset import load_dataset, suppressed_col
 from pressgen.errors import PressgenError
-from pressgen.loaders.csvfile import sniff_delimiter
+from pressgen.sources.dataset import load_dataset, suppressed_col
+from pressgen.sources.loaders.csvfile import sniff_delimiter
 from tests.bad_inputs.make_corpus import GOOD_ROWS, cell, row, xlsx
 
 from .helpers import write_dataset
@@ -126,7 +126,7 @@ def test_large_csv_reads_only_needed_columns(tmp_path: Path) -> None:
 def test_xlsx_widest_column_is_never_underestimated(
     cells: list[bytes], rows: int, widest: int
 ) -> None:
-    from pressgen.loaders.xlsxfile import _widest_column
+    from pressgen.sources.loaders.xlsxfile import _widest_column
 
     data = b"".join(b'<c r="%s" t="n"><v>1</v></c>' % c for c in cells)
     assert _widest_column(b"<sheetData>" + data + b"</sheetData>", rows) == widest

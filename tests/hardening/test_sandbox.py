@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from pressgen.errors import PressgenError
-from pressgen.filters import FILTERS
-from pressgen.render import TemplateInfo, render_template
-from pressgen.sandbox import LimitedSandbox, Limits, check_binop
+from pressgen.release.filters import FILTERS
+from pressgen.release.render import TemplateInfo, render_template
+from pressgen.release.sandbox import LimitedSandbox, Limits, check_binop
 
 
 def _render(folder: Path, source: str, context: dict[str, Any] | None = None, name: str = "t") -> str:
@@ -194,8 +194,8 @@ def test_batch_comparisons_keep_their_internals(tmp_path: Path, source: str) -> 
 
     from pressgen.batch.groups import Comparison, Standing
     from pressgen.batch.views import CompareMap
-    from pressgen.formatting import Formatter
-    from pressgen.style import resolve_style
+    from pressgen.text.formatting import Formatter
+    from pressgen.text.style import resolve_style
 
     fmt = Formatter("en_GB", resolve_style("uk-press", {}))
     standing = Standing("total", 100, Decimal(50), 2, True)

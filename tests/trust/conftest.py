@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pressgen.pipeline import Prepared, prepare, render_release
+from pressgen.release.pipeline import Prepared, prepare, render_release
 from tests.conftest import EXAMPLE
 
 

@@ -7,9 +7,9 @@ import time
 import pytest
 
 from pressgen.check import Checker, check_draft
-from pressgen.locales import SUPPORTED_LOCALES
-from pressgen.pipeline import Prepared, render_release
-from pressgen.style import PRESETS
+from pressgen.release.pipeline import Prepared, render_release
+from pressgen.text.locales import SUPPORTED_LOCALES
+from pressgen.text.style import PRESETS
 
 
 @pytest.mark.parametrize("locale", SUPPORTED_LOCALES)

@@ -11,8 +11,8 @@ import pytest
 
 from pressgen.check import Checker
 from pressgen.cli import main
-from pressgen.pipeline import Prepared, prepare, render_release
-from pressgen.quotes import load_quotes
+from pressgen.release.pipeline import Prepared, prepare, render_release
+from pressgen.release.quotes import load_quotes
 from tests.conftest import EXAMPLE
 
 

@@ -6,9 +6,9 @@ from pressgen.check import Checker
 from pressgen.check.consistency import draft_arithmetic, figure_arithmetic
 from pressgen.check.findings import LineIndex
 from pressgen.check.numbers import number_reader
-from pressgen.formatting import Formatter
-from pressgen.pipeline import Prepared
-from pressgen.style import resolve_style
+from pressgen.release.pipeline import Prepared
+from pressgen.text.formatting import Formatter
+from pressgen.text.style import resolve_style
 
 
 def test_more_precise_or_compact_forms_of_a_figure_pass(prepared: Prepared, release: str) -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from pressgen.check import lint_text
 from pressgen.check.lint import hunspell_words
-from pressgen.style import resolve_style
+from pressgen.text.style import resolve_style
 
 CASES = [
     # (draft, expected code, text the finding points at)

@@ -13,7 +13,7 @@ from docx import Document
 from pressgen.check import Checker, read_draft
 from pressgen.check.numbers import NumberToken
 from pressgen.export import ExportOptions, export_release
-from pressgen.pipeline import Prepared
+from pressgen.release.pipeline import Prepared
 
 _WORD_SWAPS = {"three": "two", "four": "five", "drei": "zwei", "vier": "fünf"}
 
@@ -135,9 +135,9 @@ def test_per_cent_for_a_points_figure_is_reported() -> None:
 
     from pressgen.check.match import FigureIndex
     from pressgen.check.numbers import number_reader
-    from pressgen.figures import Figure, Provenance
-    from pressgen.formatting import Formatter
-    from pressgen.style import resolve_style
+    from pressgen.figures.engine import Figure, Provenance
+    from pressgen.text.formatting import Formatter
+    from pressgen.text.style import resolve_style
 
     style = resolve_style(None)
     prov = Provenance("x.csv", "main", "difference", "", 2)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from pressgen.check import Checker, lint_text
 from pressgen.cli import main
-from pressgen.pipeline import Prepared
+from pressgen.release.pipeline import Prepared
 from tests.conftest import EXAMPLE
 
 _PIECES = st.sampled_from(

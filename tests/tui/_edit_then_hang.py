@@ -25,7 +25,7 @@ async def edit(pilot: Pilot[int]) -> None:
     await pilot.press(*TYPED)
     if sys.argv[3] == "wait-autosave":
         # The 2-second autosave timer, not an exit handler, must have saved the edit.
-        from pressgen.drafts import Draft, load_draft
+        from pressgen.storage.drafts import Draft, load_draft
 
         def saved() -> bool:
             found = load_draft(app.picks.campaign)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Input, Select, SelectionList
 
-from pressgen import drafts
+from pressgen.storage import drafts
 from pressgen.tui.app import PressgenApp
 from pressgen.tui.confirm import ConfirmScreen
 from pressgen.tui.editor import DraftEditor
@@ -330,8 +330,8 @@ async def test_light_theme_and_80x24(campaign: Path) -> None:
 async def test_pick_one_groups_release_of_a_batch(project: Path) -> None:
     """Preview, edit and check one force's release before running the batch: it is the
     release the batch writes, with that force's figures."""
-    from pressgen import drafts
     from pressgen.batch import run_batch
+    from pressgen.storage import drafts
     from pressgen.tui.check_panel import CheckPanel
 
     forces = project / "campaigns" / "forces-cyber-training.toml"

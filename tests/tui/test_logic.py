@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pressgen import drafts
-from pressgen.pipeline import prepare
+from pressgen.release.pipeline import prepare
+from pressgen.storage import drafts
 from pressgen.tui.blocks import changed_span, split_blocks
 from pressgen.tui.session import (
     Picks,

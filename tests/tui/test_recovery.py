@@ -66,7 +66,7 @@ async def test_killed_mid_edit_then_recovered(
 
 
 async def test_declined_recovery_keeps_a_copy(campaign: Path) -> None:
-    from pressgen.drafts import Draft, drafts_directory, save_draft
+    from pressgen.storage.drafts import Draft, drafts_directory, save_draft
 
     save_draft(Draft(str(campaign), "An edit nobody wants.", "en_GB", "uk-press"))
     app = make_app(campaign)

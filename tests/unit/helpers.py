@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pressgen.dataset import Dataset, load_dataset
+from pressgen.sources.dataset import Dataset, load_dataset
 
 
 def write_dataset(

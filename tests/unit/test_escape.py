@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from markdown_it import MarkdownIt
 
-from pressgen.render import escape_markdown
+from pressgen.release.render import escape_markdown
 
 
 @pytest.mark.parametrize(

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from pressgen import figure_cache
-from pressgen.campaign import load_campaign
-from pressgen.dataset import load_dataset
-from pressgen.figures import compute_figures, required_columns
+from pressgen.figures import cache as figure_cache
+from pressgen.figures.engine import compute_figures, required_columns
+from pressgen.release.campaign import load_campaign
+from pressgen.sources.dataset import load_dataset
 from tests.conftest import ROOT
 
 

@@ -10,8 +10,8 @@ import pytest
 from pydantic import TypeAdapter
 
 from pressgen.errors import PressgenError
-from pressgen.figures import Figure, compute_figures, rank_values, required_columns
-from pressgen.specs import FigureSpec
+from pressgen.figures.engine import Figure, compute_figures, rank_values, required_columns
+from pressgen.figures.specs import FigureSpec
 
 from .helpers import CLAIMS, CLAIMS_COLUMNS, dataset
 
@@ -345,7 +345,7 @@ def test_required_columns_only_what_specs_read() -> None:
 
 
 def test_suppressed_cells_are_counted_once_however_many_figures_read_them(tmp_path: Path) -> None:
-    from pressgen.figures import suppressed_cells
+    from pressgen.figures.engine import suppressed_cells
 
     ds = dataset(tmp_path, CLAIMS, COLUMNS)
     specs = SPECS.validate_python(

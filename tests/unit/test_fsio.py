@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pressgen.errors import PressgenError
-from pressgen.fsio import atomic_write
+from pressgen.storage.atomic import atomic_write
 
 
 def test_writes_and_refuses_overwrite_without_force(tmp_path: Path) -> None:

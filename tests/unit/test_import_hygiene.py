@@ -6,10 +6,10 @@ import subprocess
 import sys
 
 CORE = [
-    "pressgen.pipeline",
-    "pressgen.figures",
-    "pressgen.formatting",
-    "pressgen.render",
+    "pressgen.release.pipeline",
+    "pressgen.figures.engine",
+    "pressgen.text.formatting",
+    "pressgen.release.render",
     "pressgen.cli",
 ]
 

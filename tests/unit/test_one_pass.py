@@ -10,13 +10,13 @@ import polars as pl
 import pytest
 from pydantic import TypeAdapter
 
-from pressgen.aggregates import one_pass_figures
 from pressgen.batch import compute_group_figures
-from pressgen.campaign import load_campaign
-from pressgen.dataset import load_dataset
 from pressgen.errors import PressgenError
-from pressgen.figures import compute_figures, required_columns
-from pressgen.specs import FigureSpec
+from pressgen.figures.aggregates import one_pass_figures
+from pressgen.figures.engine import compute_figures, required_columns
+from pressgen.figures.specs import FigureSpec
+from pressgen.release.campaign import load_campaign
+from pressgen.sources.dataset import load_dataset
 from tests.conftest import EXAMPLE, ROOT
 
 from .helpers import CLAIMS, CLAIMS_COLUMNS, dataset, write_dataset

@@ -9,7 +9,7 @@ import sys
 import pytest
 from num2words import num2words
 
-from pressgen.words import _table, spell_number, spell_ordinal
+from pressgen.text.words import _table, spell_number, spell_ordinal
 
 
 @pytest.mark.parametrize("language", sorted(_table()))
@@ -28,7 +28,7 @@ def test_large_numbers_fall_back_to_num2words() -> None:
 
 def test_small_numbers_do_not_import_num2words() -> None:
     code = (
-        "import sys\nfrom pressgen.words import spell_number\n"
+        "import sys\nfrom pressgen.text.words import spell_number\n"
         "print(spell_number(3, 'en'), spell_number(3, 'de'), 'num2words' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

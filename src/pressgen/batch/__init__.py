@@ -4,9 +4,9 @@ command and the TUI's batch screen call."""
 
 from __future__ import annotations
 
-from .groups import Comparison, GroupFigures, compare_groups, compute_group_figures
-from .names import file_names, slugify
-from .run import (
+from pressgen.batch.groups import Comparison, GroupFigures, compare_groups, compute_group_figures
+from pressgen.batch.names import file_names, slugify
+from pressgen.batch.run import (
     FORMATS,
     BatchProgress,
     BatchResult,

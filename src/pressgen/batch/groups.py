@@ -18,10 +18,9 @@ from typing import Any
 
 import polars as pl
 
-from ..aggregates import Plan, from_aggregates, joined_filter, plan_for
-from ..dataset import Dataset
-from ..errors import PressgenError
-from ..figures import (
+from pressgen.errors import PressgenError
+from pressgen.figures.aggregates import Plan, from_aggregates, joined_filter, plan_for
+from pressgen.figures.engine import (
     DECIMAL_CONTEXT,
     Figure,
     Provenance,
@@ -29,7 +28,7 @@ from ..figures import (
     compute_figures,
     rank_values,
 )
-from ..specs import (
+from pressgen.figures.specs import (
     AggregateSpec,
     ChangeSpec,
     CountGroupsSpec,
@@ -39,6 +38,7 @@ from ..specs import (
     FrequencySpec,
     RangeSpec,
 )
+from pressgen.sources.dataset import Dataset
 
 GROUP = "__group"
 _DERIVED = (CountGroupsSpec, FrequencySpec, RangeSpec, FormulaSpec)

@@ -25,10 +25,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..campaign import LoadedCampaign, load_campaign
-from ..dataset import Dataset, load_dataset
-from ..errors import PressgenError
-from ..figures import (
+from pressgen.batch.groups import Comparison, GroupFigures, compare_groups, compute_group_figures
+from pressgen.batch.names import file_names
+from pressgen.batch.views import CompareMap
+from pressgen.errors import PressgenError
+from pressgen.figures.engine import (
     Figure,
     compute_figures,
     json_value,
@@ -36,9 +37,9 @@ from ..figures import (
     suppressed_cells,
     suppressed_cells_expr,
 )
-from ..formatting import Formatter, normalise_locale
-from ..fsio import atomic_write, sync_folder
-from ..pipeline import (
+from pressgen.figures.specs import FigureSpec
+from pressgen.release.campaign import LoadedCampaign, load_campaign
+from pressgen.release.pipeline import (
     Prepared,
     Rendered,
     _check_needs,
@@ -48,14 +49,13 @@ from ..pipeline import (
     template_search_path,
     translation_warnings,
 )
-from ..quotes import load_quotes
-from ..render import TemplateInfo, environment, render_template, resolve_template
-from ..specs import FigureSpec
-from ..style import HouseStyle
-from ..views import FigureMap, QuoteView
-from .groups import Comparison, GroupFigures, compare_groups, compute_group_figures
-from .names import file_names
-from .views import CompareMap
+from pressgen.release.quotes import load_quotes
+from pressgen.release.render import TemplateInfo, environment, render_template, resolve_template
+from pressgen.release.views import FigureMap, QuoteView
+from pressgen.sources.dataset import Dataset, load_dataset
+from pressgen.storage.atomic import atomic_write, sync_folder
+from pressgen.text.formatting import Formatter, normalise_locale
+from pressgen.text.style import HouseStyle
 
 FORMATS = {"md": ".md", "txt": ".txt", "html": ".html", "docx": ".docx"}
 INDEX_FILES = ("index.csv", "index.json")
@@ -356,7 +356,7 @@ def _suppressed_by_group(
     """Each group's suppressed cells that its figures leave out, each counted once."""
     import polars as pl
 
-    from .groups import GROUP
+    from pressgen.batch.groups import GROUP
 
     expr = suppressed_cells_expr(specs, main, "main", "main")
     if expr is None:
@@ -583,8 +583,8 @@ def _run_group(job: _Job, group: str) -> tuple[GroupResult, tuple[Path, bytes] |
 
 
 def _export(job: _Job, markdown: str) -> bytes:
-    from ..export import export_release
-    from ..pipeline import export_options
+    from pressgen.export import export_release
+    from pressgen.release.pipeline import export_options
 
     opts = export_options(job.prepared, job.tag)
     data = export_release(markdown, job.fmt, opts).data

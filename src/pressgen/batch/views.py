@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from ..errors import PressgenError
-from ..formatting import Formatter
-from ..render import trust_view_types
-from ..views import NumberView
-from .groups import Comparison
+from pressgen.batch.groups import Comparison
+from pressgen.errors import PressgenError
+from pressgen.release.render import trust_view_types
+from pressgen.release.views import NumberView
+from pressgen.text.formatting import Formatter
 
 # How differences and averages of a figure print: a difference of two shares is in
 # percentage points; an average of counts is a number with decimals.

@@ -15,18 +15,25 @@ import unicodedata
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from ..formatting import Formatter, normalise_locale
-from ..style import HouseStyle
-from .consistency import draft_arithmetic, figure_arithmetic
-from .draft import read_draft
-from .findings import FAILING, CheckReport, Finding, LineIndex
-from .lint import WIRE_HEADLINE_LIMIT, lint_text
-from .match import Candidate, FigureIndex, align, atoms
-from .numbers import APPROX, PERCENT, POINTS, NumberToken, markdown_blank, number_reader
+from pressgen.check.consistency import draft_arithmetic, figure_arithmetic
+from pressgen.check.draft import read_draft
+from pressgen.check.findings import FAILING, CheckReport, Finding, LineIndex
+from pressgen.check.lint import WIRE_HEADLINE_LIMIT, lint_text
+from pressgen.check.match import Candidate, FigureIndex, align, atoms
+from pressgen.check.numbers import (
+    APPROX,
+    PERCENT,
+    POINTS,
+    NumberToken,
+    markdown_blank,
+    number_reader,
+)
+from pressgen.text.formatting import Formatter, normalise_locale
+from pressgen.text.style import HouseStyle
 
 if TYPE_CHECKING:
-    from ..pipeline import Prepared
-    from ..quotes import Quote
+    from pressgen.release.pipeline import Prepared
+    from pressgen.release.quotes import Quote
 
 __all__ = [
     "FAILING",
@@ -57,7 +64,7 @@ class Checker:
         baseline: str | None = None,
         today: dt.date | None = None,
     ) -> None:
-        from ..pipeline import choose_style, render_release
+        from pressgen.release.pipeline import choose_style, render_release
 
         loaded = prepared.loaded
         camp = loaded.campaign

@@ -17,11 +17,11 @@ import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
-from ..figures import Figure
-from ..formatting import Formatter
-from ..numformat import quantize
-from .findings import Finding, LineIndex
-from .numbers import PERCENT, PLAIN, NumberToken
+from pressgen.check.findings import Finding, LineIndex
+from pressgen.check.numbers import PERCENT, PLAIN, NumberToken
+from pressgen.figures.engine import Figure
+from pressgen.text.formatting import Formatter
+from pressgen.text.numformat import quantize
 
 _NEAR_POINTS = Decimal(3)
 _NEAR_SUM = Decimal("0.02")

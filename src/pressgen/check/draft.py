@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import PressgenError
+from pressgen.errors import PressgenError
 
 DRAFT_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".docx")
 

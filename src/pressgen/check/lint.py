@@ -25,11 +25,11 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from ..formatting import Formatter
-from ..locales import get_locale
-from ..style import HouseStyle, resolve_style
-from .findings import Finding, LineIndex
-from .numbers import PERCENT, PLAIN, NumberToken, markdown_blank, number_reader
+from pressgen.check.findings import Finding, LineIndex
+from pressgen.check.numbers import PERCENT, PLAIN, NumberToken, markdown_blank, number_reader
+from pressgen.text.formatting import Formatter
+from pressgen.text.locales import get_locale
+from pressgen.text.style import HouseStyle, resolve_style
 
 #: Longest headline, in characters, that the newswires take without cutting it: PR
 #: Newswire and Business Wire both advise staying within about 100 characters.
@@ -253,7 +253,7 @@ def hunspell_words(tag: str) -> frozenset[str] | None:
 def _cached_expansion(dic: Path, aff: Path) -> frozenset[str]:
     """Expanding the affixes takes most of a second, so the word list is kept in the
     user cache folder, keyed by the dictionary's size and modification time."""
-    from ..locations import cache_directory
+    from pressgen.storage.locations import cache_directory
 
     st = dic.stat()
     stamp = f"{dic.name}-{st.st_size}-{st.st_mtime_ns}.words"
@@ -265,7 +265,7 @@ def _cached_expansion(dic: Path, aff: Path) -> frozenset[str]:
     lines = dic.read_text(encoding="utf-8", errors="replace").splitlines()[1:]
     words = _expand(lines, _affix_rules(aff) if aff.is_file() else {})
     try:
-        from ..fsio import atomic_write
+        from pressgen.storage.atomic import atomic_write
 
         atomic_write(cached, "\n".join(sorted(words)), force=True)
     except Exception:  # a read-only cache folder only costs speed

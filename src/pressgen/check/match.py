@@ -22,11 +22,11 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 from typing import Any
 
-from ..figures import Figure
-from ..formatting import Formatter
-from ..numformat import quantize
-from ..views import format_value
-from .numbers import APPROX, PERCENT, PLAIN, POINTS, NumberToken
+from pressgen.check.numbers import APPROX, PERCENT, PLAIN, POINTS, NumberToken
+from pressgen.figures.engine import Figure
+from pressgen.release.views import format_value
+from pressgen.text.formatting import Formatter
+from pressgen.text.numformat import quantize
 
 _HUNDRED = Decimal(100)
 

@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from ..errors import PressgenError
-from ..locales import get_locale
-from ..numformat import symbols_for
-from ..style import HouseStyle
-from ..words import spell_number
+from pressgen.errors import PressgenError
+from pressgen.text.locales import get_locale
+from pressgen.text.numformat import symbols_for
+from pressgen.text.style import HouseStyle
+from pressgen.text.words import spell_number
 
 PLAIN = "plain"
 PERCENT = "percent"

@@ -12,10 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import PressgenError
-from ..fsio import atomic_write
-from .markdown_parse import Release, parse_release
-from .xmltext import TextGuard
+from pressgen.errors import PressgenError
+from pressgen.export.markdown_parse import Release, parse_release
+from pressgen.export.xmltext import TextGuard
+from pressgen.storage.atomic import atomic_write
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +122,7 @@ def _write_md(markdown: str, options: ExportOptions) -> ExportResult:
 
 
 def _write_docx(markdown: str, options: ExportOptions) -> ExportResult:
-    from .docx_writer import write_docx  # python-docx costs ~100 ms to import
+    from pressgen.export.docx_writer import write_docx  # python-docx costs ~100 ms to import
 
     release = parse(markdown, options)
     data, warnings = write_docx(release, options)
@@ -130,7 +130,7 @@ def _write_docx(markdown: str, options: ExportOptions) -> ExportResult:
 
 
 def _write_html(markdown: str, options: ExportOptions) -> ExportResult:
-    from .html_writer import write_html
+    from pressgen.export.html_writer import write_html
 
     release = parse(markdown, options)
     text, warnings = write_html(release, options)
@@ -138,7 +138,7 @@ def _write_html(markdown: str, options: ExportOptions) -> ExportResult:
 
 
 def _write_txt(markdown: str, options: ExportOptions) -> ExportResult:
-    from .text_writer import write_text
+    from pressgen.export.text_writer import write_text
 
     release = parse(markdown, options)
     text, warnings = write_text(release, options)

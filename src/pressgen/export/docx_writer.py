@@ -26,8 +26,8 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Twips
 
-from ..errors import PressgenError
-from .markdown_parse import (
+from pressgen.errors import PressgenError
+from pressgen.export.markdown_parse import (
     Block,
     Break,
     CodeBlock,
@@ -41,7 +41,7 @@ from .markdown_parse import (
     Span,
     Table,
 )
-from .reference import (
+from pressgen.export.reference import (
     A4,
     BULLET_NUMBERING,
     DECIMAL_NUMBERING,
@@ -52,13 +52,13 @@ from .reference import (
     STYLE_NAMES,
     reference_bytes,
 )
-from .xmltext import TextGuard
+from pressgen.export.xmltext import TextGuard
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
     from docx.section import Section
 
-    from . import ExportOptions
+    from pressgen.export import ExportOptions
 
 # Territories that print on US Letter; everyone else gets A4 from the default reference.
 _LETTER_TERRITORIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "PR", "CR"})

@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from .markdown_parse import (
+from pressgen.export.markdown_parse import (
     Block,
     Break,
     CodeBlock,
@@ -25,10 +25,10 @@ from .markdown_parse import (
     Span,
     Table,
 )
-from .xmltext import TextGuard
+from pressgen.export.xmltext import TextGuard
 
 if TYPE_CHECKING:
-    from . import ExportOptions
+    from pressgen.export import ExportOptions
 
 NAVY = "#1f3864"
 RED = "#c00000"

@@ -16,7 +16,7 @@ from typing import Literal
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .xmltext import TextGuard
+from pressgen.export.xmltext import TextGuard
 
 ParagraphRole = Literal["release", "dateline", "body", "ends", "attribution"]
 HeadingRole = Literal["headline", "subhead", "section"]

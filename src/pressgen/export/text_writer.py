@@ -11,7 +11,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
-from .markdown_parse import (
+from pressgen.export.markdown_parse import (
     Block,
     Break,
     CodeBlock,
@@ -27,7 +27,7 @@ from .markdown_parse import (
 )
 
 if TYPE_CHECKING:
-    from . import ExportOptions
+    from pressgen.export import ExportOptions
 
 HEADLINE_LIMIT = 170
 

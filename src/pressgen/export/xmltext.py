@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..errors import PressgenError
+from pressgen.errors import PressgenError
 
 # Everything outside the XML 1.0 Char production: C0 controls except tab, LF and CR,
 # the surrogate block (only ever lone in a Python str) and the two non-characters.

@@ -21,7 +21,7 @@ _FIRST_RENDER = (
 
 
 def run(campaign: str | Path) -> int:
-    from .preview_cache import load_preview, preview_key
+    from pressgen.tui.preview_cache import load_preview, preview_key
 
     path = Path(campaign)
     key = preview_key(path)
@@ -36,7 +36,7 @@ def run(campaign: str | Path) -> int:
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pressgen-first-render")
         first = pool.submit(_first_markdown, proc) if proc else None
         pool.shutdown(wait=False)
-    from .app import PressgenApp, bench_exit_requested
+    from pressgen.tui.app import PressgenApp, bench_exit_requested
 
     bench = bench_exit_requested()
     app = PressgenApp(path, first=first, bench_exit=bench, preview_key=key)

@@ -26,26 +26,26 @@ from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
-from .. import drafts
-from ..locations import project_root_for
-from .commands import PressgenCommands
-from .confirm import ConfirmScreen
-from .error_panel import ErrorPanel
-from .figures_panel import FiguresPanel
-from .preview import Preview
-from .session import Build, Picks
+from pressgen.storage import drafts
+from pressgen.storage.locations import project_root_for
+from pressgen.tui.commands import PressgenCommands
+from pressgen.tui.confirm import ConfirmScreen
+from pressgen.tui.error_panel import ErrorPanel
+from pressgen.tui.figures_panel import FiguresPanel
+from pressgen.tui.preview import Preview
+from pressgen.tui.session import Build, Picks
 
 if TYPE_CHECKING:
     from textual.widgets import TextArea
 
-    from ..check import CheckReport
-    from .check_panel import CheckPanel
-    from .editor import DraftEditor
-    from .export_dialog import ExportRequest
-    from .picker import Picker
-    from .quotes_panel import QuotesPanel
-    from .save_dialog import SaveRequest
-    from .session import ProjectFiles
+    from pressgen.check import CheckReport
+    from pressgen.tui.check_panel import CheckPanel
+    from pressgen.tui.editor import DraftEditor
+    from pressgen.tui.export_dialog import ExportRequest
+    from pressgen.tui.picker import Picker
+    from pressgen.tui.quotes_panel import QuotesPanel
+    from pressgen.tui.save_dialog import SaveRequest
+    from pressgen.tui.session import ProjectFiles
 
 AUTOSAVE_SECONDS = 2.0
 
@@ -54,17 +54,17 @@ PickerState = tuple["ProjectFiles", Path, dict[str, str], list[str], list[str], 
 
 def pressgen_error() -> type[Exception]:
     """PressgenError, imported when an error is being handled (it pulls in pydantic)."""
-    from ..errors import PressgenError
+    from pressgen.errors import PressgenError
 
     return PressgenError
 
 
 def picker_state(picks: Picks, root: Path) -> PickerState:
     """What the Pick panel shows: the project's files and the current values (worker)."""
-    from ..locales import supported_locales
-    from ..style import PRESETS
-    from .picker import WHOLE
-    from .session import group_names, load_picked, scan_project
+    from pressgen.text.locales import supported_locales
+    from pressgen.text.style import PRESETS
+    from pressgen.tui.picker import WHOLE
+    from pressgen.tui.session import group_names, load_picked, scan_project
 
     current = {"campaign": str(picks.campaign), "group": picks.group or WHOLE}
     try:
@@ -183,10 +183,10 @@ class PressgenApp(App[int]):
         self.rebuild()
 
     async def _mount_hidden_panels(self) -> None:
-        from .check_panel import CheckPanel
-        from .editor import DraftEditor
-        from .picker import Picker
-        from .quotes_panel import QuotesPanel
+        from pressgen.tui.check_panel import CheckPanel
+        from pressgen.tui.editor import DraftEditor
+        from pressgen.tui.picker import Picker
+        from pressgen.tui.quotes_panel import QuotesPanel
 
         preview = self.query_one(Preview)
         editor = DraftEditor(id="editor")
@@ -240,7 +240,7 @@ class PressgenApp(App[int]):
                 painted = threading.Event()
                 self.call_from_thread(self._show_first, markdown, painted)
                 painted.wait(timeout=2)
-        from . import session
+        from pressgen.tui import session
 
         picker = picker_state(picks, self.root)
         try:
@@ -249,7 +249,7 @@ class PressgenApp(App[int]):
             self.call_from_thread(self.when_ready, self._failed, str(exc), picker)
             return
         if self._preview_key and picks == Picks(campaign=picks.campaign):
-            from .preview_cache import save_preview
+            from pressgen.tui.preview_cache import save_preview
 
             save_preview(self._preview_key, result.rendered.markdown)
             self._preview_key = None
@@ -278,7 +278,7 @@ class PressgenApp(App[int]):
         self._check_recovery()
 
     def _built(self, result: Build, picker: PickerState | None = None) -> None:
-        from ..formatting import Formatter
+        from pressgen.text.formatting import Formatter
 
         self.built = result
         if picker is not None:
@@ -354,7 +354,7 @@ class PressgenApp(App[int]):
             self._switch_campaign(Path(value))
             return
         if field == "group":
-            from .picker import WHOLE
+            from pressgen.tui.picker import WHOLE
 
             self.picks.group = None if value == WHOLE else value
         elif field in ("dataset", "quotes", "template"):
@@ -431,7 +431,7 @@ class PressgenApp(App[int]):
     @work(thread=True, exclusive=True, group="check")
     def _check_worker(self, built: Build, text: str) -> None:
         # On a thread: a check of a long draft must not hold up the next keystroke.
-        from ..check import check_draft
+        from pressgen.check import check_draft
 
         r = built.rendered
         try:
@@ -602,7 +602,7 @@ class PressgenApp(App[int]):
     # -- dialogs --------------------------------------------------------------------------
 
     def action_help(self) -> None:
-        from .help_screen import HelpScreen  # screens load when first opened
+        from pressgen.tui.help_screen import HelpScreen  # screens load when first opened
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
@@ -613,11 +613,11 @@ class PressgenApp(App[int]):
             return
         name = self.picks.campaign.stem
         if self.picks.group is not None:  # one release of a batch: named as the batch names it
-            from ..batch.names import slugify
+            from pressgen.batch.names import slugify
 
             name = slugify(self.picks.group) or name
         stem = Path.cwd() / name
-        from .export_dialog import ExportScreen
+        from pressgen.tui.export_dialog import ExportScreen
 
         self.push_screen(ExportScreen(stem, "docx"), self._export_chosen)
 
@@ -629,7 +629,7 @@ class PressgenApp(App[int]):
     @work(thread=True, exclusive=True, group="export")
     def _export_worker(self, request: ExportRequest, markdown: str, built: Build) -> None:
         try:
-            from .session import export_markdown
+            from pressgen.tui.session import export_markdown
 
             warnings = export_markdown(
                 markdown, built.prepared, built.rendered.locale, request.fmt, request.path,
@@ -646,13 +646,13 @@ class PressgenApp(App[int]):
         if self.built is None:
             self.notify("Nothing to batch until the campaign renders.", severity="warning")
             return
-        from .batch_screen import BatchScreen
+        from pressgen.tui.batch_screen import BatchScreen
 
         r = self.built.rendered
         self.push_screen(BatchScreen(self.built.prepared, r.locale, r.style.name, self.batch_jobs))
 
     def action_save_campaign(self) -> None:
-        from .save_dialog import SaveCampaignScreen
+        from pressgen.tui.save_dialog import SaveCampaignScreen
 
         folder = self.root / "campaigns"
         self.push_screen(
@@ -663,8 +663,8 @@ class PressgenApp(App[int]):
     def _save_chosen(self, request: SaveRequest | None) -> None:
         if request is None:
             return
-        from ..fsio import atomic_write
-        from .session import campaign_text, check_campaign_text, load_picked
+        from pressgen.storage.atomic import atomic_write
+        from pressgen.tui.session import campaign_text, check_campaign_text, load_picked
 
         try:
             loaded = load_picked(self.picks)

@@ -20,8 +20,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, ProgressBar, Select, Static
 
 if TYPE_CHECKING:
-    from ..batch import BatchProgress, BatchResult
-    from ..pipeline import Prepared
+    from pressgen.batch import BatchProgress, BatchResult
+    from pressgen.release.pipeline import Prepared
 
 
 class BatchScreen(ModalScreen[Path | None]):
@@ -52,7 +52,7 @@ class BatchScreen(ModalScreen[Path | None]):
         self.result: BatchResult | None = None
 
     def compose(self) -> ComposeResult:
-        from ..batch import FORMATS
+        from pressgen.batch import FORMATS
 
         loaded = self.prepared.loaded
         manifest = self.prepared.manifest("main")
@@ -112,8 +112,8 @@ class BatchScreen(ModalScreen[Path | None]):
 
     @work(thread=True, exclusive=True, group="batch")
     def _run(self, column: str, fmt: str, folder: Path) -> None:
-        from ..batch import run_batch
-        from ..errors import PressgenError
+        from pressgen.batch import run_batch
+        from pressgen.errors import PressgenError
 
         try:
             result = run_batch(

@@ -11,7 +11,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 if TYPE_CHECKING:
-    from ..check import CheckReport, Finding
+    from pressgen.check import CheckReport, Finding
 
 _MARK = {"error": "✗", "warning": "⚠", "decision": "?"}
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 if TYPE_CHECKING:
-    from .app import PressgenApp
+    from pressgen.tui.app import PressgenApp
 
 ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("Edit the draft / back to preview", "toggle_edit", "F2"),
@@ -28,8 +28,8 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
 
 class PressgenCommands(Provider):
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
-        from ..locales import supported_locales
-        from ..style import PRESETS
+        from pressgen.text.locales import supported_locales
+        from pressgen.text.style import PRESETS
 
         app: PressgenApp = self.app  # type: ignore[assignment]
         out: list[tuple[str, Callable[[], object], str]] = []

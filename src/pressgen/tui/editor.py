@@ -12,7 +12,7 @@ from textual.widgets import TextArea
 if TYPE_CHECKING:
     from textual.widgets.text_area import Edit, EditResult
 
-    from ..check import Finding
+    from pressgen.check import Finding
 
 #: Highlight names for the check's findings, looked up in the editor's theme.
 FINDING_STYLES = {

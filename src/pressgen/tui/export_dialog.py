@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
-from .path_dialog import PathDialog
+from pressgen.tui.path_dialog import PathDialog
 
 
 @dataclass(frozen=True)
@@ -40,14 +40,14 @@ class ExportScreen(PathDialog[ExportRequest]):
     submit_id = "export"
 
     def __init__(self, stem: Path, fmt: str = "docx") -> None:
-        from ..export import EXPORTERS  # opened long after the first paint
+        from pressgen.export import EXPORTERS  # opened long after the first paint
 
         super().__init__()
         self.stem = stem
         self.fmt = fmt if fmt in EXPORTERS else next(iter(EXPORTERS))
 
     def compose(self) -> ComposeResult:
-        from ..export import EXPORTERS
+        from pressgen.export import EXPORTERS
 
         with Vertical():
             yield Static("[b]Export the release[/b]")
@@ -65,12 +65,12 @@ class ExportScreen(PathDialog[ExportRequest]):
                 yield Button("Export", id="export", variant="primary")
 
     def _path_for(self, fmt: str) -> str:
-        from ..export import EXPORTERS
+        from pressgen.export import EXPORTERS
 
         return str(self.stem.with_suffix(EXPORTERS[fmt].suffix))
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
-        from ..export import EXPORTERS
+        from pressgen.export import EXPORTERS
 
         name = event.pressed.name or self.fmt
         box = self.query_one(Input)
@@ -82,7 +82,7 @@ class ExportScreen(PathDialog[ExportRequest]):
         self.fmt = name
 
     def _submit(self) -> None:
-        from ..export import EXPORTERS, format_for_path
+        from pressgen.export import EXPORTERS, format_for_path
 
         raw = self.query_one(Input).value.strip()
         problem = self.query_one("#export-problem", Static)

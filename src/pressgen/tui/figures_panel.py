@@ -12,8 +12,8 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 if TYPE_CHECKING:
-    from ..figures import Figure
-    from ..formatting import Formatter
+    from pressgen.figures.engine import Figure
+    from pressgen.text.formatting import Formatter
 
 
 def exact(value: Any) -> str:
@@ -68,7 +68,7 @@ class FiguresPanel(Vertical):
         yield Static("Select a figure to see where it came from.", id="provenance")
 
     def show(self, figures: dict[str, Figure], fmt: Formatter) -> None:
-        from ..views import FigureView  # the core loads after the first paint
+        from pressgen.release.views import FigureView  # the core loads after the first paint
 
         self._figures = figures
         table: DataTable[str | Text] = self.query_one(DataTable)

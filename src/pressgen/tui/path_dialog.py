@@ -11,7 +11,7 @@ from typing import TypeVar
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input
 
-from .confirm import ConfirmScreen
+from pressgen.tui.confirm import ConfirmScreen
 
 R = TypeVar("R")
 

@@ -19,7 +19,7 @@ from textual.widgets import Label, Select
 from textual.widgets.select import InvalidSelectValueError
 
 if TYPE_CHECKING:
-    from .session import ProjectFiles
+    from pressgen.tui.session import ProjectFiles
 
 FIELDS = ("campaign", "group", "dataset", "quotes", "template", "locale", "style")
 WHOLE = "*whole*"

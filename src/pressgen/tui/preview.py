@@ -18,7 +18,7 @@ from textual import events
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from .blocks import changed_span, split_blocks
+from pressgen.tui.blocks import changed_span, split_blocks
 
 
 class Lines:

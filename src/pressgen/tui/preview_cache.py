@@ -18,7 +18,12 @@ import tempfile
 import tomllib
 from pathlib import Path
 
-from ..locations import PROJECT_FOLDERS, cache_directory, project_root_for, user_templates_directory
+from pressgen.storage.locations import (
+    PROJECT_FOLDERS,
+    cache_directory,
+    project_root_for,
+    user_templates_directory,
+)
 
 
 def preview_key(campaign: Path) -> str:

@@ -17,7 +17,7 @@ from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 if TYPE_CHECKING:
-    from .session import QuoteRow
+    from pressgen.tui.session import QuoteRow
 
 
 def quote_prompt(row: QuoteRow) -> Text:

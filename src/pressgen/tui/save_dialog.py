@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
-from .path_dialog import PathDialog
+from pressgen.tui.path_dialog import PathDialog
 
 
 @dataclass(frozen=True)

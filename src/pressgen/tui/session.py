@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..locations import PROJECT_FOLDERS, user_templates_directory
+from pressgen.storage.locations import PROJECT_FOLDERS, user_templates_directory
 
 if TYPE_CHECKING:
     # The core is imported when first used, on a worker thread, so the app paints first.
-    from ..campaign import LoadedCampaign
-    from ..pipeline import Prepared, Rendered
+    from pressgen.release.campaign import LoadedCampaign
+    from pressgen.release.pipeline import Prepared, Rendered
 
 SUFFIXES = {"campaigns": ".toml", "datasets": ".toml", "quotes": ".toml", "templates": ".md.j2"}
 
@@ -101,9 +101,9 @@ def load_picked(picks: Picks) -> LoadedCampaign:
     """The campaign file with the picked dataset, quote set and template swapped in."""
     from pydantic import ValidationError
 
-    from ..campaign import Campaign, load_campaign
-    from ..errors import from_validation
-    from ..tomlio import read_toml
+    from pressgen.errors import from_validation
+    from pressgen.release.campaign import Campaign, load_campaign
+    from pressgen.storage.tomlfile import read_toml
 
     base = load_campaign(picks.campaign)
     if picks.dataset is None and picks.quotes is None and picks.template is None:
@@ -134,7 +134,7 @@ def load_picked(picks: Picks) -> LoadedCampaign:
 
 def build(picks: Picks) -> Build:
     """Prepare (figures cached by the pipeline) and render with the picks applied."""
-    from ..pipeline import Prepared, prepare, render_release
+    from pressgen.release.pipeline import Prepared, prepare, render_release
 
     loaded = load_picked(picks)
     prepared = prepare(loaded)
@@ -152,7 +152,7 @@ def build(picks: Picks) -> Build:
     drafts = any(r.included and r.problem for r in rows)
     if picks.group is not None:
         # One release of the batch, exactly as `pressgen batch` would write it.
-        from ..batch import group_release
+        from pressgen.batch import group_release
 
         prepared, rendered = group_release(
             prepared.loaded, picks.group, locale=picks.locale, style=picks.style,
@@ -170,8 +170,8 @@ def group_names(loaded: LoadedCampaign) -> list[str]:
     each = loaded.campaign.each
     if not each:
         return []
-    from ..batch.groups import group_values
-    from ..dataset import load_dataset
+    from pressgen.batch.groups import group_values
+    from pressgen.sources.dataset import load_dataset
 
     groups, _ = group_values(load_dataset(loaded.dataset_paths["main"], {each}), each)
     return groups
@@ -273,8 +273,8 @@ def check_campaign_text(text: str, path: Path) -> None:
 
     from pydantic import ValidationError
 
-    from ..campaign import Campaign
-    from ..errors import PressgenError, from_validation
+    from pressgen.errors import PressgenError, from_validation
+    from pressgen.release.campaign import Campaign
 
     try:
         Campaign.model_validate(tomllib.loads(text))
@@ -288,8 +288,8 @@ def export_markdown(
     markdown: str, prepared: Prepared, locale: str, fmt: str, path: Path, force: bool
 ) -> tuple[str, ...]:
     """Export through the CLI's registry and write atomically; returns the warnings."""
-    from ..export import write_release
-    from ..pipeline import export_options
+    from pressgen.export import write_release
+    from pressgen.release.pipeline import export_options
 
     result = write_release(markdown, fmt, export_options(prepared, locale), path, force=force)
     return result.warnings

@@ -1,0 +1,1 @@
+"""Figures: specs, the engine that computes them with provenance, and their cache."""

@@ -1,0 +1,1 @@
+"""Release: campaigns, quote sets, the template sandbox, filters and the pipeline."""

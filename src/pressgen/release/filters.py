@@ -1,0 +1,219 @@
+"""Jinja filters that turn figures and values into house-style text for the locale.
+
+Each filter is a thin wrapper over `Formatter`: it adds only the formatter, which comes
+from the render context (never a global), so one compiled template serves every locale.
+A filter accepts a figure (anything with `.value`) or a plain number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from typing import Any
+
+from jinja2 import pass_context
+from jinja2.runtime import Context
+
+from pressgen.errors import PressgenError
+from pressgen.text import phrases
+from pressgen.text.formatting import Formatter, to_decimal
+
+FORMATTER_KEY = "__pressgen_formatter__"
+
+
+def formatter_of(ctx: Context) -> Formatter:
+    fmt = ctx.get(FORMATTER_KEY)
+    if not isinstance(fmt, Formatter):
+        raise PressgenError("template rendered without a formatter")
+    return fmt
+
+
+def _value(x: Any) -> Any:
+    return getattr(x, "value", x)
+
+
+def _number(x: Any) -> int | Decimal:
+    v = getattr(x, "value", x)
+    t = type(v)
+    if t is int or t is Decimal:
+        return v  # type: ignore[no-any-return]
+    if isinstance(v, bool) or not isinstance(v, int | Decimal | float | str):
+        raise PressgenError(f"expected a number, got {type(v).__name__}")
+    return v if isinstance(v, int) else to_decimal(v)
+
+
+def _int(x: Any, what: str) -> int:
+    v = _number(x)
+    if v != int(v):
+        raise PressgenError(f"{what} needs a whole number, got {v}")
+    return int(v)
+
+
+def _date(x: Any) -> dt.date:
+    v = _value(x)
+    if not isinstance(v, dt.date):
+        raise PressgenError(f"expected a date, got {type(v).__name__}")
+    return v
+
+
+@pass_context
+def number(ctx: Context, x: Any, decimals: int | None = None) -> str:
+    """Grouped digits: 4,534 (en_GB), 4.534 (de_DE), 4 534 (fr_FR)."""
+    fmt = ctx.get(FORMATTER_KEY)
+    if type(fmt) is not Formatter:
+        fmt = formatter_of(ctx)
+    v = _number(x)
+    if decimals is None:
+        decimals = 0 if isinstance(v, int) or v == v.to_integral_value() else fmt.style.decimals
+    return fmt.decimal(v, decimals)
+
+
+@pass_context
+def count(ctx: Context, x: Any, start: bool = False) -> str:
+    """A count in house style: 'three', '4,534'; `start=True` at the opening of a sentence."""
+    return formatter_of(ctx).count(_number(x), sentence_start=start)
+
+
+@pass_context
+def words(ctx: Context, x: Any, start: bool = False) -> str:
+    """A whole number in words in the release's language: 'three', 'drei', 'trois'."""
+    text = formatter_of(ctx).words(_int(x, "words"))
+    return text[:1].upper() + text[1:] if start else text
+
+
+@pass_context
+def ordinal(ctx: Context, x: Any, figures: bool = False) -> str:
+    """'third', 'dritte', 'troisième'; `figures=True`: '3rd', '3.', '3e'."""
+    fmt = formatter_of(ctx)
+    n = _int(x, "ordinal")
+    if figures:
+        from pressgen.text.words import ordinal_figures
+
+        return ordinal_figures(n, fmt.language)
+    return fmt.ordinal(n)
+
+
+@pass_context
+def rank_phrase(ctx: Context, x: Any, adjective: str, joint: bool = False) -> str:
+    """A place with its adjective: 'third-highest', 'dritthöchste', 'joint second-largest'."""
+    return phrases.rank(formatter_of(ctx), _int(x, "rank_phrase"), adjective, joint=joint)
+
+
+@pass_context
+def compact(ctx: Context, x: Any, decimals: int | None = None, width: str | None = None) -> str:
+    """A large number in words of magnitude: '1.2 million', '1,2 Millionen', '12 लाख'."""
+    if width not in (None, "long", "short"):
+        raise PressgenError(f"compact: width must be 'long' or 'short', not {width!r}")
+    return formatter_of(ctx).compact(_number(x), decimals, width)  # type: ignore[arg-type]
+
+
+@pass_context
+def approx(ctx: Context, x: Any, kind: str = "fraction", start: bool = False) -> str:
+    """A share as 'almost half', 'more than a third' (`kind='fraction'`) or 'one in four'
+    (`kind='one_in'`), only inside the bands where that is true; else the percentage.
+    `start=True` capitalises the first letter only (Jinja's `capitalize` lowers the rest)."""
+    fmt = formatter_of(ctx)
+    if kind == "fraction":
+        text = phrases.approx(fmt, _number(x))
+    elif kind == "one_in":
+        text = phrases.one_in(fmt, _number(x))
+    else:
+        raise PressgenError(f"approx: kind must be 'fraction' or 'one_in', not {kind!r}")
+    return text[:1].upper() + text[1:] if start else text
+
+
+@pass_context
+def change(ctx: Context, x: Any, unit: str = "percent", decimals: int | None = None) -> str:
+    """A change with its direction: 'up 12 per cent', 'doubled', 'fell by a fifth';
+    `unit='points'` for a difference of shares: 'up 3 percentage points'."""
+    if unit not in ("percent", "points"):
+        raise PressgenError(f"change: unit must be 'percent' or 'points', not {unit!r}")
+    return phrases.change(formatter_of(ctx), _number(x), unit, decimals)  # type: ignore[arg-type]
+
+
+@pass_context
+def plural(ctx: Context, x: Any, *forms: str, **named: str) -> str:
+    """The word's form for the number by CLDR plural rules: n|plural('officer', 'officers')."""
+    return formatter_of(ctx).plural(_number(x), *forms, **named)
+
+
+@pass_context
+def percent(ctx: Context, x: Any, decimals: int | None = None) -> str:
+    """A share (a fraction, 0.52) as '52 per cent' / '52%' / '52 %'."""
+    return formatter_of(ctx).percent(_number(x), decimals)
+
+
+@pass_context
+def points(ctx: Context, x: Any, decimals: int | None = None) -> str:
+    return formatter_of(ctx).points(_number(x), decimals)
+
+
+@pass_context
+def money(ctx: Context, x: Any, currency: str = "GBP", decimals: int | None = None) -> str:
+    return formatter_of(ctx).money(_number(x), currency, decimals)
+
+
+@pass_context
+def date(ctx: Context, x: Any, fmt: str | None = None, weekday: bool = False) -> str:
+    """'3 December 2019' in house style; fmt 'medium'/'long'/'full' or a CLDR pattern."""
+    return formatter_of(ctx).date(_date(x), fmt, weekday=weekday)
+
+
+@pass_context
+def embargo(ctx: Context, x: Any, zone: str | None = None) -> str:
+    """'00:01 GMT on Tuesday 3 December 2019' (a naive datetime needs `zone`)."""
+    v = _value(x)
+    if not isinstance(v, dt.datetime):
+        raise PressgenError(f"embargo needs a date and time, got {type(v).__name__}")
+    return formatter_of(ctx).embargo(v, zone)
+
+
+@pass_context
+def fy(ctx: Context, x: Any, end: Any = None) -> str:
+    """A financial year: 2017 or '17/18' -> '2017–18'."""
+    return formatter_of(ctx).fy(_value(x), None if end is None else _value(end))
+
+
+@pass_context
+def daterange(ctx: Context, start: Any, end: Any, fmt: str = "long") -> str:
+    """'3–5 December 2019', '3 Nov – 5 Dec 2019' (fmt='medium')."""
+    if fmt not in ("long", "medium"):
+        raise PressgenError(f"daterange: fmt must be 'long' or 'medium', not {fmt!r}")
+    return formatter_of(ctx).daterange(_date(start), _date(end), fmt)  # type: ignore[arg-type]
+
+
+@pass_context
+def join_list(ctx: Context, items: Iterable[Any], kind: str = "and") -> str:
+    """'A, B and C' ('A, B und C'); kind='or' for 'A, B or C'."""
+    if kind not in ("and", "or"):
+        raise PressgenError(f"join_list: kind must be 'and' or 'or', not {kind!r}")
+    return formatter_of(ctx).join([str(i) for i in items], kind)  # type: ignore[arg-type]
+
+
+@pass_context
+def quoted(ctx: Context, text: Any) -> str:
+    """Text in the locale's quotation marks: “…” (en), „…“ (de), «…» (de_CH)."""
+    return formatter_of(ctx).quoted(str(text))
+
+
+FILTERS: dict[str, Callable[..., str]] = {
+    "number": number,
+    "count": count,
+    "words": words,
+    "ordinal": ordinal,
+    "percent": percent,
+    "points": points,
+    "money": money,
+    "date": date,
+    "join_list": join_list,
+    "quoted": quoted,
+    "compact": compact,
+    "approx": approx,
+    "change": change,
+    "rank_phrase": rank_phrase,
+    "plural": plural,
+    "embargo": embargo,
+    "fy": fy,
+    "daterange": daterange,
+}

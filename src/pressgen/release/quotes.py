@@ -1,0 +1,172 @@
+"""Quote sets: who is quoted, what they said, and whether it was approved for release."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import unicodedata
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from pressgen.errors import PressgenError
+from pressgen.storage.tomlfile import load_model
+
+
+class Speaker(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    name: str = Field(min_length=1)
+    role: str | None = None
+    organisation: str | None = None
+
+    @property
+    def attribution(self) -> str:
+        return ", ".join(p for p in (self.name, self.role, self.organisation) if p)
+
+
+class Quote(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    id: str = Field(min_length=1, pattern=r"^[A-Za-z0-9_.-]+$")
+    speaker: str
+    text: str = Field(min_length=1)
+    approved: bool = False
+    approved_by: str | None = None
+    approved_on: dt.date | None = None
+    expires: dt.date | None = None
+    approved_hash: str | None = Field(
+        default=None, description="sha256 of the approved text; an edit after approval voids it."
+    )
+    translations: dict[str, str] = Field(
+        default_factory=dict,
+        description="The quote in other languages, by locale ('de_CH') or language ('de').",
+    )
+
+    def text_hash(self) -> str:
+        """The hash an approval records: of the text and of every translation, so editing
+        any of them after approval voids it."""
+        if not self.translations:
+            return quote_hash(self.text)
+        parts = [self.text, *(f"[{k}] {v}" for k, v in sorted(self.translations.items()))]
+        return quote_hash("\n".join(parts))
+
+    def text_for(self, locale: str) -> str:
+        """The words for a release in `locale`: de_CH, then de, then the original."""
+        for key in (locale, locale.split("_")[0]):
+            if key in self.translations:
+                return self.translations[key]
+        return self.text
+
+    def approval_problem(self, today: dt.date | None = None) -> str | None:
+        """Why this quote may not go out as approved, or None when it may."""
+        if not self.approved:
+            return "not approved"
+        if self.approved_hash and self.approved_hash != self.text_hash():
+            return "text edited after approval"
+        if self.expires and self.expires < (today or dt.date.today()):
+            return f"approval expired on {self.expires.isoformat()}"
+        return None
+
+
+class QuoteSet(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    title: str | None = None
+    speakers: dict[str, Speaker]
+    quotes: list[Quote]
+
+    def quote(self, quote_id: str) -> Quote | None:
+        return next((q for q in self.quotes if q.id == quote_id), None)
+
+
+def quote_hash(text: str) -> str:
+    normal = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def load_quotes(path: Path) -> QuoteSet:
+    qs = load_model(path, QuoteSet)
+    seen: set[str] = set()
+    for i, q in enumerate(qs.quotes):
+        if q.speaker not in qs.speakers:
+            raise PressgenError(
+                f"no speaker {q.speaker!r} in this set", path=path, where=f"quotes[{i}].speaker"
+            )
+        if q.id in seen:
+            raise PressgenError(
+                f"quote id {q.id!r} is used twice", path=path, where=f"quotes[{i}].id"
+            )
+        seen.add(q.id)
+        if q.approved and not q.approved_by:
+            raise PressgenError(
+                "an approved quote needs approved_by", path=path, where=f"quotes[{i}].approved_by"
+            )
+    return qs
+
+
+_APPROVAL_KEYS = ("approved", "approved_by", "approved_on", "approved_hash", "expires")
+
+
+def approve_quote(
+    path: Path, quote_id: str, *, by: str, on: dt.date, expires: dt.date | None = None
+) -> tuple[str, str]:
+    """The quote set's TOML with one quote marked approved by `by` on `on`, carrying the
+    sha256 of its text, and that hash. Only the quote's approval lines change; comments
+    and the rest of the file are kept. The caller writes the text (atomically)."""
+    import json
+    import re
+    import tomllib
+
+    qs = load_quotes(path)
+    quote = qs.quote(quote_id)
+    if quote is None:
+        raise PressgenError(f"no quote {quote_id!r} in this set", path=path)
+    if not by.strip():
+        raise PressgenError("--by needs the name of who approved the quote")
+    if expires is not None and expires < on:
+        raise PressgenError("the approval would expire before it was given", path=path)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    id_line = re.compile(rf"""^\s*id\s*=\s*["']{re.escape(quote_id)}["']\s*(#.*)?$""")
+    start = end = None
+    for i, line in enumerate(lines):
+        if re.match(r"^\s*\[\[\s*quotes\s*\]\]", line):
+            if start is not None and end is None:
+                end = i
+                break
+            start = None
+            for j in range(i + 1, len(lines)):
+                if re.match(r"^\s*\[", lines[j]):
+                    break
+                if id_line.match(lines[j].rstrip("\n")):
+                    start = i
+                    break
+        elif start is not None and re.match(r"^\s*\[", line):
+            end = i
+            break
+    if start is None:
+        raise PressgenError(f"cannot find the [[quotes]] table of {quote_id!r}", path=path)
+    end = len(lines) if end is None else end
+    key = re.compile(rf"^\s*({'|'.join(_APPROVAL_KEYS)})\s*=")
+    block = [ln for ln in lines[start:end] if not key.match(ln)]
+    while block and not block[-1].strip():
+        block.pop()
+    if block and not block[-1].endswith("\n"):
+        block[-1] += "\n"
+    digest = quote.text_hash()
+    block += [
+        "approved = true\n",
+        f"approved_by = {json.dumps(by.strip(), ensure_ascii=False)}\n",
+        f"approved_on = {on.isoformat()}\n",
+        f'approved_hash = "{digest}"\n',
+    ]
+    if expires is not None:
+        block.append(f"expires = {expires.isoformat()}\n")
+    if end < len(lines):
+        block.append("\n")
+    text = "".join(lines[:start] + block + lines[end:])
+    try:
+        QuoteSet.model_validate(tomllib.loads(text))
+    except (tomllib.TOMLDecodeError, ValueError) as exc:
+        raise PressgenError(f"approval would break the file: {exc}", path=path) from None
+    return text, digest

@@ -1,0 +1,307 @@
+"""Rendering a release: templates found by name and locale, compiled once, rendered in
+Jinja's sandbox with strict undefined variables and the house-style filters.
+
+A template declares what it needs in a header comment, so a campaign that lacks a
+figure or a quote slot is rejected before anything is rendered:
+
+    {#- pressgen
+    figures = ["total", "share_students"]
+    quotes = ["campaigner"]
+    -#}
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    BytecodeCache,
+    FileSystemBytecodeCache,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
+)
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from pressgen.errors import PressgenError
+from pressgen.release.filters import FILTERS
+from pressgen.release.sandbox import (
+    ConfinedLoader,
+    LimitedSandbox,
+    LimitReached,
+    Limits,
+    render_limited,
+)
+
+SUFFIX = ".md.j2"
+_BLANK_RUNS = re.compile(r"\n{3,}")
+_HEADER = re.compile(r"\A\s*\{#-?\s*pressgen\s*\n(?P<body>.*?)-?#\}", re.S)
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+_INLINE_SPECIAL = re.compile(r"[\\`*_\[\]<>|~&]")
+_BLOCK_MARKS = frozenset("#>+-")
+_SINGLE_LINE_START = re.compile(r"^(\s*)([#>+-])(?=\s|$)")
+_LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])(?=\s|$)", re.M)
+
+
+class MarkdownText(str):
+    """Text that is already Markdown written by the template's author; not escaped."""
+
+    __slots__ = ()
+
+
+@dataclass(frozen=True)
+class TemplateInfo:
+    name: str
+    path: Path
+    figures: tuple[str, ...]
+    quotes: tuple[str, ...]
+    description: str | None
+
+
+def escape_markdown(text: str) -> str:
+    """Escape a data value so it cannot add emphasis, links, images, HTML or block marks."""
+    # Fast paths: most values are plain words or formatted numbers and need nothing.
+    if _INLINE_SPECIAL.search(text):
+        text = _MD_SPECIAL.sub(r"\\\1", text)
+        text = _ENTITY.sub(r"\\&", text)
+    if "\n" in text:
+        text = _LINE_START.sub(_escape_line_start, text)
+    elif text.lstrip()[:1] in _BLOCK_MARKS:
+        # A one-line value: "3. Dezember" is inline in every template we know of, so
+        # only marks that would start a heading, quote or bullet are escaped.
+        text = _SINGLE_LINE_START.sub(_escape_line_start, text)
+    return text
+
+
+def _escape_line_start(m: re.Match[str]) -> str:
+    mark = m.group(2)
+    if mark[0].isdigit():  # "1." -> "1\." : a backslash before a digit is not an escape
+        return m.group(1) + mark[:-1] + "\\" + mark[-1]
+    return m.group(1) + "\\" + mark
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, MarkdownText):
+        return value
+    if isinstance(value, str):
+        return escape_markdown(value)
+    if value is None or isinstance(value, int | float) or not hasattr(value, "__str__"):
+        return value
+    return escape_markdown(str(value))
+
+
+_ENVS: dict[tuple[str, ...], ImmutableSandboxedEnvironment] = {}
+_MORE_TRUSTED: dict[type, frozenset[str] | None] = {}
+
+
+def trust_view_types(types: dict[type, frozenset[str] | None]) -> None:
+    """Let templates read more of pressgen's own view types on the sandbox's fast path
+    (see LimitedSandbox.trust_attributes), in every environment, present and future.
+    For views defined outside the core, such as the batch's comparisons."""
+    _MORE_TRUSTED.update(types)
+    for env in _ENVS.values():
+        if isinstance(env, LimitedSandbox):
+            env.trust_attributes(types)
+
+
+def environment(search_path: Sequence[Path]) -> ImmutableSandboxedEnvironment:
+    """One sandboxed environment per search path; its templates are compiled once."""
+    key = tuple(str(p) for p in search_path)
+    env = _ENVS.get(key)
+    if env is None:
+        env = LimitedSandbox(
+            loader=ConfinedLoader([str(p) for p in search_path]),
+            undefined=StrictUndefined,
+            autoescape=False,
+            finalize=_finalize,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            auto_reload=True,
+            cache_size=200,
+            bytecode_cache=_bytecode_cache(),
+        )
+        for unused in ("lipsum", "cycler", "joiner", "namespace"):
+            env.globals.pop(unused, None)
+        env.filters.update(FILTERS)
+        env.filters["md"] = MarkdownText
+        env.trust_attributes(_trusted_types() | _MORE_TRUSTED)
+        _ENVS[key] = env
+    return env
+
+
+def _trusted_types() -> dict[type, frozenset[str] | None]:
+    """pressgen's own types that templates read: views (any public attribute) and the
+    validated models (their fields only)."""
+    from pydantic import BaseModel
+
+    from pressgen.release import campaign, quotes, views
+    from pressgen.sources import manifest
+    from pressgen.text import style
+
+    out: dict[type, frozenset[str] | None] = {
+        views.FigureMap: None,
+        views.FigureView: None,
+        views.NumberView: None,
+        views.GroupRowView: None,
+        views.QuoteView: None,
+    }
+    models: list[type[BaseModel]] = [
+        campaign.Campaign,
+        campaign.Release,
+        campaign.Contact,
+        manifest.Manifest,
+        manifest.Source,
+        manifest.Column,
+        quotes.Speaker,
+        style.HouseStyle,
+    ]
+    for model in models:
+        out[model] = frozenset(model.model_fields)
+    return out
+
+
+def _bytecode_cache() -> BytecodeCache | None:
+    """Compiled templates kept between runs: compiling is most of a one-shot render."""
+    from pressgen.storage.locations import cache_directory
+
+    try:
+        folder = cache_directory() / "templates"
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))
+
+
+def template_candidates(name: str, locale: str) -> list[str]:
+    """`cyber-training` for de_CH -> de_CH, de, then the plain template."""
+    base = name[: -len(SUFFIX)] if name.endswith(SUFFIX) else name
+    lang = locale.split("_")[0]
+    out = [f"{base}.{locale}{SUFFIX}"]
+    if lang != locale:
+        out.append(f"{base}.{lang}{SUFFIX}")
+    out.append(f"{base}{SUFFIX}")
+    return out
+
+
+def resolve_template(ref: str, search_path: Sequence[Path], locale: str) -> TemplateInfo:
+    """Find the template variant for a locale and read its declared needs."""
+    for candidate in template_candidates(Path(ref).name, locale):
+        for folder in search_path:
+            path = folder / candidate
+            if path.is_file():
+                return read_template_info(candidate, path)
+    looked = ", ".join(str(p) for p in search_path)
+    raise PressgenError(f"no template {ref!r} (looked in {looked})")
+
+
+def read_template_info(name: str, path: Path) -> TemplateInfo:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PressgenError(f"cannot read template: {exc}", path=path) from None
+    m = _HEADER.match(text)
+    figures: tuple[str, ...] = ()
+    quotes: tuple[str, ...] = ()
+    description = None
+    if m:
+        try:
+            meta = tomllib.loads(m.group("body"))
+        except tomllib.TOMLDecodeError as exc:
+            raise PressgenError(
+                f"invalid pressgen header: {exc}", path=path, where="line 1"
+            ) from None
+        figures = tuple(str(x) for x in meta.get("figures", []))
+        quotes = tuple(str(x) for x in meta.get("quotes", []))
+        description = meta.get("description")
+    return TemplateInfo(name, path, figures, quotes, description)
+
+
+def render_template(
+    info: TemplateInfo, search_path: Sequence[Path], context: Mapping[str, Any]
+) -> str:
+    env = environment(search_path)
+    try:
+        template = env.get_template(info.name)
+        limits = env.limits if isinstance(env, LimitedSandbox) else Limits()
+
+        def describe(message: str, exc: BaseException | None) -> LimitReached:
+            path, line = _template_position(exc, info) if exc else (str(info.path), None)
+            return LimitReached(message, path=path, where=line)
+
+        # root_render_func, not generate(): the same output without a generator layer.
+        text = render_limited(
+            lambda: template.root_render_func(template.new_context(dict(context))),
+            limits,
+            describe,
+        )
+    except LimitReached:
+        raise
+    except TemplateSyntaxError as exc:
+        raise PressgenError(
+            f"template syntax: {exc.message}",
+            path=exc.filename or info.path,
+            where=f"line {exc.lineno}",
+        ) from None
+    except UndefinedError as exc:
+        path, line = _template_position(exc, info)
+        raise PressgenError(
+            f"template uses {_undefined_message(exc)}", path=path, where=line
+        ) from None
+    except TemplateNotFound as exc:
+        raise PressgenError(f"template not found: {exc.name}", path=info.path) from None
+    except SecurityError as exc:
+        path, line = _template_position(exc, info)
+        raise PressgenError(f"template not allowed: {exc}", path=path, where=line) from None
+    except PressgenError as exc:
+        path, line = _template_position(exc, info)
+        raise PressgenError(exc.message, path=path, where=line) from None
+    except TemplateError as exc:
+        path, line = _template_position(exc, info)
+        raise PressgenError(f"template error: {exc}", path=path, where=line) from None
+    except (ArithmeticError, TypeError, ValueError, AttributeError) as exc:
+        path, line = _template_position(exc, info)
+        raise PressgenError(f"template error: {exc}", path=path, where=line) from None
+    return _tidy(text)
+
+
+def _undefined_message(exc: UndefinedError) -> str:
+    msg = str(exc)
+    m = re.match(r"'(.+?)' is undefined", msg)
+    if m:
+        return f"{m.group(1)!r}, which is not defined"
+    return msg
+
+
+def _template_position(exc: BaseException, info: TemplateInfo) -> tuple[str, str | None]:
+    """The template file and line from the traceback of an error raised while rendering."""
+    tb = exc.__traceback__
+    found: tuple[str, str | None] = (str(info.path), None)
+    while tb is not None:
+        frame = tb.tb_frame
+        filename = frame.f_code.co_filename
+        if filename.endswith(SUFFIX) or frame.f_globals.get("__jinja_template__") is not None:
+            tmpl = frame.f_globals.get("__jinja_template__")
+            line = tmpl.get_corresponding_lineno(tb.tb_lineno) if tmpl is not None else tb.tb_lineno
+            found = (filename, f"line {line}")
+        tb = tb.tb_next
+    return found
+
+
+def _tidy(text: str) -> str:
+    """Drop trailing spaces, collapse runs of blank lines left by blocks, end with one
+    newline. (Line splitting measured 3x faster here than a `[ \t]+\n` regex.)"""
+    if " \n" in text or "\t\n" in text:
+        text = "\n".join([line.rstrip(" \t") for line in text.split("\n")])
+    if "\n\n\n" in text:
+        text = _BLANK_RUNS.sub("\n\n", text)
+    return text.strip() + "\n"

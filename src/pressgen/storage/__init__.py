@@ -1,0 +1,1 @@
+"""Storage: atomic writes, user folders, TOML files, file caches and autosaved drafts."""

@@ -1,0 +1,1 @@
+"""Text: locale- and style-aware numbers, dates, words and phrases."""

@@ -1,0 +1,89 @@
+"""Numbers written as words, in the language of the release.
+
+num2words covers most languages pressgen supports; Hindi it lacks, so the words a press
+style spells out (zero to ten) are listed here, and larger values are a clear error.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+from pressgen.errors import PressgenError
+
+_HINDI = ("शून्य", "एक", "दो", "तीन", "चार", "पाँच", "छह", "सात", "आठ", "नौ", "दस")
+_HINDI_ORDINALS = (
+    "", "पहला", "दूसरा", "तीसरा", "चौथा", "पाँचवाँ", "छठा", "सातवाँ", "आठवाँ", "नौवाँ", "दसवाँ",
+)  # fmt: skip
+
+
+@cache
+def _table() -> dict[str, dict[str, list[str]]]:
+    """num2words' own words for 0-100, saved by scripts/build_number_words.py: importing
+    num2words costs ~35 ms and a release mostly spells out one to nine."""
+    text = resources.files("pressgen").joinpath("data/number_words.json").read_text("utf-8")
+    table: dict[str, dict[str, list[str]]] = json.loads(text)
+    return table
+
+
+def _num2words(value: int, language: str, to: str) -> str:
+    entry = _table().get(language)
+    kind = "ordinal" if to == "ordinal" else "cardinal"
+    if entry is not None and to in ("cardinal", "ordinal") and 0 <= value < len(entry[kind]):
+        word = entry[kind][value]
+        if word:
+            return word
+    from num2words import num2words
+
+    result: Any = num2words(value, lang=language, to=to)
+    return str(result)
+
+
+@lru_cache(maxsize=4096)
+def spell_number(value: int, language: str) -> str:
+    """'three', 'drei', 'trois'."""
+    if language == "hi":
+        if 0 <= value < len(_HINDI):
+            return _HINDI[value]
+        raise PressgenError(f"no Hindi number words above ten (got {value})")
+    try:
+        return _num2words(value, language, "cardinal")
+    except NotImplementedError:
+        raise PressgenError(f"no number words for language {language!r}") from None
+
+
+@lru_cache(maxsize=4096)
+def spell_ordinal(value: int, language: str) -> str:
+    """'third', 'dritte', 'troisième'."""
+    if value < 1:
+        raise PressgenError(f"no ordinal for {value}")
+    if language == "hi":
+        if value < len(_HINDI_ORDINALS):
+            return _HINDI_ORDINALS[value]
+        raise PressgenError(f"no Hindi ordinal words above ten (got {value})")
+    try:
+        return _num2words(value, language, "ordinal")
+    except NotImplementedError:
+        raise PressgenError(f"no ordinal words for language {language!r}") from None
+
+
+@lru_cache(maxsize=4096)
+def ordinal_figures(value: int, language: str) -> str:
+    """'3rd', '3.', '3e' — an ordinal in figures."""
+    if language == "fr":
+        return "1er" if value == 1 else f"{value}e"
+    if language in ("de", "pl", "hi"):
+        return f"{value}."
+    if language == "nl":
+        return f"{value}e"
+    if language == "it":
+        return f"{value}º"
+    if language == "sv":
+        first_two = value % 10 in (1, 2) and value % 100 not in (11, 12)
+        return f"{value}:a" if first_two else f"{value}:e"
+    try:
+        return _num2words(value, language, "ordinal_num")
+    except NotImplementedError:
+        return f"{value}."
