@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "campaigns" / "met-cyber-training.toml"
 
-FLOOR_APP = '''
+FLOOR_APP = """
 import sys, time
 from textual.app import App
 from textual.widgets import Footer, Header, ListItem, ListView, Label, Markdown
@@ -48,11 +48,9 @@ class Floor(App[None]):
 
 TEXT = open(sys.argv[1], encoding="utf-8").read()
 Floor().run(headless=True)
-'''
+"""
 
-PRESSGEN_APP = (
-    "import sys\nfrom pressgen.tui import run\nraise SystemExit(run(sys.argv[1]))\n"
-)
+PRESSGEN_APP = "import sys\nfrom pressgen.tui import run\nraise SystemExit(run(sys.argv[1]))\n"
 
 
 def time_to_paint(argv: list[str], env: dict[str, str]) -> float:
@@ -178,20 +176,30 @@ def main() -> None:
     floor, cold, warm = startup(args.runs)
     print(f"start to first painted preview (median of {args.runs}, headless):")
     print(f"  floor (Header, ListView, Markdown, Footer)  {floor * 1000:7.0f} ms")
-    print(f"  pressgen, preview cached from last start    {warm * 1000:7.0f} ms"
-          f"   = {warm / floor:.2f}x floor (target <= 1.30x)")
-    print(f"  pressgen, first start (rendered meanwhile)  {cold * 1000:7.0f} ms"
-          f"   = {cold / floor:.2f}x floor")
+    print(
+        f"  pressgen, preview cached from last start    {warm * 1000:7.0f} ms"
+        f"   = {warm / floor:.2f}x floor (target <= 1.30x)"
+    )
+    print(
+        f"  pressgen, first start (rendered meanwhile)  {cold * 1000:7.0f} ms"
+        f"   = {cold / floor:.2f}x floor"
+    )
 
     lat, render = asyncio.run(latency(args.edits))
     print(f"keystroke to updated preview over {len(lat)} edits (edit mode, 120x40):")
-    print(f"  p50 {pct(lat, 0.5):6.1f} ms   p95 {pct(lat, 0.95):6.1f} ms   max {max(lat):6.1f} ms"
-          "   (target p95 < 50 ms)")
-    print(f"  of which preview block re-render: p50 {pct(render, 0.5):.2f} ms,"
-          f" p95 {pct(render, 0.95):.2f} ms")
+    print(
+        f"  p50 {pct(lat, 0.5):6.1f} ms   p95 {pct(lat, 0.95):6.1f} ms   max {max(lat):6.1f} ms"
+        "   (target p95 < 50 ms)"
+    )
+    print(
+        f"  of which preview block re-render: p50 {pct(render, 0.5):.2f} ms,"
+        f" p95 {pct(render, 0.95):.2f} ms"
+    )
     full, words = full_render_ms()
-    print(f"  reference: Rich Markdown of the whole {words:.0f}-word release {full:.1f} ms"
-          " per render (what a single Static would redo per keystroke)")
+    print(
+        f"  reference: Rich Markdown of the whole {words:.0f}-word release {full:.1f} ms"
+        " per render (what a single Static would redo per keystroke)"
+    )
 
 
 if __name__ == "__main__":

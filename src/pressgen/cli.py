@@ -191,7 +191,11 @@ def cmd_render(args: argparse.Namespace) -> int:
         from pressgen.batch import group_release
 
         prepared, rendered = group_release(
-            args.campaign, args.group, each=args.each, locale=args.locale, style=args.style,
+            args.campaign,
+            args.group,
+            each=args.each,
+            locale=args.locale,
+            style=args.style,
             drafts=args.drafts,
         )
     else:

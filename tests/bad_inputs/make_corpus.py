@@ -159,7 +159,10 @@ def xlsx(rows: list[str], *, sheet: str = "Sheet1", dimension: str = "", prolog:
     return buf.getvalue()
 
 
-GOOD_ROWS = [row(1, cell("A1", "area"), cell("B1", "n")), row(2, cell("A2", "North"), cell("B2", 5))]
+GOOD_ROWS = [
+    row(1, cell("A1", "area"), cell("B1", "n")),
+    row(2, cell("A2", "North"), cell("B2", 5)),
+]
 
 
 def build() -> None:

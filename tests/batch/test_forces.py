@@ -143,10 +143,18 @@ def test_translation_warnings_name_what_stays_as_written() -> None:
 @pytest.mark.parametrize(
     ("locale", "most", "third", "no_detectives"),
     [
-        ("en_GB", "The most popular course", "A third course",
-         "No Detective Chief Inspectors or Detective Inspectors completed it."),
-        ("de_DE", "Am stärksten gefragt", "Ein dritter Kurs",
-         "Detective Chief Inspectors oder Detective Inspectors schlossen den Kurs nicht ab."),
+        (
+            "en_GB",
+            "The most popular course",
+            "A third course",
+            "No Detective Chief Inspectors or Detective Inspectors completed it.",
+        ),
+        (
+            "de_DE",
+            "Am stärksten gefragt",
+            "Ein dritter Kurs",
+            "Detective Chief Inspectors oder Detective Inspectors schlossen den Kurs nicht ab.",
+        ),
     ],
 )
 def test_claims_in_each_release_hold_for_its_own_figures(
@@ -161,7 +169,9 @@ def test_claims_in_each_release_hold_for_its_own_figures(
     for entry in index["releases"]:
         text = (out / entry["file"]).read_text(encoding="utf-8")
         v = {k: f["value"] for k, f in entry["figures"].items()}
-        is_most = v["social_media_total"] >= max(v["first_responder_total"], v["introduction_total"])
+        is_most = v["social_media_total"] >= max(
+            v["first_responder_total"], v["introduction_total"]
+        )
         assert (most in text) == is_most and (third in text) != is_most, entry["group"]
         seen_most += is_most
         seen_third += not is_most
@@ -191,7 +201,8 @@ def test_notes_count_each_suppressed_cell_once(tmp_path: Path) -> None:
         return sum(
             1
             for r in rows
-            if r["course"] in courses and r["attendees"] in ("<5", "*", "[c]", "..")
+            if r["course"] in courses
+            and r["attendees"] in ("<5", "*", "[c]", "..")
             and force in (None, r["force"])
         )
 

@@ -48,7 +48,7 @@ def test_no_float_repr_reaches_output(value: float, locale: str) -> None:
 
 @PROFILE
 @given(
-    units=st.integers(-10**6, 10**6),
+    units=st.integers(-(10**6), 10**6),
     mode=st.sampled_from(["half_up", "half_even", "down", "up"]),
     locale=locales,
 )

@@ -39,9 +39,10 @@ def _run(args: list[str]) -> Outcome:
     err_path = CORPUS.parent / ".pytest_cache"
     err_path.mkdir(exist_ok=True)
     start = time.monotonic()
-    with open(os.devnull, "wb") as out, open(
-        err_path / f"corpus-{os.getpid()}-{abs(hash(tuple(args)))}.err", "w+b"
-    ) as err:
+    with (
+        open(os.devnull, "wb") as out,
+        open(err_path / f"corpus-{os.getpid()}-{abs(hash(tuple(args)))}.err", "w+b") as err,
+    ):
         proc = subprocess.Popen(args, cwd=CORPUS, stdout=out, stderr=err, env=env)
         status: int | None = None
         rss = 0.0

@@ -33,7 +33,9 @@ def test_utf16_with_bom(tmp_path: Path) -> None:
 
 
 def test_cp1252_when_the_manifest_says_so(tmp_path: Path) -> None:
-    m = write_dataset(tmp_path, "area,n\nSaint-Étienne,5\n".encode("cp1252"), extra='encoding = "cp1252"')
+    m = write_dataset(
+        tmp_path, "area,n\nSaint-Étienne,5\n".encode("cp1252"), extra='encoding = "cp1252"'
+    )
     assert _values(m) == [("Saint-Étienne", 5)]
 
 
@@ -45,7 +47,10 @@ def test_cp1252_undeclared_is_reported_never_mojibake(tmp_path: Path) -> None:
 
 def test_semicolon_file_with_decimal_commas(tmp_path: Path) -> None:
     m = write_dataset(
-        tmp_path, b"area;n\nNorth;1,5\nSouth;1.234,25\n", extra='decimal_mark = ","', ntype="decimal"
+        tmp_path,
+        b"area;n\nNorth;1,5\nSouth;1.234,25\n",
+        extra='decimal_mark = ","',
+        ntype="decimal",
     )
     assert _values(m) == [("North", Decimal("1.50")), ("South", Decimal("1234.25"))]
 
@@ -78,7 +83,7 @@ def test_grouped_numbers_and_unicode_minus(tmp_path: Path) -> None:
 
 def test_xlsx_reads_cached_formula_values(tmp_path: Path) -> None:
     formula = '<c r="B3"><f>B2*2</f><v>10</v></c>'
-    data = xlsx([*GOOD_ROWS, row(3, cell("A3", "Double")) [:-6] + formula + "</row>"])
+    data = xlsx([*GOOD_ROWS, row(3, cell("A3", "Double"))[:-6] + formula + "</row>"])
     m = write_dataset(tmp_path, data, suffix="xlsx")
     assert _values(m) == [("North", 5), ("Double", 10)]
 

@@ -17,7 +17,9 @@ from pressgen.release.render import TemplateInfo, render_template
 from pressgen.release.sandbox import LimitedSandbox, Limits, check_binop
 
 
-def _render(folder: Path, source: str, context: dict[str, Any] | None = None, name: str = "t") -> str:
+def _render(
+    folder: Path, source: str, context: dict[str, Any] | None = None, name: str = "t"
+) -> str:
     path = folder / f"{name}.md.j2"
     path.write_text(source, "utf-8")
     info = TemplateInfo(path.name, path, (), (), None)
@@ -63,7 +65,9 @@ def test_limits_and_sandbox(tmp_path: Path, source: str, message: str) -> None:
 def test_time_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PRESSGEN_RENDER_TIMEOUT", "0.3")
     loop = "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}"
-    with pytest.raises(PressgenError, match=r"t.md.j2: line 1: rendering took longer than the limit of 0.3 seconds"):
+    with pytest.raises(
+        PressgenError, match=r"t.md.j2: line 1: rendering took longer than the limit of 0.3 seconds"
+    ):
         _render(tmp_path, loop, name="t")
     # The interrupt is spent: the next render in the same thread is unaffected.
     assert _render(tmp_path, "ok {{ 1 + 1 }}", name="u") == "ok 2\n"
@@ -172,7 +176,11 @@ def test_interrupts_racing_the_end_of_a_render_leave_the_watchdog_working(
             _render(tmp_path, racing, name="race")
     start = time.monotonic()
     with pytest.raises(PressgenError, match="took longer"):
-        _render(tmp_path, "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}", name="slow")
+        _render(
+            tmp_path,
+            "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}",
+            name="slow",
+        )
     assert time.monotonic() - start < 2
 
 
@@ -200,6 +208,14 @@ def test_batch_comparisons_keep_their_internals(tmp_path: Path, source: str) -> 
     fmt = Formatter("en_GB", resolve_style("uk-press", {}))
     standing = Standing("total", 100, Decimal(50), 2, True)
     compare = CompareMap(fmt, {"total": Comparison("count", 60, 1, False, standing)})
-    assert _render(tmp_path, "{{ compare.total.rank }} {{ compare.total.value }}", {"compare": compare}, name="ok") == "1 60\n"
+    assert (
+        _render(
+            tmp_path,
+            "{{ compare.total.rank }} {{ compare.total.value }}",
+            {"compare": compare},
+            name="ok",
+        )
+        == "1 60\n"
+    )
     with pytest.raises(PressgenError):
         _render(tmp_path, source, {"compare": compare})

@@ -27,7 +27,9 @@ def test_untouched_example_passes_in_every_locale(prepared: Prepared, locale: st
 
 @pytest.mark.parametrize("style", sorted(PRESETS))
 @pytest.mark.parametrize("locale", ["en_GB", "en_US", "de_DE", "fr_FR"])
-def test_untouched_example_passes_in_every_style(prepared: Prepared, locale: str, style: str) -> None:
+def test_untouched_example_passes_in_every_style(
+    prepared: Prepared, locale: str, style: str
+) -> None:
     text = render_release(prepared, locale=locale, style=style).markdown
     report = check_draft(prepared, text, locale=locale, style=style)
     assert report.ok, [f.format() for f in report.problems]

@@ -22,14 +22,19 @@ def _write(tmp_path: Path, name: str, text: str) -> Path:
     return p
 
 
-def test_check_exit_statuses(release: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_exit_statuses(
+    release: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     clean = _write(tmp_path, "clean.md", release)
     assert main(["check", str(EXAMPLE), str(clean)]) == 0
     bad = _write(tmp_path, "bad.md", release.replace("4,444", "4,445"))
     capsys.readouterr()
     assert main(["check", str(EXAMPLE), str(bad)]) == 1
     out = capsys.readouterr().out
-    assert f"{bad}:11:" in out and "'4,445' matches no figure; nearest is introduction_total = 4,444" in out
+    assert (
+        f"{bad}:11:" in out
+        and "'4,445' matches no figure; nearest is introduction_total = 4,444" in out
+    )
     assert main(["check", str(EXAMPLE), str(tmp_path / "missing.md")]) == 2
     assert main(["check", str(EXAMPLE), str(_write(tmp_path, "x.pdf", "x"))]) == 2
     junk = tmp_path / "junk.docx"
@@ -60,11 +65,22 @@ def test_lint_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert "1:5: warning: misspelt 'e-leaning'" in capsys.readouterr().out
 
 
-def test_approve_records_the_hash_and_edits_void_it(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_approve_records_the_hash_and_edits_void_it(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     qfile = project / "quotes" / "met-cyber-training.toml"
     before = qfile.read_text(encoding="utf-8")
-    args = ["approve", str(qfile), "adeyemi-investment", "--by", "Rob Adeyemi", "--on", "2019-11-29",
-            "--expires", "2020-06-01"]
+    args = [
+        "approve",
+        str(qfile),
+        "adeyemi-investment",
+        "--by",
+        "Rob Adeyemi",
+        "--on",
+        "2019-11-29",
+        "--expires",
+        "2020-06-01",
+    ]
     assert main(args) == 0
     after = qfile.read_text(encoding="utf-8")
     assert after.startswith(before.split("[[quotes]]")[0])  # comments and speakers untouched
@@ -82,7 +98,20 @@ def test_approve_records_the_hash_and_edits_void_it(project: Path, capsys: pytes
 
 def test_render_refuses_a_quote_edited_after_approval(project: Path) -> None:
     qfile = project / "quotes" / "met-cyber-training.toml"
-    assert main(["approve", str(qfile), "marsh-communities", "--by", "Helen Marsh", "--on", "2019-11-27"]) == 0
+    assert (
+        main(
+            [
+                "approve",
+                str(qfile),
+                "marsh-communities",
+                "--by",
+                "Helen Marsh",
+                "--on",
+                "2019-11-27",
+            ]
+        )
+        == 0
+    )
     text = qfile.read_text(encoding="utf-8").replace("earn the trust", "win the trust")
     qfile.write_text(text, encoding="utf-8")
     assert main(["render", str(project / "campaigns" / "met-cyber-training.toml")]) == 2
@@ -90,7 +119,10 @@ def test_render_refuses_a_quote_edited_after_approval(project: Path) -> None:
     rendered = render_release(prepared, drafts=True)
     assert "TEXT EDITED AFTER APPROVAL" in rendered.markdown
     report = Checker(prepared).check(rendered.markdown)
-    assert any(f.code == "quote-unapproved" and "edited after approval" in f.message for f in report.problems)
+    assert any(
+        f.code == "quote-unapproved" and "edited after approval" in f.message
+        for f in report.problems
+    )
 
 
 def test_check_flags_a_quote_edited_in_the_draft(prepared: Prepared, release: str) -> None:
@@ -106,8 +138,6 @@ def test_check_flags_an_unapproved_quote_pasted_in(prepared: Prepared, release: 
     text = release.replace("**ENDS**", f"He added: “{quote.text}”\n\n**ENDS**")
     report = Checker(prepared).check(text)
     assert [f.message for f in report.problems] == ["quote 'adeyemi-investment' is not approved"]
-
-
 
 
 @pytest.mark.parametrize("locale", ["en_GB", "de_DE"])
@@ -132,10 +162,14 @@ def test_check_one_release_of_a_batch(
     assert main(args) == 1
     assert "--group NAME (the campaign batches by 'force')" in capsys.readouterr().err
     total = "1,292" if locale == "en_GB" else "1.292"
-    edited = _write(tmp_path, "kent.md", kent.read_text(encoding="utf-8").replace(
-        f"{total} First Responder" if locale == "en_GB" else f"Mit {total} Teilnahmen",
-        "1,392 First Responder" if locale == "en_GB" else "Mit 1.392 Teilnahmen",
-    ))
+    edited = _write(
+        tmp_path,
+        "kent.md",
+        kent.read_text(encoding="utf-8").replace(
+            f"{total} First Responder" if locale == "en_GB" else f"Mit {total} Teilnahmen",
+            "1,392 First Responder" if locale == "en_GB" else "Mit 1.392 Teilnahmen",
+        ),
+    )
     assert main(["check", str(forces), str(edited), "-l", locale, "--group", "Kent Police"]) == 1
     found = capsys.readouterr().out
     assert f"nearest is first_responder_total = {total}" in found
@@ -171,7 +205,9 @@ def test_an_edited_translated_quote_is_caught(
     assert main(["check", str(EXAMPLE), str(draft), "-l", locale]) == 0
     text = draft.read_text(encoding="utf-8")
     assert "verstehen, wie Menschen online leben" in text
-    edited = _write(tmp_path, "edited.md", text.replace("wie Menschen online", "wie die Menschen online"))
+    edited = _write(
+        tmp_path, "edited.md", text.replace("wie Menschen online", "wie die Menschen online")
+    )
     assert main(["check", str(EXAMPLE), str(edited), "-l", locale]) == 1
     out = capsys.readouterr().out
     assert "quote 'marsh-communities' differs from the text Helen Marsh approved" in out

@@ -13,8 +13,11 @@ from pressgen.text.style import resolve_style
 
 def test_more_precise_or_compact_forms_of_a_figure_pass(prepared: Prepared, release: str) -> None:
     checker = Checker(prepared)
-    for old, new in [("52 per cent", "52.1 per cent"), ("4,534", "4.5 thousand"),
-                     ("around half", "more than half")]:
+    for old, new in [
+        ("52 per cent", "52.1 per cent"),
+        ("4,534", "4.5 thousand"),
+        ("around half", "more than half"),
+    ]:
         report = checker.check(release.replace(old, new, 1))
         assert report.ok, (new, [f.format() for f in report.problems])
     # 52.07 % is 52.1 at one decimal under half-up rounding, never 52.0
@@ -24,7 +27,9 @@ def test_more_precise_or_compact_forms_of_a_figure_pass(prepared: Prepared, rele
 def _arith(text: str) -> list[str]:
     style = resolve_style(None)
     toks = number_reader("en_GB", style).read(text)
-    return [f.code for f in draft_arithmetic(text, toks, Formatter("en_GB", style), LineIndex(text))]
+    return [
+        f.code for f in draft_arithmetic(text, toks, Formatter("en_GB", style), LineIndex(text))
+    ]
 
 
 def test_parts_must_add_up_to_their_total() -> None:
@@ -33,7 +38,9 @@ def test_parts_must_add_up_to_their_total() -> None:
 
 
 def test_a_share_must_match_its_part_and_whole() -> None:
-    assert _arith("It recorded 5,804 enrolments, 45 per cent of them (2,450).") == ["share-mismatch"]
+    assert _arith("It recorded 5,804 enrolments, 45 per cent of them (2,450).") == [
+        "share-mismatch"
+    ]
     assert _arith("It recorded 5,804 enrolments, 42 per cent of them (2,450).") == []
     assert _arith("Of 5,804 enrolments, 90 per cent came in 2,450 hours.") == []  # not near
 

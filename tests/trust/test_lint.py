@@ -24,10 +24,16 @@ CASES = [
     ("It was recieved well.", "spelling", "recieved"),
     ("The event is on Monday 3 December 2019.", "weekday", "Monday 3 December 2019"),
     ("It opens on Wednesday, December 3, 2019.", "weekday", "Wednesday, December 3, 2019"),
-    ("**EMBARGOED UNTIL 00:01 ON TUESDAY 3 DECEMBER 2019**\n\n# H\n\nLONDON, 3 December 2019 – x.",
-     "embargo-zone", None),
-    ("**EMBARGOED UNTIL 00:01 GMT ON WEDNESDAY 4 DECEMBER 2019**\n\n# H\n\nLONDON, 3 December 2019 – x.",
-     "embargo-late", "WEDNESDAY 4 DECEMBER 2019"),
+    (
+        "**EMBARGOED UNTIL 00:01 ON TUESDAY 3 DECEMBER 2019**\n\n# H\n\nLONDON, 3 December 2019 – x.",
+        "embargo-zone",
+        None,
+    ),
+    (
+        "**EMBARGOED UNTIL 00:01 GMT ON WEDNESDAY 4 DECEMBER 2019**\n\n# H\n\nLONDON, 3 December 2019 – x.",
+        "embargo-late",
+        "WEDNESDAY 4 DECEMBER 2019",
+    ),
     ("Quote from {{ spokesperson }} here.", "placeholder", "{{ spokesperson }}"),
     ("Said [INSERT NAME], director.", "placeholder", "[INSERT NAME]"),
     ("Lorem ipsum dolor sit amet.", "placeholder", "Lorem ipsum"),
@@ -36,7 +42,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("draft", "code", "text"), CASES, ids=[f"{c[1]}-{i}" for i, c in enumerate(CASES)])
+@pytest.mark.parametrize(
+    ("draft", "code", "text"), CASES, ids=[f"{c[1]}-{i}" for i, c in enumerate(CASES)]
+)
 def test_lint_case_raises_its_warning(draft: str, code: str, text: str | None) -> None:
     findings = lint_text(draft, release_date=dt.date(2019, 12, 3))
     hits = [f for f in findings if f.code == code]
@@ -44,7 +52,10 @@ def test_lint_case_raises_its_warning(draft: str, code: str, text: str | None) -
     if text is not None:
         assert hits[0].text == text
     line = draft.count("\n", 0, hits[0].offset) + 1
-    assert (hits[0].line, hits[0].column) == (line, hits[0].offset - draft.rfind("\n", 0, hits[0].offset))
+    assert (hits[0].line, hits[0].column) == (
+        line,
+        hits[0].offset - draft.rfind("\n", 0, hits[0].offset),
+    )
 
 
 CLEAN = [
@@ -68,11 +79,13 @@ def test_clean_drafts_raise_nothing(draft: str) -> None:
 def test_house_style_decides_what_is_wrong() -> None:
     ap = resolve_style("ap")
     assert lint_text("Of them, 52% were students.", locale="en_US", style=ap) == []
-    assert [f.code for f in lint_text("Of them, 52 per cent were students.", locale="en_US", style=ap)] == [
-        "number-style"
-    ]
+    assert [
+        f.code for f in lint_text("Of them, 52 per cent were students.", locale="en_US", style=ap)
+    ] == ["number-style"]
     de = resolve_style("de-presse")
-    assert [f.text for f in lint_text("Es kamen 4534 Beamte.", locale="de_DE", style=de)] == ["4534"]
+    assert [f.text for f in lint_text("Es kamen 4534 Beamte.", locale="de_DE", style=de)] == [
+        "4534"
+    ]
     assert lint_text("Es kamen 4.534 Beamte und zwölf Gäste.", locale="de_DE", style=de) == []
 
 
@@ -80,7 +93,9 @@ def test_the_example_release_lints_clean(release: str) -> None:
     assert lint_text(release, release_date=dt.date(2019, 12, 3)) == []
 
 
-@pytest.mark.skipif(hunspell_words("en_US") is None, reason="no en_US Hunspell dictionary installed")
+@pytest.mark.skipif(
+    hunspell_words("en_US") is None, reason="no en_US Hunspell dictionary installed"
+)
 def test_locale_dictionary_catches_typos_beyond_the_word_list() -> None:
     found = lint_text("The senoir officers requested training online.", locale="en_US")
     assert [(f.code, f.text) for f in found] == [("spelling", "senoir")]

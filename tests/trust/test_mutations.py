@@ -53,8 +53,12 @@ def _line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
-@pytest.mark.parametrize(("locale", "style"), [("en_GB", None), ("de_DE", "de-presse"), ("en_US", "ap")])
-def test_every_one_digit_change_is_caught(prepared: Prepared, locale: str, style: str | None) -> None:
+@pytest.mark.parametrize(
+    ("locale", "style"), [("en_GB", None), ("de_DE", "de-presse"), ("en_US", "ap")]
+)
+def test_every_one_digit_change_is_caught(
+    prepared: Prepared, locale: str, style: str | None
+) -> None:
     checker = Checker(prepared, locale=locale, style=style)
     base = checker.baseline
     assert checker.check(base).ok
@@ -176,7 +180,11 @@ def test_docx_mutations_are_caught(prepared: Prepared, release: str, tmp_path) -
         for par in doc.paragraphs:
             for run in par.runs:
                 if target in run.text and not changed:
-                    new = "two" if target == "three" else target.replace(target[0], str((int(target[0]) + 1) % 10), 1)
+                    new = (
+                        "two"
+                        if target == "three"
+                        else target.replace(target[0], str((int(target[0]) + 1) % 10), 1)
+                    )
                     run.text = run.text.replace(target, new, 1)
                     changed = True
         assert changed, target

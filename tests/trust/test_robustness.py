@@ -16,10 +16,41 @@ from pressgen.release.pipeline import Prepared
 from tests.conftest import EXAMPLE
 
 _PIECES = st.sampled_from(
-    ["4,534", "52 per cent", "three", "almost half", "one in four", "1.2 million", "2019",
-     "Tuesday 3 December 2019", "EMBARGOED UNTIL 00:01", "“", "”", "\n", "\n\n", "# ", "> ",
-     "1. ", "{{ x }}", "the the", "e-leaning", "020 7946 0000", "4.534", "4 534", "%", "\\",
-     "*", "²", "٣", "五", "—", " ", "officers", ".", ","]
+    [
+        "4,534",
+        "52 per cent",
+        "three",
+        "almost half",
+        "one in four",
+        "1.2 million",
+        "2019",
+        "Tuesday 3 December 2019",
+        "EMBARGOED UNTIL 00:01",
+        "“",
+        "”",
+        "\n",
+        "\n\n",
+        "# ",
+        "> ",
+        "1. ",
+        "{{ x }}",
+        "the the",
+        "e-leaning",
+        "020 7946 0000",
+        "4.534",
+        "4 534",
+        "%",
+        "\\",
+        "*",
+        "²",
+        "٣",
+        "五",
+        "—",
+        " ",
+        "officers",
+        ".",
+        ",",
+    ]
 )
 
 
@@ -28,7 +59,9 @@ def checker(prepared: Prepared, release: str) -> Checker:
     return Checker(prepared, baseline=release)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.lists(st.one_of(_PIECES, st.text(max_size=8)), max_size=40))
 def test_any_text_gets_a_report(checker: Checker, pieces: list[str]) -> None:
     text = "".join(pieces)

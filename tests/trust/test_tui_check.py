@@ -22,10 +22,14 @@ async def _edit_mode_flow(project: Path) -> None:
         await pilot.press("f2")
         panel = app.query_one(CheckPanel)
         editor = app.query_one(DraftEditor)
-        await wait_for(pilot, lambda: panel.border_title is not None and "match" in str(panel.border_title))
+        await wait_for(
+            pilot, lambda: panel.border_title is not None and "match" in str(panel.border_title)
+        )
         assert not [f for f in panel.findings if f.severity == "error"]
         row, col = next(
-            (i, line.index("4,534")) for i, line in enumerate(editor.text.split("\n")) if "4,534" in line
+            (i, line.index("4,534"))
+            for i, line in enumerate(editor.text.split("\n"))
+            if "4,534" in line
         )
         editor.move_cursor((row, col + 5))
         await pilot.press("backspace", "9")  # 4,534 -> 4,539

@@ -249,7 +249,13 @@ async def test_command_palette_lists_actions(campaign: Path) -> None:
         await pilot.press(*"Locale: fr_FR")
         await pilot.pause(0.3)
         await pilot.press("enter")
-        await wait_for(pilot, lambda: "4 534" in app.query_one(Preview).markdown.replace("\u202f", " ").replace("\xa0", " "))
+        await wait_for(
+            pilot,
+            lambda: (
+                "4 534"
+                in app.query_one(Preview).markdown.replace("\u202f", " ").replace("\xa0", " ")
+            ),
+        )
 
 
 async def test_edit_mode_checks_numbers_as_you_type(campaign: Path) -> None:
@@ -360,9 +366,13 @@ async def test_pick_one_groups_release_of_a_batch(project: Path) -> None:
         assert not [f for f in panel.findings if f.severity == "error"]
         # ...and a changed number is caught with Kent's figure as the nearest.
         editor = app.query_one(DraftEditor)
-        editor.text = editor.text.replace("1,292 officers and staff took", "1,392 officers and staff took")
+        editor.text = editor.text.replace(
+            "1,292 officers and staff took", "1,392 officers and staff took"
+        )
         await wait_for(pilot, lambda: any("1,392" in f.message for f in panel.findings))
-        assert any("1,292" in (f.nearest_text or "") for f in panel.findings if "1,392" in f.message)
+        assert any(
+            "1,292" in (f.nearest_text or "") for f in panel.findings if "1,392" in f.message
+        )
         app.autosave(force=True)
         saved = drafts.load_draft(forces)
         assert isinstance(saved, drafts.Draft) and saved.group == "Kent Police"

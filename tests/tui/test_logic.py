@@ -65,9 +65,7 @@ def test_quote_rows_defaults_and_unapproved_fills_free_slot(project: Path) -> No
     assert slots == {"campaigner": "marsh-communities", "company": "adeyemi-frontline"}
     unapproved = [r for r in rows if r.problem]
     assert unapproved and not unapproved[0].included
-    rows, slots = quote_rows(
-        prepared, {"adeyemi-frontline": False, "adeyemi-investment": True}
-    )
+    rows, slots = quote_rows(prepared, {"adeyemi-frontline": False, "adeyemi-investment": True})
     assert slots["company"] == "adeyemi-investment"
 
 
@@ -83,8 +81,12 @@ def test_build_marks_drafts_when_unapproved_included(project: Path) -> None:
 
 def test_campaign_text_swaps_picks_and_keeps_the_rest(project: Path) -> None:
     path = project / "campaigns" / "met-cyber-training.toml"
-    picks = Picks(campaign=path, locale="de_DE", style="de-presse",
-                  template=project / "templates" / "cyber-training.md.j2")
+    picks = Picks(
+        campaign=path,
+        locale="de_DE",
+        style="de-presse",
+        template=project / "templates" / "cyber-training.md.j2",
+    )
     text = campaign_text(picks, load_picked(picks))
     assert 'locale = "de_DE"' in text and 'style = "de-presse"' in text
     assert 'template = "cyber-training"' in text
@@ -97,7 +99,9 @@ def test_campaign_text_swaps_picks_and_keeps_the_rest(project: Path) -> None:
 
 def test_draft_round_trip_and_problems(project: Path) -> None:
     campaign = project / "campaigns" / "met-cyber-training.toml"
-    drafts.save_draft(drafts.Draft(str(campaign), "text", "en_GB", "uk-press", include={"a": False}))
+    drafts.save_draft(
+        drafts.Draft(str(campaign), "text", "en_GB", "uk-press", include={"a": False})
+    )
     got = drafts.load_draft(campaign)
     assert isinstance(got, drafts.Draft) and got.text == "text" and got.include == {"a": False}
     with pytest.raises(ValueError, match="newer pressgen"):

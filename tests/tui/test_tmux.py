@@ -39,8 +39,17 @@ def test_real_pressgen_in_tmux(project: Path, tmp_path: Path, size: tuple[int, i
         f"PRESSGEN_CONFIG_DIR={user / 'config'} {PRESSGEN}; echo EXIT=$?; sleep 30"
     )
     tmux(
-        "new-session", "-d", "-s", session, "-x", str(size[0]), "-y", str(size[1]),
-        "-c", str(project), command,
+        "new-session",
+        "-d",
+        "-s",
+        session,
+        "-x",
+        str(size[0]),
+        "-y",
+        str(size[1]),
+        "-c",
+        str(project),
+        command,
     )
     try:
         screen_until(session, "4,534")

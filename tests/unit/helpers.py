@@ -43,4 +43,10 @@ East,2023,smell,14,60.00
 West,2022,noise,0,0
 West,2023,noise,0,0
 """
-CLAIMS_COLUMNS = {"area": "text", "year": "int", "kind": "text", "claims": "int", "amount": "decimal"}
+CLAIMS_COLUMNS = {
+    "area": "text",
+    "year": "int",
+    "kind": "text",
+    "claims": "int",
+    "amount": "decimal",
+}

@@ -41,7 +41,11 @@ EVERY_KIND: dict[str, Any] = {
     "noise_share": {"method": "share", "column": "claims", "part": {"kind": "noise"}},
     "row_share": {"method": "share", "part": {"area": "South"}},
     "growth": {
-        "method": "change", "column": "claims", "period": "year", "from": 2022, "to": 2023,
+        "method": "change",
+        "column": "claims",
+        "period": "year",
+        "from": 2022,
+        "to": 2023,
         "where": {"area": ["North", "South", "East"]},
     },
     "row_change": {"method": "difference", "period": "year", "from": 2022, "to": 2023},
@@ -83,7 +87,9 @@ def test_failures_are_the_engines_in_its_order(tmp_path: Path) -> None:
         {
             "fine": {"method": "sum", "column": "claims"},
             "west_share": {
-                "method": "share", "column": "claims", "part": {"kind": "noise"},
+                "method": "share",
+                "column": "claims",
+                "part": {"kind": "noise"},
                 "where": {"area": "West"},
             },
         }
@@ -134,7 +140,9 @@ def careful(tmp_path: Path, csv_text: str, columns: dict[str, str]) -> pl.DataFr
     every column, then that row dropped."""
     header, *lines = csv_text.strip().split("\n")
     pad = ",".join(" 1 " for _ in columns)
-    manifest = write_dataset(tmp_path / "careful", "data", "\n".join([header, pad, *lines]) + "\n", columns)
+    manifest = write_dataset(
+        tmp_path / "careful", "data", "\n".join([header, pad, *lines]) + "\n", columns
+    )
     frame = load_dataset(manifest).frame
     return frame.filter(pl.col("__row") != 2).with_columns(pl.col("__row") - 1)
 
@@ -158,25 +166,34 @@ def test_quick_typing_equals_careful_typing(tmp_path: Path, csv_text: str) -> No
     [(" 12", 12), ("1,234", 1234), ("12 ", 12), ("\u22125", -5)],
 )
 def test_cells_that_need_cleaning_are_cleaned(tmp_path: Path, cell: str, value: int) -> None:
-    ds = dataset(tmp_path, f'area,claims\nNorth,"{cell}"\nSouth,3\n', {"area": "text", "claims": "int"})
+    ds = dataset(
+        tmp_path, f'area,claims\nNorth,"{cell}"\nSouth,3\n', {"area": "text", "claims": "int"}
+    )
     assert ds.frame["claims"].to_list() == [value, 3]
 
 
 def test_padded_and_missing_text_is_cleaned(tmp_path: Path) -> None:
-    ds = dataset(tmp_path, 'area,claims\n" North ",1\nNA,2\nSouth,3\n', {"area": "text", "claims": "int"})
+    ds = dataset(
+        tmp_path, 'area,claims\n" North ",1\nNA,2\nSouth,3\n', {"area": "text", "claims": "int"}
+    )
     assert ds.frame["area"].to_list() == ["North", None, "South"]
 
 
 @pytest.mark.parametrize("cell", ["99999999999999999999", "1.5", "twelve"])
 def test_cells_that_are_not_whole_numbers_are_reported(tmp_path: Path, cell: str) -> None:
     with pytest.raises(PressgenError, match="is not a whole number") as exc:
-        dataset(tmp_path, f"area,claims\nNorth,{cell}\nSouth,3\n", {"area": "text", "claims": "int"})
+        dataset(
+            tmp_path, f"area,claims\nNorth,{cell}\nSouth,3\n", {"area": "text", "claims": "int"}
+        )
     assert exc.value.where == "line 2, column 'claims'"
 
 
 def test_a_numeric_suppression_marker_is_still_suppressed(tmp_path: Path) -> None:
     manifest = write_dataset(
-        tmp_path, "data", "area,claims\nNorth,0\nSouth,3\n", {"area": "text", "claims": "int"},
+        tmp_path,
+        "data",
+        "area,claims\nNorth,0\nSouth,3\n",
+        {"area": "text", "claims": "int"},
         extra='suppression = ["0"]',
     )
     frame = load_dataset(manifest).frame
@@ -199,7 +216,15 @@ def test_a_period_not_of_the_columns_type_is_the_engines_one_line_error(tmp_path
     """`from = "2017/18"` on a whole-number period column: the cube must not raise its own
     error (it did: a ValueError traceback from int()), but leave the spec to the engine."""
     specs = SPECS.validate_python(
-        {"g": {"method": "change", "column": "claims", "period": "year", "from": "2017/18", "to": 2023}}
+        {
+            "g": {
+                "method": "change",
+                "column": "claims",
+                "period": "year",
+                "from": "2017/18",
+                "to": 2023,
+            }
+        }
     )
     ds = dataset(tmp_path, CLAIMS, COLUMNS)
     assert one_pass_figures(specs, ds, "main", 5, {}) == {}

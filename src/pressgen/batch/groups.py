@@ -254,7 +254,11 @@ def _one_group(
         sub = replace(ds, frame=parts.get(group, ds.frame.clear()))
         group_sets = {**datasets, default: sub}
         first = compute_figures(
-            {n: specs[n] for n in slow}, group_sets, default, small_count=small, known=known,
+            {n: specs[n] for n in slow},
+            group_sets,
+            default,
+            small_count=small,
+            known=known,
             one_pass=False,
         )
         for n in slow:

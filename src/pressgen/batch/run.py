@@ -151,8 +151,18 @@ def run_batch(
         raise PressgenError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     with _no_cycle_collection():
         return _run_batch(
-            campaign, out_dir, each, fmt, jobs, locale, style, drafts, skip_existing, force,
-            progress, should_stop,
+            campaign,
+            out_dir,
+            each,
+            fmt,
+            jobs,
+            locale,
+            style,
+            drafts,
+            skip_existing,
+            force,
+            progress,
+            should_stop,
         )
 
 
@@ -528,9 +538,7 @@ def _group_job(
     drafts: bool,
     include: dict[str, bool] | None,
 ) -> tuple[_Job, Mapping[str, Figure]]:
-    job = _prepare_job(
-        campaign, Path("."), each, "md", locale, style, drafts, False, True, include
-    )
+    job = _prepare_job(campaign, Path("."), each, "md", locale, style, drafts, False, True, include)
     gf = job.figures.get(group)
     if gf is None:
         import difflib

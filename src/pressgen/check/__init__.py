@@ -157,7 +157,12 @@ class Checker:
         )
         findings.sort(key=lambda f: (f.offset, f.code))
         return CheckReport(
-            tuple(findings), numbers, matched, tuple(sorted(used)), self.tag, self.style.name,
+            tuple(findings),
+            numbers,
+            matched,
+            tuple(sorted(used)),
+            self.tag,
+            self.style.name,
             self.figure_notes,
         )
 
@@ -165,12 +170,20 @@ class Checker:
 
     def _lint(self, text: str, tokens: list[NumberToken], lines: LineIndex) -> list[Finding]:
         return lint_text(
-            text, locale=self.tag, style=self.style, release_date=self.release_date,
-            trusted_words=self.trusted_words, tokens=tokens, lines=lines,
+            text,
+            locale=self.tag,
+            style=self.style,
+            release_date=self.release_date,
+            trusted_words=self.trusted_words,
+            tokens=tokens,
+            lines=lines,
         )
 
     def _mismatch(
-        self, tok: NumberToken, found: tuple[Candidate, ...], expected: frozenset[str],
+        self,
+        tok: NumberToken,
+        found: tuple[Candidate, ...],
+        expected: frozenset[str],
         lines: LineIndex,
     ) -> Finding:
         line, col = lines.position(tok.start)
@@ -180,44 +193,92 @@ class Checker:
             other = found[0]
             want = near.text if near else "another figure"
             return Finding(
-                "swapped", "error", line, col, tok.text,
+                "swapped",
+                "error",
+                line,
+                col,
+                tok.text,
                 f"{tok.text!r}{where} is {other.key}, but the template had "
                 f"{near.key if near else 'another figure'} ({want}) here",
-                tok.start, tok.end, near.key if near else None, want, other.figure, tok.in_quote,
+                tok.start,
+                tok.end,
+                near.key if near else None,
+                want,
+                other.figure,
+                tok.in_quote,
             )
-        if tok.unit == PERCENT and near is not None and near.unit == POINTS and near.value == (
-            tok.value
+        if (
+            tok.unit == PERCENT
+            and near is not None
+            and near.unit == POINTS
+            and near.value == (tok.value)
         ):
             return Finding(
-                "points", "error", line, col, tok.text,
-                f"{tok.text!r}{where} says per cent, but {near.key} is a difference of "
-                f"{near.text}", tok.start, tok.end, near.key, near.text, near.figure, tok.in_quote,
+                "points",
+                "error",
+                line,
+                col,
+                tok.text,
+                f"{tok.text!r}{where} says per cent, but {near.key} is a difference of {near.text}",
+                tok.start,
+                tok.end,
+                near.key,
+                near.text,
+                near.figure,
+                tok.in_quote,
             )
         if tok.unit == PERCENT:
             pts = [c for c in self.index.by_unit[POINTS] if c.value == tok.value]
             if pts:
                 c = pts[0]
                 return Finding(
-                    "points", "error", line, col, tok.text,
+                    "points",
+                    "error",
+                    line,
+                    col,
+                    tok.text,
                     f"{tok.text!r}{where} says per cent, but {c.key} is a difference of {c.text}",
-                    tok.start, tok.end, c.key, c.text, c.figure, tok.in_quote,
+                    tok.start,
+                    tok.end,
+                    c.key,
+                    c.text,
+                    c.figure,
+                    tok.in_quote,
                 )
         if tok.unit == APPROX:
             msg = f"{tok.text!r}{where} is not true of any share"
             if near is not None:
                 msg = f"{tok.text!r}{where} does not fit {near.key} ({near.text})"
             return Finding(
-                "approximation", "error", line, col, tok.text, msg, tok.start, tok.end,
-                near.key if near else None, near.text if near else None,
-                near.figure if near else None, tok.in_quote,
+                "approximation",
+                "error",
+                line,
+                col,
+                tok.text,
+                msg,
+                tok.start,
+                tok.end,
+                near.key if near else None,
+                near.text if near else None,
+                near.figure if near else None,
+                tok.in_quote,
             )
         msg = f"{tok.text!r}{where} matches no figure"
         if near is not None:
             msg += f"; nearest is {near.key} = {near.text}"
         return Finding(
-            "unmatched", "error", line, col, tok.text, msg, tok.start, tok.end,
-            near.key if near else None, near.text if near else None,
-            near.figure if near else None, tok.in_quote,
+            "unmatched",
+            "error",
+            line,
+            col,
+            tok.text,
+            msg,
+            tok.start,
+            tok.end,
+            near.key if near else None,
+            near.text if near else None,
+            near.figure if near else None,
+            tok.in_quote,
         )
 
     def _small(self, tok: NumberToken, hit: list[Candidate], lines: LineIndex) -> list[Finding]:
@@ -233,15 +294,33 @@ class Checker:
             msg = f"{tok.text!r} is {c.figure}, a {small[0]}"
             if rows:
                 msg += f" (rows {rows} of {prov.source})"
-            out.append(Finding(
-                "small-number", "decision", line, col, tok.text, msg, tok.start, tok.end,
-                None, None, c.figure, tok.in_quote, prov.row_numbers,
-            ))
+            out.append(
+                Finding(
+                    "small-number",
+                    "decision",
+                    line,
+                    col,
+                    tok.text,
+                    msg,
+                    tok.start,
+                    tok.end,
+                    None,
+                    None,
+                    c.figure,
+                    tok.in_quote,
+                    prov.row_numbers,
+                )
+            )
         return out
 
     def _dropped(
-        self, used: set[str], reported: set[int], where: dict[int, int], offsets: list[int],
-        lines: LineIndex, size: int,
+        self,
+        used: set[str],
+        reported: set[int],
+        where: dict[int, int],
+        offsets: list[int],
+        lines: LineIndex,
+        size: int,
     ) -> list[Finding]:
         """Figures the template printed that the draft no longer states anywhere (a
         place whose number was changed is reported there instead)."""
@@ -258,11 +337,21 @@ class Checker:
             offset = min(offset, max(size - 1, 0))
             line, col = lines.position(offset)
             text = self.base_tokens[bi].text
-            out.append(Finding(
-                "dropped", "error", line, col, "",
-                f"figure {name} ({text}) is in the template but not in the draft",
-                offset, offset, name, text, name,
-            ))
+            out.append(
+                Finding(
+                    "dropped",
+                    "error",
+                    line,
+                    col,
+                    "",
+                    f"figure {name} ({text}) is in the template but not in the draft",
+                    offset,
+                    offset,
+                    name,
+                    text,
+                    name,
+                )
+            )
         return out
 
     def _quotes(self, clean: str, lines: LineIndex) -> list[Finding]:
@@ -286,19 +375,36 @@ class Checker:
             quote = quotes[best[1]]
             line, col = lines.position(m.start())
             if best[0] < 1.0:
-                out.append(Finding(
-                    "quote-edited", "error", line, col, m.group(0)[:60],
-                    f"quote {quote.id!r} differs from the text {_approval(quote)}: "
-                    "it needs approving again", m.start(), m.end(),
-                    in_quote=True,
-                ))
+                out.append(
+                    Finding(
+                        "quote-edited",
+                        "error",
+                        line,
+                        col,
+                        m.group(0)[:60],
+                        f"quote {quote.id!r} differs from the text {_approval(quote)}: "
+                        "it needs approving again",
+                        m.start(),
+                        m.end(),
+                        in_quote=True,
+                    )
+                )
                 continue
             problem = quote.approval_problem(self.today)
             if problem:
-                out.append(Finding(
-                    "quote-unapproved", "error", line, col, m.group(0)[:60],
-                    f"quote {quote.id!r} is {problem}", m.start(), m.end(), in_quote=True,
-                ))
+                out.append(
+                    Finding(
+                        "quote-unapproved",
+                        "error",
+                        line,
+                        col,
+                        m.group(0)[:60],
+                        f"quote {quote.id!r} is {problem}",
+                        m.start(),
+                        m.end(),
+                        in_quote=True,
+                    )
+                )
         return out
 
 

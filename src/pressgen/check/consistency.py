@@ -51,8 +51,11 @@ def draft_arithmetic(
     out: list[Finding] = []
     for toks in sentences.values():
         counts = [
-            t for t in toks
-            if t.unit == PLAIN and t.value is not None and t.value > 0
+            t
+            for t in toks
+            if t.unit == PLAIN
+            and t.value is not None
+            and t.value > 0
             and t.value == t.value.to_integral_value()
         ]
         for p in (t for t in toks if t.unit == PERCENT and t.value is not None):
@@ -65,11 +68,18 @@ def draft_arithmetic(
             s = sum(((t.value or Decimal(0)) * t.scale for t in parts), Decimal(0))
             if s != tv and abs(s - tv) <= max(Decimal(1), tv * _NEAR_SUM):
                 line, col = lines.position(total.start)
-                out.append(Finding(
-                    "parts-sum", "error", line, col, total.text,
-                    f"the parts in this sentence add up to {fmt.decimal(s)}, not {total.text}",
-                    total.start, total.end,
-                ))
+                out.append(
+                    Finding(
+                        "parts-sum",
+                        "error",
+                        line,
+                        col,
+                        total.text,
+                        f"the parts in this sentence add up to {fmt.decimal(s)}, not {total.text}",
+                        total.start,
+                        total.end,
+                    )
+                )
     return out
 
 
@@ -96,12 +106,19 @@ def _share_check(
     _, a, b = near
     part, whole = (a.value or Decimal(0)) * a.scale, (b.value or Decimal(0)) * b.scale
     line, col = lines.position(p.start)
-    return [Finding(
-        "share-mismatch", "error", line, col, p.text,
-        f"{p.text} does not match {a.text} of {b.text}, which is "
-        f"{fmt.percent(part / whole, max(p.decimals, 1))}",
-        p.start, p.end,
-    )]
+    return [
+        Finding(
+            "share-mismatch",
+            "error",
+            line,
+            col,
+            p.text,
+            f"{p.text} does not match {a.text} of {b.text}, which is "
+            f"{fmt.percent(part / whole, max(p.decimals, 1))}",
+            p.start,
+            p.end,
+        )
+    ]
 
 
 def figure_arithmetic(figures: Mapping[str, Figure]) -> list[str]:
@@ -109,10 +126,16 @@ def figure_arithmetic(figures: Mapping[str, Figure]) -> list[str]:
     out: list[str] = []
     for fig in figures.values():
         part, whole = fig.extra.get("part"), fig.extra.get("whole")
-        if fig.kind == "share" and isinstance(part, int | Decimal) and isinstance(whole, int | Decimal):
+        if (
+            fig.kind == "share"
+            and isinstance(part, int | Decimal)
+            and isinstance(whole, int | Decimal)
+        ):
             if part > whole:
                 out.append(f"{fig.name}: its part {part} exceeds its whole {whole}")
-            elif whole and abs(Decimal(part) / Decimal(whole) - Decimal(fig.value)) > Decimal("1e-12"):
+            elif whole and abs(Decimal(part) / Decimal(whole) - Decimal(fig.value)) > Decimal(
+                "1e-12"
+            ):
                 out.append(f"{fig.name}: {fig.value} is not {part} / {whole}")
         if fig.kind == "range":
             lo, hi = fig.value

@@ -43,7 +43,9 @@ def docx_text(path: Path) -> str:
     try:
         doc = Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise PressgenError(f"not a readable DOCX file ({exc.__class__.__name__})", path=path) from None
+        raise PressgenError(
+            f"not a readable DOCX file ({exc.__class__.__name__})", path=path
+        ) from None
     lines = [" ".join(par.text.replace("\n", " ").split("\v")) for par in doc.paragraphs]
     for table in doc.tables:
         for row in table.rows:

@@ -37,8 +37,32 @@ WIRE_HEADLINE_LIMIT = 100
 
 _FUNCTION_REPEATS = frozenset({"that", "had", "is", "was", "do", "bye", "ha", "very", "so"})
 _IDIOM_LINKS = frozenset(
-    {"and", "by", "to", "after", "for", "or", "upon", "on", "in", "against", "und", "für",
-     "um", "zu", "et", "par", "après", "y", "a", "por", "e", "per", "en", "na"}
+    {
+        "and",
+        "by",
+        "to",
+        "after",
+        "for",
+        "or",
+        "upon",
+        "on",
+        "in",
+        "against",
+        "und",
+        "für",
+        "um",
+        "zu",
+        "et",
+        "par",
+        "après",
+        "y",
+        "a",
+        "por",
+        "e",
+        "per",
+        "en",
+        "na",
+    }
 )
 _SPACE_NORMAL = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " "})
 
@@ -90,7 +114,9 @@ def lint_text(
 _AddT = Callable[[str, int, int, str], None]
 
 
-def _sentence_numerals(clean: str, tokens: Sequence[NumberToken], style: HouseStyle, add: _AddT) -> None:
+def _sentence_numerals(
+    clean: str, tokens: Sequence[NumberToken], style: HouseStyle, add: _AddT
+) -> None:
     if not style.spell_out_sentence_start:
         return
     for tok in tokens:
@@ -99,11 +125,19 @@ def _sentence_numerals(clean: str, tokens: Sequence[NumberToken], style: HouseSt
         k = tok.start - 1
         while k >= 0 and clean[k] in " \t*_>#“‘\"'(„«":
             k -= 1
-        if k < 0 or clean[k] == "\n" or (clean[k] in ".!?" and k + 1 < tok.start and clean[k + 1].isspace()):
+        if (
+            k < 0
+            or clean[k] == "\n"
+            or (clean[k] in ".!?" and k + 1 < tok.start and clean[k + 1].isspace())
+        ):
             if k >= 0 and clean[k] == "." and _is_abbreviation(clean, k):
                 continue
-            add("sentence-numeral", tok.start, tok.end,
-                f"sentence opens with the numeral {tok.text.strip()!r}: spell it out or recast")
+            add(
+                "sentence-numeral",
+                tok.start,
+                tok.end,
+                f"sentence opens with the numeral {tok.text.strip()!r}: spell it out or recast",
+            )
 
 
 def _is_abbreviation(clean: str, k: int) -> bool:
@@ -120,7 +154,9 @@ def _number_style(tokens: Sequence[NumberToken], fmt: Formatter, clean: str, add
         if tok.unit == PERCENT and tok.form == "digits":
             want = fmt.percent(tok.value / 100, tok.decimals).translate(_SPACE_NORMAL)
             if said.lower() != want.lower():
-                add("number-style", tok.start, tok.end, f"house style writes {want!r}, not {said!r}")
+                add(
+                    "number-style", tok.start, tok.end, f"house style writes {want!r}, not {said!r}"
+                )
             continue
         if tok.unit != PLAIN or tok.value != tok.value.to_integral_value():
             continue
@@ -130,21 +166,31 @@ def _number_style(tokens: Sequence[NumberToken], fmt: Formatter, clean: str, add
             continue
         if tok.form == "digits" and tok.decimals == 0:
             if 0 < n < style.spell_out_below:
-                add("number-style", tok.start, tok.end,
+                add(
+                    "number-style",
+                    tok.start,
+                    tok.end,
                     f"house style writes numbers below {style.spell_out_below} in words: "
-                    f"{fmt.words(n)!r}, not {said!r}")
+                    f"{fmt.words(n)!r}, not {said!r}",
+                )
                 continue
             want = fmt.decimal(n, 0).translate(_SPACE_NORMAL)
             if said != want:
-                add("number-style", tok.start, tok.end, f"house style writes {want!r}, not {said!r}")
+                add(
+                    "number-style", tok.start, tok.end, f"house style writes {want!r}, not {said!r}"
+                )
         elif tok.form == "words" and style.spell_out_below and n >= style.spell_out_below:
             k = tok.start - 1
             while k >= 0 and clean[k] in " \t*_>#“‘\"'(":
                 k -= 1
             if k < 0 or clean[k] in ".!?\n":
                 continue  # words are right at the start of a sentence
-            add("number-style", tok.start, tok.end,
-                f"house style writes {fmt.decimal(n, 0)!r} in figures, not {said!r}")
+            add(
+                "number-style",
+                tok.start,
+                tok.end,
+                f"house style writes {fmt.decimal(n, 0)!r} in figures, not {said!r}",
+            )
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -171,8 +217,12 @@ def _doubled_words(clean: str, add: _AddT) -> None:
             if gap == 1 and w.lower() not in _FUNCTION_REPEATS:
                 add("doubled-word", m.start(), n.end(), f"doubled word {w!r}")
             elif gap == 2 and w != n.group(0) and len(w) > 2:
-                add("doubled-word", m.start(), n.end(),
-                    f"{w!r} is repeated as {n.group(0)!r} one word later")
+                add(
+                    "doubled-word",
+                    m.start(),
+                    n.end(),
+                    f"{w!r} is repeated as {n.group(0)!r} one word later",
+                )
 
 
 def _spelling(
@@ -200,10 +250,26 @@ def _spelling(
 def _in_dictionary(word: str, words: frozenset[str]) -> bool:
     if word in words:
         return True
-    for suffix, repl in (("'s", ""), ("’s", ""), ("s", ""), ("es", ""), ("ies", "y"),
-                         ("ed", ""), ("ed", "e"), ("ied", "y"), ("ing", ""), ("ing", "e"),
-                         ("ly", ""), ("er", ""), ("ers", ""), ("est", ""), ("ment", ""),
-                         ("ments", ""), ("ness", ""), ("ity", "e")):
+    for suffix, repl in (
+        ("'s", ""),
+        ("’s", ""),
+        ("s", ""),
+        ("es", ""),
+        ("ies", "y"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("ied", "y"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ly", ""),
+        ("er", ""),
+        ("ers", ""),
+        ("est", ""),
+        ("ment", ""),
+        ("ments", ""),
+        ("ness", ""),
+        ("ity", "e"),
+    ):
         if word.endswith(suffix) and word[: -len(suffix)] + repl in words:
             return True
     return False
@@ -364,8 +430,9 @@ def _calendar(tag: str) -> tuple[dict[str, int], dict[str, int], re.Pattern[str]
 class FoundDate:
     __slots__ = ("date", "end", "start", "weekday", "year_given")
 
-    def __init__(self, start: int, end: int, date: dt.date | None, weekday: int | None,
-                 year_given: bool) -> None:
+    def __init__(
+        self, start: int, end: int, date: dt.date | None, weekday: int | None, year_given: bool
+    ) -> None:
         self.start = start
         self.end = end
         self.date = date
@@ -404,8 +471,12 @@ def _weekdays(dates: list[FoundDate], release: dt.date | None, add: _AddT) -> No
         if when is None and d.weekday is not None and release is not None and not d.year_given:
             continue
         if when is not None and d.weekday is not None and when.weekday() != d.weekday:
-            add("weekday", d.start, d.end,
-                f"{when.isoformat()} is a {when.strftime('%A')}, not the weekday written")
+            add(
+                "weekday",
+                d.start,
+                d.end,
+                f"{when.isoformat()} is a {when.strftime('%A')}, not the weekday written",
+            )
 
 
 _EMBARGO = re.compile(r"(?im)^.*\b(?:embargo\w*|sperrfrist|sous embargo)\b.*$")
@@ -422,7 +493,8 @@ def _embargo(clean: str, dates: list[FoundDate], release: dt.date | None, add: _
         return
     if release is None:
         others = [
-            d.date for d in dates
+            d.date
+            for d in dates
             if d.date is not None and not any(m.start() <= d.start < m.end() for m in lines)
         ]
         release = others[0] if others else None
@@ -434,9 +506,13 @@ def _embargo(clean: str, dates: list[FoundDate], release: dt.date | None, add: _
             add("embargo-zone", m.start(), m.end(), "embargo time has no time zone")
         for d in dates:
             if m.start() <= d.start < m.end() and d.date and release and d.date > release:
-                add("embargo-late", d.start, d.end,
+                add(
+                    "embargo-late",
+                    d.start,
+                    d.end,
                     f"embargo lifts on {d.date.isoformat()}, after the release date "
-                    f"{release.isoformat()}")
+                    f"{release.isoformat()}",
+                )
 
 
 _PLACEHOLDER = re.compile(
@@ -465,6 +541,9 @@ def _headline(clean: str, limit: int, add: _AddT) -> None:
         return
     head = m.group(1).strip()
     if len(head) > limit:
-        add("headline-length", m.start(1), m.end(1),
-            f"headline is {len(head)} characters; the wire limit is {limit}")
-
+        add(
+            "headline-length",
+            m.start(1),
+            m.end(1),
+            f"headline is {len(head)} characters; the wire limit is {limit}",
+        )

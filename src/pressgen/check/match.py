@@ -70,7 +70,9 @@ class FigureIndex:
         if fig.kind == "share" and isinstance(v, int | Decimal):
             self._add(name, name, PERCENT, Decimal(v) * _HUNDRED, fmt.percent(v), v)
         elif fig.kind == "change" and isinstance(v, int | Decimal):
-            self._add(name, name, PERCENT, abs(Decimal(v)) * _HUNDRED, format_value(fmt, v, "change"))
+            self._add(
+                name, name, PERCENT, abs(Decimal(v)) * _HUNDRED, format_value(fmt, v, "change")
+            )
         elif fig.kind == "points" and isinstance(v, int | Decimal):
             self._add(name, name, POINTS, abs(Decimal(v)) * _HUNDRED, fmt.points(v))
         elif fig.kind == "groups":
@@ -93,7 +95,9 @@ class FigureIndex:
             self._add(name, name, PLAIN, abs(Decimal(v)), format_value(fmt, v, fig.kind))
         for key, pv in fig.extra.items():
             if isinstance(pv, int | Decimal) and not isinstance(pv, bool):
-                self._add(f"{name}.{key}", name, PLAIN, abs(Decimal(pv)), format_value(fmt, pv, "count"))
+                self._add(
+                    f"{name}.{key}", name, PLAIN, abs(Decimal(pv)), format_value(fmt, pv, "count")
+                )
 
     # -- matching --------------------------------------------------------------------
 
@@ -112,9 +116,7 @@ class FigureIndex:
         elif tok.value is None:
             out = ()
         else:
-            out = tuple(
-                c for c in self.by_unit.get(tok.unit, ()) if self._reads_as(c.value, tok)
-            )
+            out = tuple(c for c in self.by_unit.get(tok.unit, ()) if self._reads_as(c.value, tok))
         self._memo[key] = out
         return out
 
@@ -185,8 +187,12 @@ def atoms(text: str, tokens: Sequence[NumberToken]) -> tuple[list[str], list[int
 
 
 def align(
-    base_atoms: list[str], base_owner: list[int], draft_atoms: list[str], draft_owner: list[int],
-    base_tokens: Sequence[NumberToken], draft_tokens: Sequence[NumberToken],
+    base_atoms: list[str],
+    base_owner: list[int],
+    draft_atoms: list[str],
+    draft_owner: list[int],
+    base_tokens: Sequence[NumberToken],
+    draft_tokens: Sequence[NumberToken],
 ) -> tuple[dict[int, int], dict[int, int]]:
     """Pairs (draft token -> baseline token) for numbers that stand in the same place,
     and for every baseline token the draft atom position nearest to where it was."""

@@ -74,17 +74,81 @@ _TENTH = Decimal("0.1")
 
 # qualifier -> (low, high) as multiples of the band (a tenth of the fraction)
 _QUALIFIER_BANDS: dict[str, tuple[Decimal, Decimal]] = {}
-_BELOW = ("almost", "nearly", "just under", "getting on for", "knapp", "fast", "beinahe",
-          "presque", "près de", "casi", "quasi", "bijna", "nästan", "prawie", "quase")
-_UNDER = ("under", "less than", "fewer than", "just below", "below", "weniger als",
-          "unter", "moins de", "menos de", "meno di", "minder dan", "mindre än")
-_OVER = ("over", "more than", "above", "mehr als", "über", "plus de", "más de",
-         "più di", "meer dan", "mer än", "ponad", "mais de")
-_JUST_OVER = ("just over", "slightly more than", "a little over", "gut", "knapp über",
-              "un peu plus de")
-_AROUND = ("around", "about", "roughly", "approximately", "some", "close to", "an estimated",
-           "rund", "etwa", "ungefähr", "annähernd", "circa", "environ", "autour de",
-           "alrededor de", "circa", "ongeveer", "omkring", "około", "cerca de")
+_BELOW = (
+    "almost",
+    "nearly",
+    "just under",
+    "getting on for",
+    "knapp",
+    "fast",
+    "beinahe",
+    "presque",
+    "près de",
+    "casi",
+    "quasi",
+    "bijna",
+    "nästan",
+    "prawie",
+    "quase",
+)
+_UNDER = (
+    "under",
+    "less than",
+    "fewer than",
+    "just below",
+    "below",
+    "weniger als",
+    "unter",
+    "moins de",
+    "menos de",
+    "meno di",
+    "minder dan",
+    "mindre än",
+)
+_OVER = (
+    "over",
+    "more than",
+    "above",
+    "mehr als",
+    "über",
+    "plus de",
+    "más de",
+    "più di",
+    "meer dan",
+    "mer än",
+    "ponad",
+    "mais de",
+)
+_JUST_OVER = (
+    "just over",
+    "slightly more than",
+    "a little over",
+    "gut",
+    "knapp über",
+    "un peu plus de",
+)
+_AROUND = (
+    "around",
+    "about",
+    "roughly",
+    "approximately",
+    "some",
+    "close to",
+    "an estimated",
+    "rund",
+    "etwa",
+    "ungefähr",
+    "annähernd",
+    "circa",
+    "environ",
+    "autour de",
+    "alrededor de",
+    "circa",
+    "ongeveer",
+    "omkring",
+    "około",
+    "cerca de",
+)
 _EXACT = ("exactly", "precisely", "genau", "exactement", "exactamente", "esattamente")
 for _q in _BELOW:
     _QUALIFIER_BANDS[_q] = (Decimal(-1), Decimal(0))
@@ -103,24 +167,48 @@ _BARE = (Decimal("-0.5"), Decimal("0.5"))
 _ONE = Decimal(1)
 _FRACTION_WORDS: dict[str, dict[str, Decimal]] = {
     "en": {
-        "half": _ONE / 2, "a half": _ONE / 2, "one half": _ONE / 2,
-        "a third": _ONE / 3, "one third": _ONE / 3, "one-third": _ONE / 3,
-        "two thirds": _ONE * 2 / 3, "two-thirds": _ONE * 2 / 3,
-        "a quarter": _ONE / 4, "one quarter": _ONE / 4, "one-quarter": _ONE / 4,
-        "three quarters": _ONE * 3 / 4, "three-quarters": _ONE * 3 / 4,
-        "a fifth": _ONE / 5, "one fifth": _ONE / 5, "two fifths": _ONE * 2 / 5,
-        "three fifths": _ONE * 3 / 5, "four fifths": _ONE * 4 / 5,
-        "a tenth": _ONE / 10, "one tenth": _ONE / 10, "nine in ten": _ONE * 9 / 10,
+        "half": _ONE / 2,
+        "a half": _ONE / 2,
+        "one half": _ONE / 2,
+        "a third": _ONE / 3,
+        "one third": _ONE / 3,
+        "one-third": _ONE / 3,
+        "two thirds": _ONE * 2 / 3,
+        "two-thirds": _ONE * 2 / 3,
+        "a quarter": _ONE / 4,
+        "one quarter": _ONE / 4,
+        "one-quarter": _ONE / 4,
+        "three quarters": _ONE * 3 / 4,
+        "three-quarters": _ONE * 3 / 4,
+        "a fifth": _ONE / 5,
+        "one fifth": _ONE / 5,
+        "two fifths": _ONE * 2 / 5,
+        "three fifths": _ONE * 3 / 5,
+        "four fifths": _ONE * 4 / 5,
+        "a tenth": _ONE / 10,
+        "one tenth": _ONE / 10,
+        "nine in ten": _ONE * 9 / 10,
     },
     "de": {
-        "die hälfte": _ONE / 2, "der hälfte": _ONE / 2, "hälfte": _ONE / 2,
-        "ein drittel": _ONE / 3, "zwei drittel": _ONE * 2 / 3, "ein viertel": _ONE / 4,
-        "drei viertel": _ONE * 3 / 4, "ein fünftel": _ONE / 5, "ein zehntel": _ONE / 10,
+        "die hälfte": _ONE / 2,
+        "der hälfte": _ONE / 2,
+        "hälfte": _ONE / 2,
+        "ein drittel": _ONE / 3,
+        "zwei drittel": _ONE * 2 / 3,
+        "ein viertel": _ONE / 4,
+        "drei viertel": _ONE * 3 / 4,
+        "ein fünftel": _ONE / 5,
+        "ein zehntel": _ONE / 10,
     },
     "fr": {
-        "la moitié": _ONE / 2, "moitié": _ONE / 2, "un tiers": _ONE / 3,
-        "deux tiers": _ONE * 2 / 3, "un quart": _ONE / 4, "trois quarts": _ONE * 3 / 4,
-        "un cinquième": _ONE / 5, "un dixième": _ONE / 10,
+        "la moitié": _ONE / 2,
+        "moitié": _ONE / 2,
+        "un tiers": _ONE / 3,
+        "deux tiers": _ONE * 2 / 3,
+        "un quart": _ONE / 4,
+        "trois quarts": _ONE * 3 / 4,
+        "un cinquième": _ONE / 5,
+        "un dixième": _ONE / 10,
     },
 }
 _ONE_IN = {"en": r"one\s+in\s+(?:every\s+)?", "fr": r"un\s+sur\s+", "de": r"jede[rsn]?\s+"}
@@ -249,8 +337,12 @@ class NumberReader:
             return None
         value, decimals = parsed
         unit = POINTS if m.group("pts") else PERCENT if m.group("pct") else PLAIN
-        if unit == PLAIN and decimals == 0 and raw.isdigit() and len(raw) == 4 and (
-            1900 <= value <= 2100
+        if (
+            unit == PLAIN
+            and decimals == 0
+            and raw.isdigit()
+            and len(raw) == 4
+            and (1900 <= value <= 2100)
         ):
             return NumberToken(a, b, text[a:b], value, ignored="year")
         if unit == PLAIN and raw.isdigit() and len(raw) > 1 and raw.startswith("0"):
@@ -293,9 +385,7 @@ class NumberReader:
         lo_k, hi_k = _QUALIFIER_BANDS.get(qual, _BARE)
         width = fraction * _TENTH
         band = (max(Decimal(0), fraction + lo_k * width), min(_ONE, fraction + hi_k * width))
-        return NumberToken(
-            a, b, text[a:b], fraction * 100, APPROX, 0, form="approx", band=band
-        )
+        return NumberToken(a, b, text[a:b], fraction * 100, APPROX, 0, form="approx", band=band)
 
 
 # -- helpers --------------------------------------------------------------------------
@@ -319,13 +409,22 @@ def words_value(text: str, words: dict[str, int], language: str) -> Decimal | No
 
 
 _MULTIPLIERS = {
-    "hundred": Decimal(100), "thousand": Decimal(1000), "million": Decimal(10**6),
+    "hundred": Decimal(100),
+    "thousand": Decimal(1000),
+    "million": Decimal(10**6),
     "billion": Decimal(10**9),
 }
 _GERMAN_ORDINALS = {
-    "zweite": Decimal(2), "dritte": Decimal(3), "vierte": Decimal(4), "fünfte": Decimal(5),
-    "sechste": Decimal(6), "siebte": Decimal(7), "achte": Decimal(8), "neunte": Decimal(9),
-    "zehnte": Decimal(10), "zwanzigste": Decimal(20),
+    "zweite": Decimal(2),
+    "dritte": Decimal(3),
+    "vierte": Decimal(4),
+    "fünfte": Decimal(5),
+    "sechste": Decimal(6),
+    "siebte": Decimal(7),
+    "achte": Decimal(8),
+    "neunte": Decimal(9),
+    "zehnte": Decimal(10),
+    "zwanzigste": Decimal(20),
 }
 
 
@@ -452,21 +551,57 @@ class _ApproxPattern:
 
 
 def _percent_words(style: HouseStyle, sign: str) -> str:
-    words = {"%", "٪", "％", sign, "per cent", "percent", "pc", "Prozent", "pour cent",
-             "por ciento", "por cento", "per cento", "procent", "procentów", "proc.",
-             "prozent", "pour\u00a0cent", "प्रतिशत", "パーセント"}
+    words = {
+        "%",
+        "٪",
+        "％",
+        sign,
+        "per cent",
+        "percent",
+        "pc",
+        "Prozent",
+        "pour cent",
+        "por ciento",
+        "por cento",
+        "per cento",
+        "procent",
+        "procentów",
+        "proc.",
+        "prozent",
+        "pour\u00a0cent",
+        "प्रतिशत",
+        "パーセント",
+    }
     if style.percent_word:
         words.add(style.percent_word)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
 
 
 def _points_words(style: HouseStyle) -> str:
-    words = {"percentage points", "percentage point", "points de pourcentage",
-             "point de pourcentage", "Prozentpunkte", "Prozentpunkten", "Prozentpunkt",
-             "punti percentuali", "puntos porcentuales", "procentenheter", "procentpunten",
-             "pontos percentuais", "punktów procentowych", "pp", "ppt", "ppts",
-             style.points_word}
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    words = {
+        "percentage points",
+        "percentage point",
+        "points de pourcentage",
+        "point de pourcentage",
+        "Prozentpunkte",
+        "Prozentpunkten",
+        "Prozentpunkt",
+        "punti percentuali",
+        "puntos porcentuales",
+        "procentenheter",
+        "procentpunten",
+        "pontos percentuais",
+        "punktów procentowych",
+        "pp",
+        "ppt",
+        "ppts",
+        style.points_word,
+    }
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
 
 
 @lru_cache(maxsize=64)
@@ -596,8 +731,17 @@ def _with_quote(tok: NumberToken, spans: list[tuple[int, int]]) -> NumberToken:
     for a, b in spans:
         if a <= tok.start and tok.end <= b:
             return NumberToken(
-                tok.start, tok.end, tok.text, tok.value, tok.unit, tok.decimals, tok.scale,
-                tok.form, tok.ignored, tok.band, True,
+                tok.start,
+                tok.end,
+                tok.text,
+                tok.value,
+                tok.unit,
+                tok.decimals,
+                tok.scale,
+                tok.form,
+                tok.ignored,
+                tok.band,
+                True,
             )
     return tok
 

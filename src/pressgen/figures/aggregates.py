@@ -368,9 +368,7 @@ def one_pass_figures(
     is a spec whose figure fails (no rows, a zero whole), for the engine to report in
     its own order. Nothing is computed when the cube would not be much smaller than the
     frame (filters on a column with many values)."""
-    candidates = {
-        n: s for n, s in specs.items() if n not in skip and s.dataset in (None, default)
-    }
+    candidates = {n: s for n, s in specs.items() if n not in skip and s.dataset in (None, default)}
     keys: set[str] = set()
     values: set[str] = set()
     for spec in candidates.values():
@@ -429,7 +427,9 @@ def _numbers_complete(name: str, agg: Mapping[str, Any]) -> bool:
     as many as it lists (MAX_ROW_NUMBERS), or as many as it has rows."""
     for tag in ("", "b", "a"):
         rows = agg.get(_col(name, f"rows{tag}"))
-        if rows is not None and len(agg[_col(name, f"nums{tag}")] or ()) < min(rows, MAX_ROW_NUMBERS):
+        if rows is not None and len(agg[_col(name, f"nums{tag}")] or ()) < min(
+            rows, MAX_ROW_NUMBERS
+        ):
             return False
     return True
 

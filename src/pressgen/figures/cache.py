@@ -29,8 +29,12 @@ from pressgen.storage.filecache import file_stamp
 FORMAT = 2
 # The sources whose change can change a computed figure, relative to the package root.
 _ENGINE = (
-    "figures/engine.py", "figures/aggregates.py", "figures/specs.py", "figures/cache.py",
-    "sources/dataset.py", "sources/manifest.py",
+    "figures/engine.py",
+    "figures/aggregates.py",
+    "figures/specs.py",
+    "figures/cache.py",
+    "sources/dataset.py",
+    "sources/manifest.py",
 )
 
 

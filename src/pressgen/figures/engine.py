@@ -585,7 +585,8 @@ class _Engine:
                     )
                 at = f"figures.{name}.period"
                 b, _ = self._total(
-                    sub.filter(pl.col(spec.period) == coerce_value(spec.from_, ptype, at)), spec.column
+                    sub.filter(pl.col(spec.period) == coerce_value(spec.from_, ptype, at)),
+                    spec.column,
                 )
                 t, _ = self._total(
                     sub.filter(pl.col(spec.period) == coerce_value(spec.to, ptype, at)), spec.column

@@ -389,9 +389,7 @@ def _check_needs(info: TemplateInfo, prepared: Prepared, include: dict[str, bool
             )
 
 
-def translation_warnings(
-    prepared: Prepared, quotes: dict[str, QuoteView], tag: str
-) -> list[str]:
+def translation_warnings(prepared: Prepared, quotes: dict[str, QuoteView], tag: str) -> list[str]:
     """What will appear untranslated in a release in another language than the
     campaign's: its own words (headline, notes, boilerplate), and each quote. Quotes are
     never machine-translated: a translation is approved with the quote."""

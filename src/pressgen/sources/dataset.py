@@ -244,7 +244,9 @@ def _probes(
     for name in texts:
         if name not in few:
             col = pl.col(name)
-            probes.append((col.str.contains(r"^\s|\s$") | col.is_in(manifest.missing)).any().alias(name))
+            probes.append(
+                (col.str.contains(r"^\s|\s$") | col.is_in(manifest.missing)).any().alias(name)
+            )
     return {*texts, *ints}, probes, few
 
 

@@ -83,6 +83,8 @@ def picker_state(picks: Picks, root: Path) -> PickerState:
         "style": picks.style or loaded.campaign.style,
     }
     return (scan_project(root), root, current, supported_locales(), list(PRESETS), groups)
+
+
 CHECK_DELAY = 0.15
 
 
@@ -308,7 +310,9 @@ class PressgenApp(App[int]):
         line only counts them."""
         shown = tuple(w for w in warnings if w.split(":", 1)[0] not in figures)
         if shown and shown != self._release_warnings:
-            self.notify("\n".join(shown), title="About this release", severity="warning", timeout=10)
+            self.notify(
+                "\n".join(shown), title="About this release", severity="warning", timeout=10
+            )
         self._release_warnings = shown
 
     def _bench_done(self) -> None:
@@ -632,7 +636,11 @@ class PressgenApp(App[int]):
             from pressgen.tui.session import export_markdown
 
             warnings = export_markdown(
-                markdown, built.prepared, built.rendered.locale, request.fmt, request.path,
+                markdown,
+                built.prepared,
+                built.rendered.locale,
+                request.fmt,
+                request.path,
                 request.force,
             )
         except pressgen_error() as exc:

@@ -38,11 +38,11 @@ class BatchScreen(ModalScreen[Path | None]):
     BatchScreen #batch-buttons { align-horizontal: right; }
     BatchScreen Button { margin-left: 2; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", id="batch.close")
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close", id="batch.close")]
 
-    def __init__(self, prepared: Prepared, locale: str, style: str, jobs: int | None = None) -> None:
+    def __init__(
+        self, prepared: Prepared, locale: str, style: str, jobs: int | None = None
+    ) -> None:
         super().__init__()
         self.prepared = prepared
         self.locale = locale
@@ -65,14 +65,19 @@ class BatchScreen(ModalScreen[Path | None]):
                 with Vertical():
                     yield Label("Column")
                     yield Select[str](
-                        [(c, c) for c in columns], value=default or Select.NULL,
-                        id="batch-column", compact=True,
+                        [(c, c) for c in columns],
+                        value=default or Select.NULL,
+                        id="batch-column",
+                        compact=True,
                     )
                 with Vertical():
                     yield Label("Format")
                     yield Select[str](
-                        [(f, f) for f in FORMATS], value="md", allow_blank=False,
-                        id="batch-format", compact=True,
+                        [(f, f) for f in FORMATS],
+                        value="md",
+                        allow_blank=False,
+                        id="batch-format",
+                        compact=True,
                     )
             yield Label("Folder")
             yield Input(str(out), id="batch-folder")
@@ -117,8 +122,13 @@ class BatchScreen(ModalScreen[Path | None]):
 
         try:
             result = run_batch(
-                self.prepared.loaded, folder, each=column, fmt=fmt, jobs=self.jobs,
-                locale=self.locale, style=self.style,
+                self.prepared.loaded,
+                folder,
+                each=column,
+                fmt=fmt,
+                jobs=self.jobs,
+                locale=self.locale,
+                style=self.style,
                 progress=lambda p: self.app.call_from_thread(self._progress, p),
                 should_stop=self._stop.is_set,
             )

@@ -37,7 +37,11 @@ class DraftEditor(TextArea):
         super().__init__(
             # Markdown highlighting is switched on when the editor is first shown: setting
             # up the tree-sitter grammar is start-up time spent before the first paint.
-            "", language=None, soft_wrap=True, id=id, tab_behavior="focus",
+            "",
+            language=None,
+            soft_wrap=True,
+            id=id,
+            tab_behavior="focus",
             show_line_numbers=False,
         )
 

@@ -66,7 +66,9 @@ class QuotesPanel(Vertical):
         if highlighted is not None and rows:
             sl.highlighted = min(highlighted, len(rows) - 1)
 
-    def on_selection_list_selection_toggled(self, event: SelectionList.SelectionToggled[str]) -> None:
+    def on_selection_list_selection_toggled(
+        self, event: SelectionList.SelectionToggled[str]
+    ) -> None:
         event.stop()
         qid = event.selection.value
         row = self._rows.get(qid)

@@ -155,8 +155,12 @@ def build(picks: Picks) -> Build:
         from pressgen.batch import group_release
 
         prepared, rendered = group_release(
-            prepared.loaded, picks.group, locale=picks.locale, style=picks.style,
-            drafts=drafts, include=include,
+            prepared.loaded,
+            picks.group,
+            locale=picks.locale,
+            style=picks.style,
+            drafts=drafts,
+            include=include,
         )
         return Build(prepared, rendered, tuple(rows), drafts)
     rendered = render_release(

@@ -39,11 +39,17 @@ def read_text_frame(manifest: Manifest, path: Path, wanted: list[str]) -> pl.Dat
     except PressgenError:
         raise
     except (pl.exceptions.PolarsError, OSError, ValueError, PanicException) as exc:
-        raise PressgenError(f"cannot read {fmt.upper()} data: {first_line(exc)}", path=path) from None
+        raise PressgenError(
+            f"cannot read {fmt.upper()} data: {first_line(exc)}", path=path
+        ) from None
     except (RecursionError, MemoryError) as exc:
-        raise PressgenError(f"cannot read {fmt.upper()} data: {type(exc).__name__}", path=path) from None
+        raise PressgenError(
+            f"cannot read {fmt.upper()} data: {type(exc).__name__}", path=path
+        ) from None
     except Exception as exc:  # the last net: a reader library's own exception type
-        raise PressgenError(f"cannot read {fmt.upper()} data: {first_line(exc)}", path=path) from None
+        raise PressgenError(
+            f"cannot read {fmt.upper()} data: {first_line(exc)}", path=path
+        ) from None
     return frame.with_columns(pl.col(ROW).cast(pl.Int64))
 
 
@@ -61,7 +67,9 @@ def _read_parquet(manifest: Manifest, path: Path, wanted: list[str]) -> pl.DataF
     for name in wanted:
         if schema[name].is_nested():
             raise PressgenError(
-                "holds nested values; only plain columns are read", path=path, where=f"column {name!r}"
+                "holds nested values; only plain columns are read",
+                path=path,
+                where=f"column {name!r}",
             )
     return (
         lf.select([pl.col(c).cast(pl.String) for c in wanted])

@@ -51,7 +51,7 @@ def read_csv(manifest: Manifest, path: Path, wanted: list[str]) -> pl.DataFrame:
         source = path
     else:
         text = _decode_whole(path, encoding)
-        text_head = text[: PREVIEW_BYTES]
+        text_head = text[:PREVIEW_BYTES]
         source = io.BytesIO(text.encode("utf-8"))
     delimiter = manifest.delimiter or sniff_delimiter(text_head, path)
     header = _header(text_head, delimiter, path)
@@ -166,7 +166,7 @@ def _not_utf8(data: bytes, offset: int, path: Path) -> PressgenError:
     else:
         ch = bytes([byte]).decode("cp1252", errors="replace")
         hint = (
-            f"in Windows-1252 it would read {ch!r}; if so, set encoding = \"cp1252\" "
+            f'in Windows-1252 it would read {ch!r}; if so, set encoding = "cp1252" '
             "in the manifest (or save the file as UTF-8)"
         )
     return PressgenError(

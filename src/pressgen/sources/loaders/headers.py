@@ -35,7 +35,7 @@ def oddities(name: str) -> list[str]:
     out = []
     for ch in name:
         cat = unicodedata.category(ch)
-        if (cat in ("Cf", "Cc") or (cat == "Zs" and ch != " ") or ch.translate(_HOMOGLYPHS) != ch):
+        if cat in ("Cf", "Cc") or (cat == "Zs" and ch != " ") or ch.translate(_HOMOGLYPHS) != ch:
             out.append(f"U+{ord(ch):04X} {unicodedata.name(ch, 'unnamed character')}")
     return out
 
@@ -68,8 +68,7 @@ def check_header(
             odd = oddities(found)
             why = f" which contains {', '.join(odd)}" if odd else ""
             raise PressgenError(
-                f"column {name!r} named in the manifest is missing; column {idx} is "
-                f"{found!r}{why}",
+                f"column {name!r} named in the manifest is missing; column {idx} is {found!r}{why}",
                 path=path,
                 where=where,
             )

@@ -57,9 +57,8 @@ def read_xlsx(manifest: Manifest, path: Path, wanted: list[str]) -> pl.DataFrame
     check_header(header, list(manifest.columns), path, where=f"sheet {part!r}, row {first_row}")
     index = {name: i for i, name in enumerate(header)}
     body = frame.slice(1)
-    return (
-        body.select([pl.col(body.columns[index[w]]).alias(w) for w in wanted])
-        .with_row_index(ROW, offset=first_row + 1)
+    return body.select([pl.col(body.columns[index[w]]).alias(w) for w in wanted]).with_row_index(
+        ROW, offset=first_row + 1
     )
 
 
