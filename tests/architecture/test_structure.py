@@ -62,8 +62,6 @@ def _cycles(graph: grimp.ImportGraph) -> list[list[str]]:
 KNOWN_CYCLES = {"pressgen.sources.dataset", "pressgen.figures.engine", "pressgen.text.style"}
 KNOWN_BIG = {
     "batch/run.py",
-    "check/lint.py",
-    "check/numbers.py",
     "export/docx_writer.py",
     "figures/engine.py",
     "text/formatting.py",
