@@ -375,10 +375,11 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from pressgen.check import check_draft, read_draft
+    from pressgen.check import check_draft, draft_form, read_draft
     from pressgen.release.pipeline import prepare
 
     text = read_draft(args.draft)
+    form = draft_form(args.draft)
     if args.group is not None:
         # One release of a batch: its group's figures, and the release as the batch
         # rendered it to compare with.
@@ -388,11 +389,16 @@ def cmd_check(args: argparse.Namespace) -> int:
             args.campaign, args.group, each=args.each, locale=args.locale, style=args.style
         )
         report = check_draft(
-            prepared, text, locale=args.locale, style=args.style, baseline=rendered.markdown
+            prepared,
+            text,
+            locale=args.locale,
+            style=args.style,
+            baseline=rendered.markdown,
+            form=form,
         )
     else:
         prepared = prepare(args.campaign)
-        report = check_draft(prepared, text, locale=args.locale, style=args.style)
+        report = check_draft(prepared, text, locale=args.locale, style=args.style, form=form)
     _print_findings(args, report.findings, report.as_dict(), report.ok)
     if not args.json:
         for note in report.notes:

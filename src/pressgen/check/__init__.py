@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from pressgen.check.consistency import draft_arithmetic, figure_arithmetic
-from pressgen.check.draft import read_draft
+from pressgen.check.draft import draft_form, flatten, read_draft
 from pressgen.check.findings import FAILING, CheckReport, Finding, LineIndex
 from pressgen.check.lint import WIRE_HEADLINE_LIMIT, lint_text
 from pressgen.check.match import Candidate, FigureIndex, align, atoms
@@ -42,6 +42,7 @@ __all__ = [
     "Checker",
     "Finding",
     "check_draft",
+    "draft_form",
     "lint_text",
     "read_draft",
 ]
@@ -63,6 +64,7 @@ class Checker:
         style: str | HouseStyle | None = None,
         baseline: str | None = None,
         today: dt.date | None = None,
+        form: str = "md",
     ) -> None:
         from pressgen.release.pipeline import choose_style, render_release
 
@@ -82,6 +84,15 @@ class Checker:
             baseline = render_release(
                 prepared, locale=self.tag, style=self.style, drafts=True, today=today
             ).markdown
+        if form != "md":
+            # Compare like with like: the untouched release exported and read back in
+            # the draft's own form (wrapped text, DOCX paragraphs, HTML blocks).
+            from pressgen.export import export_release
+            from pressgen.release.pipeline import export_options
+
+            data = export_release(baseline, form, export_options(prepared, self.tag)).data
+            baseline = flatten(data, form)
+        self.form = form
         self.baseline = baseline
         base_clean = markdown_blank(baseline)
         self.base_tokens = self.reader.read(baseline)
@@ -98,8 +109,14 @@ class Checker:
                 literals.add(_norm(tok.text))
         self.literals = frozenset(literals)
         self.trusted_words = frozenset(w.lower() for w in re.findall(r"[^\W\d_]+", base_clean))
+        # What the untouched release itself would be told is trusted: only findings the
+        # edit introduced are reported.
         self._base_lint = {
             (f.code, f.text) for f in self._lint(baseline, self.base_tokens, LineIndex(baseline))
+        }
+        self._base_arithmetic = {
+            (f.code, f.text)
+            for f in draft_arithmetic(base_clean, self.base_tokens, self.fmt, LineIndex(baseline))
         }
         self.figure_notes = tuple(figure_arithmetic(prepared.figures))
         # A draft quotes the approved words in its own language (the translation the
@@ -150,7 +167,22 @@ class Checker:
             if bi is not None:
                 reported.add(bi)
         findings.extend(self._dropped(used, reported, where, d_offsets, lines, len(text)))
-        findings.extend(draft_arithmetic(clean, tokens, self.fmt, lines))
+        if matched == 0 and any(self.base_primary):
+            findings.append(
+                Finding(
+                    "empty-draft",
+                    "warning",
+                    1,
+                    1,
+                    "",
+                    "the draft states none of the release's figures: is it the right file?",
+                )
+            )
+        findings.extend(
+            f
+            for f in draft_arithmetic(clean, tokens, self.fmt, lines)
+            if (f.code, f.text) not in self._base_arithmetic
+        )
         findings.extend(self._quotes(clean, lines))
         findings.extend(
             f for f in self._lint(text, tokens, lines) if (f.code, f.text) not in self._base_lint
@@ -323,7 +355,8 @@ class Checker:
         size: int,
     ) -> list[Finding]:
         """Figures the template printed that the draft no longer states anywhere (a
-        place whose number was changed is reported there instead)."""
+        place whose number was changed is reported there instead). Leaving a figure out
+        is the writer's choice, so these are notes, never errors."""
         out: list[Finding] = []
         seen: set[str] = set()
         for bi, name in enumerate(self.base_primary):
@@ -340,11 +373,11 @@ class Checker:
             out.append(
                 Finding(
                     "dropped",
-                    "error",
+                    "note",
                     line,
                     col,
                     "",
-                    f"figure {name} ({text}) is in the template but not in the draft",
+                    f"figure {name} ({text}) is left out of the draft",
                     offset,
                     offset,
                     name,
@@ -423,7 +456,7 @@ def _norm(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").lower().split())
 
 
-_CheckerKey = tuple[str | None, str | HouseStyle | None, dt.date | None, str | None]
+_CheckerKey = tuple[str | None, str | HouseStyle | None, dt.date | None, str | None, str]
 _CHECKERS: list[tuple[Prepared, _CheckerKey, Checker]] = []
 
 
@@ -435,6 +468,7 @@ def check_draft(
     style: str | HouseStyle | None = None,
     today: dt.date | None = None,
     baseline: str | None = None,
+    form: str = "md",
 ) -> CheckReport:
     """Check an edited draft of `prepared`'s release; the call for the TUI and the CLI.
 
@@ -450,12 +484,16 @@ def check_draft(
     reuse it and take a few milliseconds, cheap enough to run on every edit.
     `locale`/`style` default to the campaign's. `baseline` is the untouched Markdown to
     compare with (the TUI passes the release it rendered, with its picks and quote
-    toggles); by default the campaign is rendered. Raises PressgenError for bad input."""
-    key: _CheckerKey = (locale, style, today, baseline)
+    toggles); by default the campaign is rendered. `form` is the draft's form (md, txt,
+    html or docx: see `draft_form`); the untouched release is compared in that form.
+    Raises PressgenError for bad input."""
+    key: _CheckerKey = (locale, style, today, baseline, form)
     for prep, k, checker in _CHECKERS:
         if prep is prepared and k == key:
             return checker.check(draft_text)
-    checker = Checker(prepared, locale=locale, style=style, today=today, baseline=baseline)
+    checker = Checker(
+        prepared, locale=locale, style=style, today=today, baseline=baseline, form=form
+    )
     _CHECKERS.insert(0, (prepared, key, checker))
     del _CHECKERS[8:]
     return checker.check(draft_text)

@@ -140,6 +140,8 @@ class NumberReader:
         for reason, rx in self._skip:
             for m in rx.finditer(clean):
                 a, b = m.span()
+                if reason == "financial year" and not _consecutive_years(m):
+                    continue
                 if b > a and free(a, b):
                     take(NumberToken(a, b, text[a:b], None, ignored=reason))
         if self._approx_re is not None:
@@ -356,6 +358,22 @@ def _month_names(tag: str) -> list[str]:
     return sorted((n.rstrip(".") for n in names if n), key=len, reverse=True)
 
 
+def _consecutive_years(m: re.Match[str]) -> bool:
+    """A financial year runs from one year into the next: "2017/18", "2017–2018". A range
+    of other numbers ("2019 – 62", a year beside a count) is not one."""
+    first, second = m.group("fy1"), m.group("fy2")
+    if first is None or second is None:
+        return True  # "FY19"
+    start = int(first)
+    end = int(second) if len(second) == 4 else start - start % 100 + int(second)
+    if end == start + 1:
+        return True
+    # a span of years written tight ("2019–21", "2015-2020"); with spaces around the
+    # dash it is more likely a year beside another number
+    tight = not any(c in m.group(0) for c in " \u00a0")
+    return tight and start < end <= start + 30
+
+
 def _skip_patterns(tag: str, language: str) -> list[tuple[str, re.Pattern[str]]]:
     months = "|".join(re.escape(m) for m in _month_names(tag))
     day = r"\d{1,2}(?:st|nd|rd|th|er|e|\.)?"
@@ -374,7 +392,8 @@ def _skip_patterns(tag: str, language: str) -> list[tuple[str, re.Pattern[str]]]
         (
             "financial year",
             re.compile(
-                r"(?<![\w])(?:(?:FY|GJ|EF)[ ]?)?(?:19|20)\d{2}[ \u00a0]?[/–-][ \u00a0]?(?:\d{4}|\d{2})(?![\w])"
+                r"(?<![\w])(?:(?:FY|GJ|EF)[ ]?)?(?P<fy1>(?:19|20)\d{2})[ \u00a0]?[/–-][ \u00a0]?"
+                r"(?P<fy2>\d{4}|\d{2})(?![\w]|[.,'’\u00a0\u202f]\d)"
                 r"|(?<![\w])FY[ ]?\d{2,4}(?![\w])",
                 re.IGNORECASE,
             ),
