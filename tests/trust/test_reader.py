@@ -38,3 +38,29 @@ def test_an_html_draft_reads_one_line_per_block() -> None:
         "</body></html>"
     )
     assert html_text(page) == "First 4,534 officers\nKent\n12\n"
+
+
+@pytest.mark.parametrize(
+    ("locale", "style", "text", "unit", "value"),
+    [
+        ("de_DE", "de-presse", "dreitausend Fälle", "plain", "3000"),
+        ("de_DE", "de-presse", "zweihundertfünfzig Anzeigen", "plain", "250"),
+        ("de_DE", "de-presse", "dreitausendfünfhundertzwölf Anzeigen", "plain", "3512"),
+        ("de_DE", "de-presse", "zehn Prozent", "percent", "10"),
+        ("en_GB", "uk-press", "ten per cent", "percent", "10"),
+        ("de_DE", "de-presse", "31 204 Fälle", "plain", "31204"),
+        ("de_DE", "de-presse", "31\u202f204 Fälle", "plain", "31204"),
+        ("en_GB", "uk-press", "31\u00a0204 cases", "plain", "31204"),
+        ("en_GB", "uk-press", "three-fifths of cases", "approx", "60.0"),
+        ("de_DE", "de-presse", "zwei Drittel der Fälle", "approx", None),
+        ("de_DE", "de-presse", "jede zehnte Anzeige", "approx", "10.0"),
+    ],
+)
+def test_numbers_in_words_and_grouped_by_spaces(
+    locale: str, style: str, text: str, unit: str, value: str | None
+) -> None:
+    tokens = number_reader(locale, resolve_style(style)).read(text)
+    assert len(tokens) == 1, tokens
+    assert tokens[0].unit == unit
+    if value is not None:
+        assert str(tokens[0].value) == value

@@ -158,7 +158,10 @@ def approx_regex(language: str, words: dict[str, int]) -> ApproxPattern | None:
         return None
     quals = sorted(QUALIFIER_BANDS, key=len, reverse=True)
     q = "|".join(re.escape(x) for x in quals)
-    f = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(fracs, key=len, reverse=True))
+    f = "|".join(
+        re.escape(x).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+")
+        for x in sorted(fracs, key=len, reverse=True)
+    )
     small = [w for w, v in words.items() if 2 <= v <= 100]
     n_alt = "|".join(re.escape(w) for w in sorted(small, key=len, reverse=True))
     if language == "de":

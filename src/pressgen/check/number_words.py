@@ -17,6 +17,8 @@ def words_value(text: str, words: dict[str, int], language: str) -> Decimal | No
     if not parts:
         return None
     total = words.get(parts[0])
+    if total is None and language == "de":
+        total = german_compound(parts[0], words)
     if total is None:
         return None
     value = Decimal(total)
@@ -62,6 +64,38 @@ def number_words(language: str) -> dict[str, int]:
     return out
 
 
+def german_compound(word: str, words: dict[str, int]) -> int | None:
+    """German numbers written as one word above a hundred: 'zweihundert',
+    'dreitausend', 'dreitausendfünfhundertzwölf'. None when `word` is not one."""
+    w = word.lower()
+    if "tausend" not in w and "hundert" not in w:
+        return None
+    total = 0
+    if "tausend" in w:
+        left, _, w = w.partition("tausend")
+        thousands = 1 if left in ("", "ein", "eins") else _german_hundreds(left, words)
+        if thousands is None or "tausend" in w:
+            return None
+        total += thousands * 1000
+    if w:
+        rest = _german_hundreds(w, words)
+        if rest is None:
+            return None
+        total += rest
+    return total
+
+
+def _german_hundreds(w: str, words: dict[str, int]) -> int | None:
+    if "hundert" not in w:
+        return words.get(w)
+    left, _, right = w.partition("hundert")
+    hundreds = 1 if left in ("", "ein", "eins") else words.get(left)
+    tail = words.get(right) if right else 0
+    if hundreds is None or tail is None or hundreds > 9:
+        return None
+    return hundreds * 100 + tail
+
+
 class WordsPattern:
     """Spelled-out numbers: words are found by one cheap pattern and looked up, rather
     than trying a hundred alternatives at every position; English multipliers follow."""
@@ -72,11 +106,15 @@ class WordsPattern:
     def __init__(self, words: dict[str, int], language: str) -> None:
         self._words = words
         self._english = language == "en"
+        self._german = language == "de"
 
     def finditer(self, text: str) -> list[re.Match[str] | WordSpan]:
         out: list[re.Match[str] | WordSpan] = []
         for m in self._WORD.finditer(text):
-            if m.group(0).lower() not in self._words:
+            word = m.group(0).lower()
+            if word not in self._words and not (
+                self._german and german_compound(word, self._words) is not None
+            ):
                 continue
             if self._english:
                 tail = self._MULT.match(text, m.end())

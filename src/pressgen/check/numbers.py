@@ -88,8 +88,11 @@ class NumberReader:
         sym = symbols_for(self.tag)
         self.group = sym.group
         self.decimal_sign = sym.decimal
-        group_chars = {sym.group}
-        if sym.group.isspace() or sym.group in _SPACES:
+        # No-break, narrow and thin spaces group thousands in every language ("31 204"
+        # in German official statistics); a plain space does where CLDR's group is a
+        # space, and in German, where statistical offices print it.
+        group_chars = {sym.group, "\u00a0", "\u202f", "\u2009"}
+        if sym.group.isspace() or sym.group in _SPACES or self.language == "de":
             group_chars |= set(_SPACES)
         if sym.group in "'’":
             group_chars |= {"'", "’"}
@@ -101,6 +104,7 @@ class NumberReader:
         pct_words = _percent_words(style, sym.percent)
         pts_words = _points_words(style)
         sp = f"[{_SPACES}\n]?"  # a plain-text export may wrap between number and unit
+        self._percent_after = re.compile(rf"{sp}(?:{pct_words})(?![\w])")
         self._digits_re = re.compile(
             rf"(?<![\w.,/\-]){number}(?:{sp}(?P<pts>{pts_words})|{sp}(?P<pct>{pct_words}))?(?![\w])"
         )
@@ -221,6 +225,10 @@ class NumberReader:
     def _words_token(self, m: re.Match[str] | WordSpan, text: str) -> NumberToken:
         a, b = m.span()
         value = words_value(m.group(0), self._words, self.language)
+        pct = self._percent_after.match(text, b)
+        if pct is not None and value is not None:
+            # "zehn Prozent", "ten per cent": a percentage written in words
+            return NumberToken(a, pct.end(), text[a : pct.end()], value, PERCENT, 0, form="words")
         if value is None or value < 2:
             return NumberToken(a, b, text[a:b], value, ignored="the word for zero or one")
         return NumberToken(a, b, text[a:b], value, PLAIN, 0, form="words")
@@ -230,7 +238,9 @@ class NumberReader:
         qual = " ".join((m.group("q") or "").lower().split())
         frac_text = m.group("f")
         if frac_text:
-            fraction = FRACTION_WORDS[self.language].get(" ".join(frac_text.lower().split()))
+            fraction = FRACTION_WORDS[self.language].get(
+                " ".join(frac_text.lower().replace("-", " ").split())
+            )
         else:
             n_text = m.group("n") or ""
             n = words_value(n_text, self._words, self.language)
