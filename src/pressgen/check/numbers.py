@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from pressgen.check.approx_words import BARE, FRACTION_WORDS, QUALIFIER_BANDS, TENTH, approx_regex
+from pressgen.check.approx_words import BARE, FRACTION_WORDS, QUALIFIER_BANDS, approx_regex
 from pressgen.check.number_words import (
     GERMAN_ORDINALS,
     WordSpan,
@@ -31,6 +31,7 @@ from pressgen.check.number_words import (
     words_regex,
     words_value,
 )
+from pressgen.text.bands import TENTH
 from pressgen.text.locales import get_locale
 from pressgen.text.numformat import symbols_for
 from pressgen.text.style import HouseStyle
