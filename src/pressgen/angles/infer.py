@@ -1,0 +1,208 @@
+"""What a dataset holds, inferred: column types, suppression markers, the period, the
+group and category columns, the measures and the rows that are already totals."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pressgen.errors import PressgenError
+from pressgen.lazy import LazyModule
+from pressgen.sources.loaders.csvfile import sniff_delimiter
+from pressgen.sources.dataset import ROW, Dataset, load_dataset, read_manifest
+from pressgen.sources.manifest import (
+    DEFAULT_MISSING,
+    DEFAULT_SUPPRESSION,
+    Column,
+    ColumnType,
+    Manifest,
+    Source,
+)
+
+if TYPE_CHECKING:
+    import polars as pl
+else:
+    pl = LazyModule("polars")
+
+DATA_SUFFIXES = (".csv", ".parquet")
+# Periods, each with a key that sorts it: a year, a financial year (2017/18, 2017-18,
+# 2017/2018), a quarter (2019 Q1, Q1 2019) and a month (2019-03).
+_PERIODS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("year", re.compile(r"^(?P<y>(19|20)\d\d)$")),
+    ("financial year", re.compile(r"^(?P<y>(19|20)\d\d)\s*[/-]\s*(\d\d|(19|20)\d\d)$")),
+    ("quarter", re.compile(r"^(?P<y>(19|20)\d\d)\s*-?\s*Q(?P<n>[1-4])$", re.I)),
+    ("quarter", re.compile(r"^Q(?P<n>[1-4])\s*-?\s*(?P<y>(19|20)\d\d)$", re.I)),
+    ("month", re.compile(r"^(?P<y>(19|20)\d\d)-(?P<n>0[1-9]|1[0-2])$")),
+)
+_INT = r"^[-\u2212]?(\d{1,3}(,\d{3})+|\d+)$"
+_DEC = r"^[-\u2212]?(\d{1,3}(,\d{3})+|\d+)?\.\d+$"
+_MARKER = r"^(<\s*\d+|\*+|\[[a-z]\]|\.\.|~)$"
+# Rows that are already totals: named as such, or the whole country.
+_TOTAL = re.compile(
+    r"^(total|totals|grand total|sub-?total|overall|all|all .+|.+ total|national|"
+    r"england|england and wales|united kingdom|uk|great britain|gb)$",
+    re.I,
+)
+_GROUP_HINT = re.compile(
+    r"(area|region|force|council|authority|local|country|nation|trust|board|ward|"
+    r"constituency|district|county|borough|police|school|hospital|provider|name|la$)",
+    re.I,
+)
+_PERIOD_HINT = re.compile(r"(year|period|quarter|month|date|fy)", re.I)
+MAX_GROUPS = 5000
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A dataset and the roles of its columns, with every decision stated."""
+
+    dataset: Dataset
+    inferred: bool
+    measures: tuple[str, ...]
+    period: str | None
+    periods: tuple[str, ...]
+    period_kind: str | None
+    group: str | None
+    category: str | None
+    totals: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    decisions: tuple[str, ...] = ()
+
+    @property
+    def manifest(self) -> Manifest:
+        return self.dataset.manifest
+
+    def label(self, column: str) -> str:
+        col = self.manifest.columns[column]
+        return col.label or column.replace("_", " ")
+
+
+def period_key(value: str) -> tuple[int, int] | None:
+    """A period's sort key (year, part), or None when it is not a period."""
+    for _, pattern in _PERIODS:
+        m = pattern.match(value.strip())
+        if m:
+            return int(m.group("y")), int(m.groupdict().get("n") or 0)
+    return None
+
+
+def period_kind(values: list[str]) -> str | None:
+    kinds = set()
+    for v in values:
+        for kind, pattern in _PERIODS:
+            if pattern.match(v.strip()):
+                kinds.add(kind)
+                break
+        else:
+            return None
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def load(path: Path) -> tuple[Dataset, bool]:
+    """The dataset of a manifest, or of a bare data file with an inferred manifest."""
+    if not path.is_file():
+        raise PressgenError("no such file", path=path)
+    if path.suffix.lower() == ".toml":
+        return load_dataset(path), False
+    if path.suffix.lower() not in DATA_SUFFIXES:
+        raise PressgenError(
+            f"not a dataset (expected a manifest .toml or one of {', '.join(DATA_SUFFIXES)})",
+            path=path,
+        )
+    sibling = path.with_suffix(".toml")
+    if sibling.is_file() and read_manifest(sibling).file == path.name:
+        return load_dataset(sibling), False
+    return _typed(path, infer_manifest(path)), True
+
+
+def infer_manifest(path: Path) -> Manifest:
+    """A manifest for a data file, from its cells: numbers, markers, the rest text."""
+    from pressgen.sources.loaders import read_text_frame
+
+    header = _header(path)
+    probe = _manifest(path, {n: Column() for n in header}, list(DEFAULT_SUPPRESSION))
+    raw = read_text_frame(probe, path, header)
+    names = [c for c in raw.columns if c != ROW]
+    if raw.height == 0:
+        raise PressgenError("no data rows", path=path)
+    exprs: list[pl.Expr] = []
+    for n in names:
+        t = pl.col(n).cast(pl.String).str.strip_chars()
+        known = t.is_null() | t.is_in(list(DEFAULT_MISSING))
+        exprs += [
+            (t.str.contains(_INT) | known).all().alias(f"i{n}"),
+            (t.str.contains(_INT) | t.str.contains(_DEC) | known).all().alias(f"d{n}"),
+            (t.str.contains(_INT) | t.str.contains(_DEC) | t.str.contains(_MARKER) | known)
+            .all()
+            .alias(f"m{n}"),
+            t.str.contains(_INT).any().alias(f"a{n}"),
+            t.filter(t.str.contains(_MARKER)).unique().implode().alias(f"k{n}"),
+        ]
+    stats = raw.lazy().select(exprs).collect().row(0, named=True)
+    markers = list(DEFAULT_SUPPRESSION)
+    columns: dict[str, Column] = {}
+    for n in names:
+        kind: ColumnType = "text"
+        if stats[f"a{n}"] and not _PERIOD_HINT.search(n) and not _all_periods(raw, n):
+            if stats[f"i{n}"]:
+                kind = "int"
+            elif stats[f"d{n}"]:
+                kind = "decimal"
+            elif stats[f"m{n}"]:
+                found = [str(k) for k in stats[f"k{n}"]]
+                markers += [k for k in found if k not in markers]
+                kind = "int" if _whole_apart_from(raw, n) else "decimal"
+        columns[n] = Column(type=kind, label=n.replace("_", " ").strip())
+    return _manifest(path, columns, markers)
+
+
+def _all_periods(raw: pl.DataFrame, name: str) -> bool:
+    values = raw[name].drop_nulls().unique().head(200).to_list()
+    return bool(values) and period_kind([str(v) for v in values]) is not None
+
+
+def _whole_apart_from(raw: pl.DataFrame, name: str) -> bool:
+    t = raw[name].cast(pl.String).str.strip_chars()
+    return not bool(t.str.contains(_DEC).any())
+
+
+def _header(path: Path) -> list[str]:
+    """The file's column names (CSV and Parquet; other formats need a manifest)."""
+    if path.suffix.lower() == ".parquet":
+        return list(pl.read_parquet_schema(path))
+    if path.suffix.lower() != ".csv":
+        raise PressgenError(
+            "pressgen infers the columns of CSV and Parquet files only; "
+            "write a manifest (datasets/NAME.toml) for this file",
+            path=path,
+        )
+    with path.open(encoding="utf-8-sig", errors="replace") as fh:
+        first = fh.readline()
+    if not first.strip():
+        raise PressgenError("the file is empty: no header line", path=path)
+    return next(csv.reader([first], delimiter=sniff_delimiter(first, path)))
+
+
+def _manifest(path: Path, columns: dict[str, Column], markers: list[str]) -> Manifest:
+    return Manifest(
+        title=path.stem.replace("-", " ").replace("_", " ").strip().capitalize(),
+        file=path.name,
+        source=Source(publisher="PLACEHOLDER: who published these figures"),
+        columns=columns or {"_": Column()},
+        suppression=markers,
+    )
+
+
+def _typed(path: Path, manifest: Manifest) -> Dataset:
+    from pressgen.sources.dataset import _type_columns
+    from pressgen.sources.loaders import read_text_frame
+
+    wanted = list(manifest.columns)
+    raw = read_text_frame(manifest, path, wanted)
+    frame = _type_columns(raw, manifest, path, wanted)
+    return Dataset(
+        name=path.stem, manifest_path=path.with_suffix(".toml"), data_path=path,
+        manifest=manifest, frame=frame,
+    )
