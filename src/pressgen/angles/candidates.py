@@ -104,9 +104,7 @@ class _Finder:
         value, sup = self.total_of(rows)
         facts: dict[str, Any] = {"period": self.latest, "suppressed": sup, "rows": rows.height}
         if self.p.period and len(self.p.periods) >= 2:
-            by_period = {
-                per: self.total_of(self.at(per))[0] for per in self.p.periods
-            }
+            by_period = {per: self.total_of(self.at(per))[0] for per in self.p.periods}
             facts["series"] = by_period
         spec = {"method": "sum", "column": self.m, "where": self.where(**self.in_period())}
         return Angle(f"total_{self.tag}", "total", value, spec, facts, exact=sup == 0)
@@ -128,16 +126,25 @@ class _Finder:
                 after = after.filter(~pl.col(g).is_in(left_out))
         (b0, s0), (b1, s1) = self.total_of(before), self.total_of(after)
         facts = {
-            "from": start, "to": latest, "before": b0, "after": b1, "which": which,
-            "left_out": left_out, "suppressed": s0 + s1,
+            "from": start,
+            "to": latest,
+            "before": b0,
+            "after": b1,
+            "which": which,
+            "left_out": left_out,
+            "suppressed": s0 + s1,
         }
         out: list[Angle] = []
         if b0 != 0:
             with decimal.localcontext(DECIMAL_CONTEXT):
                 rel = Decimal(b1 - b0) / Decimal(b0)
             spec = {
-                "method": "change", "column": self.m, "period": period,
-                "from": start, "to": latest, "where": self.where(**extra),
+                "method": "change",
+                "column": self.m,
+                "period": period,
+                "from": start,
+                "to": latest,
+                "where": self.where(**extra),
             }
             name = f"change_{self.tag}" if which == "previous" else f"change_{self.tag}_since"
             out.append(Angle(name, "change", rel, spec, facts, exact=s0 + s1 == 0))
@@ -145,7 +152,9 @@ class _Finder:
             out += self.group_changes(start, extra, facts)
         return out
 
-    def group_changes(self, start: str, extra: dict[str, Any], facts: dict[str, Any]) -> list[Angle]:
+    def group_changes(
+        self, start: str, extra: dict[str, Any], facts: dict[str, Any]
+    ) -> list[Angle]:
         g, period, latest = self.p.group, self.p.period, self.latest
         assert g is not None and period is not None
         left = set(facts["left_out"])
@@ -165,29 +174,66 @@ class _Finder:
             if sign * diffs[best] <= 0:
                 continue
             spec = {**diff_spec, "order": order}
-            f = {**facts, "group": best, "before_g": before[best][0], "after_g": after[best][0],
-                 "tied": sum(1 for v in diffs.values() if v == diffs[best]) > 1,
-                 "groups": len(diffs)}
+            f = {
+                **facts,
+                "group": best,
+                "before_g": before[best][0],
+                "after_g": after[best][0],
+                "tied": sum(1 for v in diffs.values() if v == diffs[best]) > 1,
+                "groups": len(diffs),
+            }
             kind = "rise" if sign > 0 else "fall"
-            out.append(Angle(f"largest_{kind}_{self.tag}", kind, diffs[best], spec, f,
-                             row=best, exact=sup[best] == 0))
+            out.append(
+                Angle(
+                    f"largest_{kind}_{self.tag}",
+                    kind,
+                    diffs[best],
+                    spec,
+                    f,
+                    row=best,
+                    exact=sup[best] == 0,
+                )
+            )
         with decimal.localcontext(DECIMAL_CONTEXT):
             rel = {k: Decimal(diffs[k]) / Decimal(before[k][0]) for k in diffs if before[k][0]}
         if rel:
             best = sorted(rel, key=lambda k: (-rel[k], k))[0]
             if rel[best] > 0:
                 spec = {"method": "group", "measure": "change", **common, "where": where}
-                f = {**facts, "group": best, "before_g": before[best][0],
-                     "after_g": after[best][0], "groups": len(rel),
-                     "tied": sum(1 for v in rel.values() if v == rel[best]) > 1}
-                out.append(Angle(f"largest_rise_pct_{self.tag}", "rise_pct", rel[best], spec, f,
-                                 row=best, exact=sup[best] == 0))
+                f = {
+                    **facts,
+                    "group": best,
+                    "before_g": before[best][0],
+                    "after_g": after[best][0],
+                    "groups": len(rel),
+                    "tied": sum(1 for v in rel.values() if v == rel[best]) > 1,
+                }
+                out.append(
+                    Angle(
+                        f"largest_rise_pct_{self.tag}",
+                        "rise_pct",
+                        rel[best],
+                        spec,
+                        f,
+                        row=best,
+                        exact=sup[best] == 0,
+                    )
+                )
         for cond, word in (({"gt": 0}, "rose"), ({"lt": 0}, "fell")):
             n = sum(1 for v in diffs.values() if (v > 0 if word == "rose" else v < 0))
             spec = {"method": "count_groups", "of": diff_name, "condition": cond}
             f = {**facts, "groups": len(diffs), "word": word}
-            out.append(Angle(f"groups_{word}_{self.tag}", "count_groups", n, spec, f,
-                             needs={diff_name: diff_spec}, exact=sum(sup.values()) == 0))
+            out.append(
+                Angle(
+                    f"groups_{word}_{self.tag}",
+                    "count_groups",
+                    n,
+                    spec,
+                    f,
+                    needs={diff_name: diff_spec},
+                    exact=sum(sup.values()) == 0,
+                )
+            )
         return out
 
     def ranks(self) -> list[Angle]:
@@ -196,25 +242,59 @@ class _Finder:
         sums = self.sums(self.at(self.latest), g)
         if len(sums) < 2:
             return []
-        spec = {"method": "group", "by": g, "measure": "sum", "column": self.m,
-                "where": self.where(**self.in_period())}
+        spec = {
+            "method": "group",
+            "by": g,
+            "measure": "sum",
+            "column": self.m,
+            "where": self.where(**self.in_period()),
+        }
         ordered = sorted(sums, key=lambda k: (-sums[k][0], k))
         values = [sums[k][0] for k in ordered]
         with decimal.localcontext(DECIMAL_CONTEXT):
             mean = sum((Decimal(v) for v in values), Decimal(0)) / len(values)
         total = sum(values)
-        facts = {"period": self.latest, "order": ordered, "sums": sums, "mean": mean,
-                 "groups": len(sums), "total": total}
+        facts = {
+            "period": self.latest,
+            "order": ordered,
+            "sums": sums,
+            "mean": mean,
+            "groups": len(sums),
+            "total": total,
+        }
         top, bottom = ordered[0], ordered[-1]
         out = [
-            Angle(f"top_{slug(g)}_{self.tag}", "top", sums[top][0], spec, facts, row=top,
-                  exact=sums[top][1] == 0),
-            Angle(f"bottom_{slug(g)}_{self.tag}", "bottom", sums[bottom][0],
-                  {**spec, "order": "asc"}, facts, row=bottom, exact=sums[bottom][1] == 0),
+            Angle(
+                f"top_{slug(g)}_{self.tag}",
+                "top",
+                sums[top][0],
+                spec,
+                facts,
+                row=top,
+                exact=sums[top][1] == 0,
+            ),
+            Angle(
+                f"bottom_{slug(g)}_{self.tag}",
+                "bottom",
+                sums[bottom][0],
+                {**spec, "order": "asc"},
+                facts,
+                row=bottom,
+                exact=sums[bottom][1] == 0,
+            ),
         ]
         if len(sums) >= 3 and mean > 0 and sums[top][0] >= 2 * mean:
-            out.append(Angle(f"outlier_{slug(g)}_{self.tag}", "outlier", sums[top][0], spec,
-                             facts, row=top, exact=sums[top][1] == 0))
+            out.append(
+                Angle(
+                    f"outlier_{slug(g)}_{self.tag}",
+                    "outlier",
+                    sums[top][0],
+                    spec,
+                    facts,
+                    row=top,
+                    exact=sums[top][1] == 0,
+                )
+            )
         if total > 0:
             share = self.share(g, sums)
             if share:
@@ -229,10 +309,27 @@ class _Finder:
         top = sorted(sums, key=lambda k: (-sums[k][0], k))[0]
         with decimal.localcontext(DECIMAL_CONTEXT):
             value = Decimal(sums[top][0]) / Decimal(whole)
-        spec = {"method": "share", "column": self.m, "where": self.where(**self.in_period()),
-                "part": {col: top}}
+        spec = {
+            "method": "share",
+            "column": self.m,
+            "where": self.where(**self.in_period()),
+            "part": {col: top},
+        }
         sup = sum(s for _, s, _ in sums.values())
-        facts = {"period": self.latest, "part": sums[top][0], "whole": whole, "column": col,
-                 "category": top, "groups": len(sums)}
-        return Angle(f"largest_share_{slug(col)}_{self.tag}", "share", value, spec, facts,
-                     row=None, exact=sup == 0)
+        facts = {
+            "period": self.latest,
+            "part": sums[top][0],
+            "whole": whole,
+            "column": col,
+            "category": top,
+            "groups": len(sums),
+        }
+        return Angle(
+            f"largest_share_{slug(col)}_{self.tag}",
+            "share",
+            value,
+            spec,
+            facts,
+            row=None,
+            exact=sup == 0,
+        )

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from pressgen.errors import PressgenError
 from pressgen.lazy import LazyModule
-from pressgen.sources.loaders.csvfile import sniff_delimiter
 from pressgen.sources.dataset import ROW, Dataset, load_dataset, read_manifest
+from pressgen.sources.loaders.csvfile import sniff_delimiter
 from pressgen.sources.manifest import (
     DEFAULT_MISSING,
     DEFAULT_SUPPRESSION,
@@ -203,6 +203,9 @@ def _typed(path: Path, manifest: Manifest) -> Dataset:
     raw = read_text_frame(manifest, path, wanted)
     frame = _type_columns(raw, manifest, path, wanted)
     return Dataset(
-        name=path.stem, manifest_path=path.with_suffix(".toml"), data_path=path,
-        manifest=manifest, frame=frame,
+        name=path.stem,
+        manifest_path=path.with_suffix(".toml"),
+        data_path=path,
+        manifest=manifest,
+        frame=frame,
     )

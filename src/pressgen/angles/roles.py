@@ -31,9 +31,7 @@ def profile(ds: Dataset, inferred: bool) -> Profile:
     decisions: list[str] = []
     measures = [n for n, c in cols.items() if c.type in ("int", "decimal")]
     if not measures:
-        raise PressgenError(
-            f"no numeric column to count (columns: {', '.join(cols)})", path=path
-        )
+        raise PressgenError(f"no numeric column to count (columns: {', '.join(cols)})", path=path)
     if frame.height < 2:
         raise PressgenError(
             f"only {frame.height} data row; angles need at least two to compare", path=path
@@ -47,9 +45,7 @@ def profile(ds: Dataset, inferred: bool) -> Profile:
             path=path,
         )
     texts = [n for n, c in cols.items() if c.type == "text"]
-    distinct = (
-        frame.select(pl.col(n).n_unique() for n in texts).row(0, named=True) if texts else {}
-    )
+    distinct = frame.select(pl.col(n).n_unique() for n in texts).row(0, named=True) if texts else {}
     period = periods = kind = None
     for n in texts:
         values = [str(v) for v in frame[n].drop_nulls().unique().to_list()]
@@ -74,7 +70,8 @@ def profile(ds: Dataset, inferred: bool) -> Profile:
     near_unique = [n for n in candidates if distinct[n] == frame.height and frame.height > 50]
     candidates = [n for n in candidates if n not in near_unique]
     hinted = [n for n in candidates if _GROUP_HINT.search(n)]
-    group = (hinted or sorted(candidates, key=lambda n: -distinct[n]) or [None])[0]
+    ranked = hinted or sorted(candidates, key=lambda n: -distinct[n])
+    group = ranked[0] if ranked else None
     rest = [n for n in candidates if n != group and distinct[n] <= 30]
     category = min(rest, key=lambda n: distinct[n]) if rest else None
     if group:
@@ -110,11 +107,10 @@ def _total_decision(
 ) -> str:
     """Why `value` is taken as a total row, and whether it adds up to the rest."""
     frame = ds.frame
-    keys = [period] if period else []
     mine = frame.filter(pl.col(col) == value)
     others = frame.filter(~pl.col(col).is_in(list(found)))
-    if keys:
-        periods = set(mine[period].unique().to_list())
+    if period is not None:
+        periods = set(mine.get_column(period).unique().to_list())
         others = others.filter(pl.col(period).is_in(list(periods)))
     a, b = _sum(mine, measure), _sum(others, measure)
     verdict = (

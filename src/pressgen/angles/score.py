@@ -9,8 +9,16 @@ from decimal import Decimal
 from pressgen.angles.model import Angle, Value
 
 BASE = {
-    "total": 50, "change": 40, "rise": 30, "fall": 30, "rise_pct": 22,
-    "count_groups": 28, "top": 34, "bottom": 18, "outlier": 30, "share": 30,
+    "total": 50,
+    "change": 40,
+    "rise": 30,
+    "fall": 30,
+    "rise_pct": 22,
+    "count_groups": 28,
+    "top": 34,
+    "bottom": 18,
+    "outlier": 30,
+    "share": 30,
 }
 
 
@@ -47,7 +55,9 @@ def score(angle: Angle, small: int) -> None:
         if f["which"] == "span":
             add(-8, "over the whole span, less fresh than the latest change")
         if f["left_out"]:
-            reasons.append(f"{len(f['left_out'])} group(s) missing a period left out (like with like)")
+            reasons.append(
+                f"{len(f['left_out'])} group(s) missing a period left out (like with like)"
+            )
     elif angle.kind == "total":
         series = f.get("series") or {}
         if len(series) >= 3 and angle.value == max(series.values()):

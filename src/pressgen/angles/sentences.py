@@ -15,18 +15,30 @@ def what(p: Profile, measure: str) -> str:
     return p.label(measure)
 
 
+def column_of(angle: Angle) -> str:
+    """The measure an angle counts (a count of groups: that of the figure it counts)."""
+    spec = angle.spec if "column" in angle.spec else next(iter(angle.needs.values()))
+    return str(spec["column"])
+
+
 def write(angle: Angle, p: Profile, fmt: Formatter) -> str:
     f: dict[str, Any] = angle.facts
-    m = str(angle.spec.get("column") or angle.needs and next(iter(angle.needs.values()))["column"])
+    m = column_of(angle)
     noun = what(p, m)
     when = f" in {f['period']}" if f.get("period") else ""
-    n = fmt.count
-    pct = lambda v: fmt.percent(v, fmt.style.change_decimals)  # noqa: E731
+
+    def n(v: Any) -> str:
+        return fmt.count(v)
+
+    def pct(v: Any) -> str:
+        return fmt.percent(v, fmt.style.change_decimals)
+
     at_least = "" if angle.exact else "at least "
     groups = _plural(p.label(p.group)) if p.group else "groups"
     text: str
     if angle.kind == "total":
         text = f"There were {at_least}{n(angle.value)} {noun}{when}"
+        series: dict[str, Any] | None
         series = f.get("series")
         if series and len(series) >= 3 and angle.value == max(series.values()):
             text += f", the highest of the {n(len(series))} periods"
@@ -40,8 +52,7 @@ def write(angle: Angle, p: Profile, fmt: Formatter) -> str:
         )
         if f["left_out"]:
             text += (
-                f" ({n(len(f['left_out']))} {groups} without figures for both periods "
-                "are left out)"
+                f" ({n(len(f['left_out']))} {groups} without figures for both periods are left out)"
             )
     elif angle.kind in ("rise", "fall"):
         joint = "joint " if f["tied"] else ""
