@@ -262,7 +262,9 @@ class _Finder:
             "groups": len(sums),
             "total": total,
         }
-        top, bottom = ordered[0], ordered[-1]
+        asc = sorted(sums, key=lambda k: (sums[k][0], k))
+        facts["asc"] = asc
+        top, bottom = ordered[0], asc[0]
         out = [
             Angle(
                 f"top_{slug(g)}_{self.tag}",

@@ -145,7 +145,8 @@ def infer_manifest(path: Path) -> Manifest:
     columns: dict[str, Column] = {}
     for n in names:
         kind: ColumnType = "text"
-        if stats[f"a{n}"] and not _PERIOD_HINT.search(n) and not _all_periods(raw, n):
+        numeric = stats[f"a{n}"] or (stats[f"m{n}"] and bool(stats[f"k{n}"]))
+        if numeric and not _PERIOD_HINT.search(n) and not _all_periods(raw, n):
             if stats[f"i{n}"]:
                 kind = "int"
             elif stats[f"d{n}"]:

@@ -75,7 +75,7 @@ def write(angle: Angle, p: Profile, fmt: Formatter) -> str:
             f"{'rise' if f['word'] == 'rose' else 'fall'} between {f['from']} and {f['to']}"
         )
     elif angle.kind in ("top", "bottom"):
-        order = f["order"] if angle.kind == "top" else list(reversed(f["order"]))
+        order = f["order"] if angle.kind == "top" else f["asc"]
         sums = f["sums"]
         most = "most" if angle.kind == "top" else "fewest"
         tied = sum(1 for k in order if sums[k][0] == angle.value) > 1
