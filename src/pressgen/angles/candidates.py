@@ -36,6 +36,8 @@ def find_angles(p: Profile) -> list[Angle]:
 
 
 class _Finder:
+    V, S, N = "__v", "__s", "__n"
+
     def __init__(self, p: Profile, measure: str) -> None:
         self.p = p
         self.m = measure
@@ -44,7 +46,18 @@ class _Finder:
         frame = p.dataset.frame
         for col, values in p.totals.items():
             frame = frame.filter(~pl.col(col).is_in(list(values)) | pl.col(col).is_null())
-        self.frame = frame
+        # Sums add up: one pass over the rows makes a small cube (period x group x
+        # category) and every angle is computed from it.
+        keys = [c for c in (p.period, p.group, p.category) if c is not None]
+        self.frame = frame.group_by(keys).agg(
+            pl.col(measure).sum().alias(self.V),
+            pl.col(suppressed_col(measure)).sum().alias(self.S),
+            pl.len().alias(self.N),
+        )
+        self._at: dict[str, pl.DataFrame] = {}
+        if p.period is not None:
+            parts = self.frame.partition_by(p.period, as_dict=True)
+            self._at = {str(k[0]): v for k, v in parts.items()}
         self.latest = p.periods[-1] if p.periods else None
 
     def all(self) -> list[Angle]:
@@ -78,16 +91,16 @@ class _Finder:
     def at(self, period: str | None) -> pl.DataFrame:
         if period is None or self.p.period is None:
             return self.frame
-        return self.frame.filter(pl.col(self.p.period) == period)
+        return self._at.get(period, self.frame.clear())
 
     def total_of(self, frame: pl.DataFrame) -> tuple[Value, int]:
-        return exact_value(frame[self.m].sum()), int(frame[suppressed_col(self.m)].sum())
+        return exact_value(frame[self.V].sum()), int(frame[self.S].sum())
 
     def sums(self, frame: pl.DataFrame, by: str) -> Sums:
         agg = frame.group_by(by).agg(
-            pl.col(self.m).sum().alias("v"),
-            pl.col(suppressed_col(self.m)).sum().alias("s"),
-            pl.len().alias("n"),
+            pl.col(self.V).sum().alias("v"),
+            pl.col(self.S).sum().alias("s"),
+            pl.col(self.N).sum().alias("n"),
         )
         return {
             str(g): (exact_value(v), int(s), int(n))
@@ -102,7 +115,7 @@ class _Finder:
     def total(self) -> Angle | None:
         rows = self.at(self.latest)
         value, sup = self.total_of(rows)
-        facts: dict[str, Any] = {"period": self.latest, "suppressed": sup, "rows": rows.height}
+        facts: dict[str, Any] = {"period": self.latest, "suppressed": sup}
         if self.p.period and len(self.p.periods) >= 2:
             by_period = {per: self.total_of(self.at(per))[0] for per in self.p.periods}
             facts["series"] = by_period

@@ -114,11 +114,16 @@ def load(path: Path) -> tuple[Dataset, bool]:
     sibling = path.with_suffix(".toml")
     if sibling.is_file() and read_manifest(sibling).file == path.name:
         return load_dataset(sibling), False
-    return _typed(path, infer_manifest(path)), True
+    return _typed(path, *_infer(path)), True
 
 
 def infer_manifest(path: Path) -> Manifest:
     """A manifest for a data file, from its cells: numbers, markers, the rest text."""
+    return _infer(path)[0]
+
+
+def _infer(path: Path) -> tuple[Manifest, pl.DataFrame]:
+    """The inferred manifest and the file's text frame (read once, typed after)."""
     from pressgen.sources.loaders import read_text_frame
 
     header = _header(path)
@@ -127,46 +132,30 @@ def infer_manifest(path: Path) -> Manifest:
     names = [c for c in raw.columns if c != ROW]
     if raw.height == 0:
         raise PressgenError("no data rows", path=path)
-    exprs: list[pl.Expr] = []
-    for n in names:
-        t = pl.col(n).cast(pl.String).str.strip_chars()
-        known = t.is_null() | t.is_in(list(DEFAULT_MISSING))
-        exprs += [
-            (t.str.contains(_INT) | known).all().alias(f"i{n}"),
-            (t.str.contains(_INT) | t.str.contains(_DEC) | known).all().alias(f"d{n}"),
-            (t.str.contains(_INT) | t.str.contains(_DEC) | t.str.contains(_MARKER) | known)
-            .all()
-            .alias(f"m{n}"),
-            t.str.contains(_INT).any().alias(f"a{n}"),
-            t.filter(t.str.contains(_MARKER)).unique().implode().alias(f"k{n}"),
+    # Each column's distinct values are far fewer than its cells: test those.
+    uniques = pl.collect_all(
+        [
+            raw.lazy().select(pl.col(n).cast(pl.String).unique().str.strip_chars().unique())
+            for n in names
         ]
-    stats = raw.lazy().select(exprs).collect().row(0, named=True)
+    )
     markers = list(DEFAULT_SUPPRESSION)
     columns: dict[str, Column] = {}
-    for n in names:
+    for n, frame in zip(names, uniques, strict=True):
+        t = frame.to_series().drop_nulls()
+        t = t.filter(~t.is_in(list(DEFAULT_MISSING)))
+        is_int, is_dec = t.str.contains(_INT), t.str.contains(_DEC)
+        is_mark = t.str.contains(_MARKER)
+        found = [str(k) for k in t.filter(is_mark).to_list()]
         kind: ColumnType = "text"
-        numeric = stats[f"a{n}"] or (stats[f"m{n}"] and bool(stats[f"k{n}"]))
-        if numeric and not _PERIOD_HINT.search(n) and not _all_periods(raw, n):
-            if stats[f"i{n}"]:
-                kind = "int"
-            elif stats[f"d{n}"]:
-                kind = "decimal"
-            elif stats[f"m{n}"]:
-                found = [str(k) for k in stats[f"k{n}"]]
-                markers += [k for k in found if k not in markers]
-                kind = "int" if _whole_apart_from(raw, n) else "decimal"
+        numeric = bool(is_int.any()) or (bool(is_mark.all()) and bool(found))
+        numeric = numeric and not _PERIOD_HINT.search(n)
+        numeric = numeric and period_kind(t.head(200).to_list()) is None
+        if numeric and bool((is_int | is_dec | is_mark).all()):
+            markers += [k for k in found if k not in markers]
+            kind = "decimal" if bool(is_dec.any()) else "int"
         columns[n] = Column(type=kind, label=n.replace("_", " ").strip())
-    return _manifest(path, columns, markers)
-
-
-def _all_periods(raw: pl.DataFrame, name: str) -> bool:
-    values = raw[name].drop_nulls().unique().head(200).to_list()
-    return bool(values) and period_kind([str(v) for v in values]) is not None
-
-
-def _whole_apart_from(raw: pl.DataFrame, name: str) -> bool:
-    t = raw[name].cast(pl.String).str.strip_chars()
-    return not bool(t.str.contains(_DEC).any())
+    return _manifest(path, columns, markers), raw
 
 
 def _header(path: Path) -> list[str]:
@@ -196,12 +185,10 @@ def _manifest(path: Path, columns: dict[str, Column], markers: list[str]) -> Man
     )
 
 
-def _typed(path: Path, manifest: Manifest) -> Dataset:
+def _typed(path: Path, manifest: Manifest, raw: pl.DataFrame) -> Dataset:
     from pressgen.sources.dataset import _type_columns
-    from pressgen.sources.loaders import read_text_frame
 
     wanted = list(manifest.columns)
-    raw = read_text_frame(manifest, path, wanted)
     frame = _type_columns(raw, manifest, path, wanted)
     return Dataset(
         name=path.stem,

@@ -45,10 +45,15 @@ def profile(ds: Dataset, inferred: bool) -> Profile:
             path=path,
         )
     texts = [n for n, c in cols.items() if c.type == "text"]
-    distinct = frame.select(pl.col(n).n_unique() for n in texts).row(0, named=True) if texts else {}
+    found_values = pl.collect_all([frame.lazy().select(pl.col(n).unique()) for n in texts])
+    uniques = {
+        n: [str(v) for v in f.to_series().drop_nulls().to_list()]
+        for n, f in zip(texts, found_values, strict=True)
+    }
+    distinct = {n: len(v) for n, v in uniques.items()}
     period = periods = kind = None
     for n in texts:
-        values = [str(v) for v in frame[n].drop_nulls().unique().to_list()]
+        values = uniques[n]
         k = period_kind(values) if 1 < len(values) <= 400 else None
         if k:
             period, kind = n, k
@@ -59,7 +64,7 @@ def profile(ds: Dataset, inferred: bool) -> Profile:
     for n in texts:
         if n == period or not 1 < distinct[n] <= MAX_GROUPS:
             continue
-        values = [str(v) for v in frame[n].drop_nulls().unique().to_list()]
+        values = uniques[n]
         found = tuple(sorted(v for v in values if _TOTAL.match(v.strip())))
         if found and len(found) < len(values):
             totals[n] = found
