@@ -186,3 +186,39 @@ def test_generated_datasets_render_and_check(
     for a in angles_for(prof):
         assert engine_value(a, prof) == a.value, a.name
     _new_render_check(data, tmp / "proj")
+
+
+def test_long_table_never_adds_measures_together(tmp_path: Path) -> None:
+    rows: list[list[object]] = []
+    for area, base in (("Leeds", 40), ("York", 25), ("Hull", 30)):
+        for i, year in enumerate(("2020", "2021", "2022")):
+            rows += [
+                [area, year, "claims made", base + 10 * i],
+                [area, year, "claims paid", base // 2 + i],
+            ]
+    rows += [["York", "2022", "claims made", 90]]  # York's record year
+    data = write_csv(tmp_path / "claims.csv", ["region", "year", "indicator", "value"], rows)
+    prof = profile_of(data)
+    assert prof.split == "indicator"
+    assert any("never added" in d for d in prof.decisions)
+    found = angles_for(prof)
+    totals = {a.facts["noun"]: a.value for a in found if a.kind == "total"}
+    assert totals == {"claims made": 60 + 45 + 90 + 50, "claims paid": 22 + 14 + 17}
+    record = next(a for a in found if a.kind == "record" and a.facts["noun"] == "claims made")
+    assert record.facts["group"] == "York" and record.value == 135
+    assert "its highest" in record.sentence
+    for a in found:
+        assert engine_value(a, prof) == a.value, a.name
+    _new_render_check(data, tmp_path / "proj")
+
+
+def test_locale_and_style(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = _areas(tmp_path, False)
+    assert main(["angles", str(data), "-l", "de_DE", "-s", "de-presse", "-n", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "# 'year' is the period" in out
+    assert " 1. [" in out and "value " in out
+    prof = profile_of(data)
+    de = {a.name: a.sentence for a in angles_for(prof, locale="de_DE", style="de-presse")}
+    en = {a.name: a.sentence for a in angles_for(prof)}
+    assert "Prozent" in de["change_cases"] and "per cent" in en["change_cases"]

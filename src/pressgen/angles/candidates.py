@@ -4,12 +4,13 @@ figure spec that makes pressgen's engine compute the same value."""
 from __future__ import annotations
 
 import decimal
-import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from pressgen.angles.groups import group_changes, ranks
+from pressgen.angles.groups import share as group_share
 from pressgen.angles.infer import Profile
-from pressgen.angles.model import Angle, Value
+from pressgen.angles.model import Angle, Value, slug
 from pressgen.figures.engine import DECIMAL_CONTEXT, exact_value
 from pressgen.lazy import LazyModule
 from pressgen.sources.dataset import suppressed_col
@@ -20,30 +21,35 @@ else:
     pl = LazyModule("polars")
 
 MAX_MEASURES = 2
+MAX_SPLITS = 4
 # Per-group sums: value, suppressed cells, rows.
 Sums = dict[str, tuple[Value, int, int]]
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")[:40] or "x"
 
 
 def find_angles(p: Profile) -> list[Angle]:
     out: list[Angle] = []
     for m in p.measures[:MAX_MEASURES]:
-        out += _Finder(p, m).all()
+        if p.split is None:
+            out += Finder(p, m).all()
+        else:
+            for value in p.split_values[:MAX_SPLITS]:
+                out += Finder(p, m, value).all()
     return out
 
 
-class _Finder:
+class Finder:
     V, S, N = "__v", "__s", "__n"
 
-    def __init__(self, p: Profile, measure: str) -> None:
+    def __init__(self, p: Profile, measure: str, split: str | None = None) -> None:
         self.p = p
         self.m = measure
-        self.tag = slug(measure)
+        self.tag = slug(measure) if split is None else f"{slug(measure)}_{slug(split)}"
+        self.noun = p.label(measure) if split is None else split
         self.base: dict[str, Any] = {c: {"not_in": list(v)} for c, v in p.totals.items()}
         frame = p.dataset.frame
+        if split is not None and p.split is not None:
+            self.base[p.split] = split
+            frame = frame.filter(pl.col(p.split) == split)
         for col, values in p.totals.items():
             frame = frame.filter(~pl.col(col).is_in(list(values)) | pl.col(col).is_null())
         # Sums add up: one pass over the rows makes a small cube (period x group x
@@ -70,11 +76,13 @@ class _Finder:
             if len(self.p.periods) >= 3:
                 out += self.changes(self.p.periods[0], "span")
         if self.p.group:
-            out += self.ranks()
+            out += ranks(self)
         if self.p.category:
-            share = self.share(self.p.category)
+            share = group_share(self, self.p.category)
             if share:
                 out.append(share)
+        for a in out:
+            a.facts["noun"] = self.noun
         return out
 
     # -- helpers ---------------------------------------------------------------------
@@ -162,189 +170,5 @@ class _Finder:
             name = f"change_{self.tag}" if which == "previous" else f"change_{self.tag}_since"
             out.append(Angle(name, "change", rel, spec, facts, exact=s0 + s1 == 0))
         if which == "previous" and self.p.group:
-            out += self.group_changes(start, extra, facts)
+            out += group_changes(self, start, extra, facts)
         return out
-
-    def group_changes(
-        self, start: str, extra: dict[str, Any], facts: dict[str, Any]
-    ) -> list[Angle]:
-        g, period, latest = self.p.group, self.p.period, self.latest
-        assert g is not None and period is not None
-        left = set(facts["left_out"])
-        before = {k: v for k, v in self.sums(self.at(start), g).items() if k not in left}
-        after = {k: v for k, v in self.sums(self.at(latest), g).items() if k not in left}
-        diffs = {k: after[k][0] - before[k][0] for k in after if k in before}
-        if len(diffs) < 2:
-            return []
-        where = self.where(**extra)
-        common = {"by": g, "column": self.m, "period": period, "from": start, "to": latest}
-        diff_name = f"{self.tag}_difference_by_{slug(g)}"
-        diff_spec = {"method": "group", "measure": "difference", **common, "where": where}
-        sup = {k: before[k][1] + after[k][1] for k in diffs}
-        out: list[Angle] = []
-        for order, sign in (("desc", 1), ("asc", -1)):
-            best = sorted(diffs, key=lambda k: (-sign * diffs[k], k))[0]
-            if sign * diffs[best] <= 0:
-                continue
-            spec = {**diff_spec, "order": order}
-            f = {
-                **facts,
-                "group": best,
-                "before_g": before[best][0],
-                "after_g": after[best][0],
-                "tied": sum(1 for v in diffs.values() if v == diffs[best]) > 1,
-                "groups": len(diffs),
-            }
-            kind = "rise" if sign > 0 else "fall"
-            out.append(
-                Angle(
-                    f"largest_{kind}_{self.tag}",
-                    kind,
-                    diffs[best],
-                    spec,
-                    f,
-                    row=best,
-                    exact=sup[best] == 0,
-                )
-            )
-        with decimal.localcontext(DECIMAL_CONTEXT):
-            rel = {k: Decimal(diffs[k]) / Decimal(before[k][0]) for k in diffs if before[k][0]}
-        if rel:
-            best = sorted(rel, key=lambda k: (-rel[k], k))[0]
-            if rel[best] > 0:
-                spec = {"method": "group", "measure": "change", **common, "where": where}
-                f = {
-                    **facts,
-                    "group": best,
-                    "before_g": before[best][0],
-                    "after_g": after[best][0],
-                    "groups": len(rel),
-                    "tied": sum(1 for v in rel.values() if v == rel[best]) > 1,
-                }
-                out.append(
-                    Angle(
-                        f"largest_rise_pct_{self.tag}",
-                        "rise_pct",
-                        rel[best],
-                        spec,
-                        f,
-                        row=best,
-                        exact=sup[best] == 0,
-                    )
-                )
-        for cond, word in (({"gt": 0}, "rose"), ({"lt": 0}, "fell")):
-            n = sum(1 for v in diffs.values() if (v > 0 if word == "rose" else v < 0))
-            spec = {"method": "count_groups", "of": diff_name, "condition": cond}
-            f = {**facts, "groups": len(diffs), "word": word}
-            out.append(
-                Angle(
-                    f"groups_{word}_{self.tag}",
-                    "count_groups",
-                    n,
-                    spec,
-                    f,
-                    needs={diff_name: diff_spec},
-                    exact=sum(sup.values()) == 0,
-                )
-            )
-        return out
-
-    def ranks(self) -> list[Angle]:
-        g = self.p.group
-        assert g is not None
-        sums = self.sums(self.at(self.latest), g)
-        if len(sums) < 2:
-            return []
-        spec = {
-            "method": "group",
-            "by": g,
-            "measure": "sum",
-            "column": self.m,
-            "where": self.where(**self.in_period()),
-        }
-        ordered = sorted(sums, key=lambda k: (-sums[k][0], k))
-        values = [sums[k][0] for k in ordered]
-        with decimal.localcontext(DECIMAL_CONTEXT):
-            mean = sum((Decimal(v) for v in values), Decimal(0)) / len(values)
-        total = sum(values)
-        facts = {
-            "period": self.latest,
-            "order": ordered,
-            "sums": sums,
-            "mean": mean,
-            "groups": len(sums),
-            "total": total,
-        }
-        asc = sorted(sums, key=lambda k: (sums[k][0], k))
-        facts["asc"] = asc
-        top, bottom = ordered[0], asc[0]
-        out = [
-            Angle(
-                f"top_{slug(g)}_{self.tag}",
-                "top",
-                sums[top][0],
-                spec,
-                facts,
-                row=top,
-                exact=sums[top][1] == 0,
-            ),
-            Angle(
-                f"bottom_{slug(g)}_{self.tag}",
-                "bottom",
-                sums[bottom][0],
-                {**spec, "order": "asc"},
-                facts,
-                row=bottom,
-                exact=sums[bottom][1] == 0,
-            ),
-        ]
-        if len(sums) >= 3 and mean > 0 and sums[top][0] >= 2 * mean:
-            out.append(
-                Angle(
-                    f"outlier_{slug(g)}_{self.tag}",
-                    "outlier",
-                    sums[top][0],
-                    spec,
-                    facts,
-                    row=top,
-                    exact=sums[top][1] == 0,
-                )
-            )
-        if total > 0:
-            share = self.share(g, sums)
-            if share:
-                out.append(share)
-        return out
-
-    def share(self, col: str, sums: Sums | None = None) -> Angle | None:
-        sums = sums if sums is not None else self.sums(self.at(self.latest), col)
-        whole = sum(v for v, _, _ in sums.values())
-        if len(sums) < 2 or whole <= 0:
-            return None
-        top = sorted(sums, key=lambda k: (-sums[k][0], k))[0]
-        with decimal.localcontext(DECIMAL_CONTEXT):
-            value = Decimal(sums[top][0]) / Decimal(whole)
-        spec = {
-            "method": "share",
-            "column": self.m,
-            "where": self.where(**self.in_period()),
-            "part": {col: top},
-        }
-        sup = sum(s for _, s, _ in sums.values())
-        facts = {
-            "period": self.latest,
-            "part": sums[top][0],
-            "whole": whole,
-            "column": col,
-            "category": top,
-            "groups": len(sums),
-        }
-        return Angle(
-            f"largest_share_{slug(col)}_{self.tag}",
-            "share",
-            value,
-            spec,
-            facts,
-            row=None,
-            exact=sup == 0,
-        )

@@ -51,6 +51,7 @@ _GROUP_HINT = re.compile(
     r"constituency|district|county|borough|police|school|hospital|provider|name|la$)",
     re.I,
 )
+_MEASURE_HINT = re.compile(r"^(measure|indicator|metric|variable|statistic|series)s?$", re.I)
 _PERIOD_HINT = re.compile(r"(year|period|quarter|month|date|fy)", re.I)
 MAX_GROUPS = 5000
 
@@ -67,6 +68,9 @@ class Profile:
     period_kind: str | None
     group: str | None
     category: str | None
+    #: A long table's column that names the measure ("indicator"): never summed across.
+    split: str | None = None
+    split_values: tuple[str, ...] = ()
     totals: dict[str, tuple[str, ...]] = field(default_factory=dict)
     decisions: tuple[str, ...] = ()
 

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 Value = int | Decimal
+
+
+def slug(text: str) -> str:
+    """A figure-name part from a column or value: lower case, underscores."""
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")[:40] or "x"
 
 
 @dataclass

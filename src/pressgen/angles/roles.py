@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from pressgen.angles.infer import (
     _GROUP_HINT,
+    _MEASURE_HINT,
     _TOTAL,
     MAX_GROUPS,
     Profile,
@@ -74,6 +75,15 @@ def profile(ds: Dataset, inferred: bool) -> Profile:
     ]
     near_unique = [n for n in candidates if distinct[n] == frame.height and frame.height > 50]
     candidates = [n for n in candidates if n not in near_unique]
+    split = next((n for n in candidates if _MEASURE_HINT.match(n) and distinct[n] <= 30), None)
+    split_values: tuple[str, ...] = ()
+    if split is not None:
+        candidates.remove(split)
+        split_values = tuple(sorted(v for v in uniques[split] if v not in totals.get(split, ())))
+        decisions.append(
+            f"{split!r} names what is counted ({len(split_values)} measures): a long table, "
+            "so each measure is taken on its own and never added to another"
+        )
     hinted = [n for n in candidates if _GROUP_HINT.search(n)]
     ranked = hinted or sorted(candidates, key=lambda n: -distinct[n])
     group = ranked[0] if ranked else None
@@ -104,6 +114,8 @@ def profile(ds: Dataset, inferred: bool) -> Profile:
         category=category,
         totals=totals,
         decisions=tuple(decisions),
+        split=split,
+        split_values=split_values,
     )
 
 

@@ -10,9 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pressgen
-from pressgen.angles.candidates import slug
 from pressgen.angles.infer import Profile
-from pressgen.angles.model import Angle
+from pressgen.angles.model import Angle, slug
 from pressgen.angles.templating import template_text
 from pressgen.angles.tomlout import table, value
 from pressgen.errors import PressgenError
@@ -44,7 +43,7 @@ def scaffold(
     files: dict[Path, bytes | Path] = {}
     ds_name = _dataset_files(p, out, name, files)
     total = next((a.name for a in chosen if a.kind == "total"), None) if each else None
-    noun = p.label(str(chosen[0].spec.get("column", p.measures[0])))
+    noun = str(chosen[0].facts.get("noun") or p.label(p.measures[0]))
     files[out / "campaigns" / f"{name}.toml"] = _campaign(p, chosen, name, ds_name, each).encode()
     files[out / "templates" / f"{name}.md.j2"] = template_text(chosen, p, total, noun).encode()
     files[out / "quotes" / f"{name}.toml"] = _quotes(name).encode()
@@ -70,7 +69,8 @@ def _choose(angles: list[Angle], n: int, each: str | None) -> list[Angle]:
     for a in angles:
         by = a.spec.get("by") or next(iter(a.needs.values()), {}).get("by")
         part = a.spec.get("part", {})
-        if each is not None and (by == each or each in part):
+        fixed = isinstance(a.spec.get("where", {}).get(each), str)
+        if each is not None and (by == each or each in part or fixed):
             continue
         out.append(a)
     return out[:n]

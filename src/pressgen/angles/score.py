@@ -83,6 +83,11 @@ def score(angle: Angle, small: int) -> None:
         if angle.kind == "outlier":
             ratio = Decimal(angle.value) / f["mean"]
             add(min(30, int((ratio - 2) * 10) + 10), f"{ratio:.1f} times the average")
+    elif angle.kind == "record":
+        prev = Decimal(f["previous_best"])
+        gain = (Decimal(angle.value) - prev) / prev if prev else Decimal(1)
+        add(min(20, int(gain * 40)), f"a record for the group, {gain * 100:.0f}% above its best")
+        add(min(10, f["periods"]), f"highest in {f['periods']} periods")
     elif angle.kind == "count_groups":
         frac = Decimal(angle.value) / f["groups"] if f["groups"] else Decimal(0)
         add(int(frac * 30) - 10, f"{frac * 100:.0f}% of groups")
@@ -104,7 +109,7 @@ def score(angle: Angle, small: int) -> None:
 
 def _small_numbers(angle: Angle) -> list[int]:
     f = angle.facts
-    if angle.kind in ("total", "top", "bottom", "outlier", "count_groups"):
+    if angle.kind in ("total", "top", "bottom", "outlier", "count_groups", "record"):
         vals: list[Value] = [angle.value] if angle.kind != "count_groups" else []
     elif angle.kind in ("rise", "fall", "rise_pct"):
         vals = [f["before_g"], f["after_g"]]

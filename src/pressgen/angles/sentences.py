@@ -24,7 +24,7 @@ def column_of(angle: Angle) -> str:
 def write(angle: Angle, p: Profile, fmt: Formatter) -> str:
     f: dict[str, Any] = angle.facts
     m = column_of(angle)
-    noun = what(p, m)
+    noun = str(f.get("noun") or what(p, m))
     when = f" in {f['period']}" if f.get("period") else ""
 
     def n(v: Any) -> str:
@@ -89,6 +89,11 @@ def write(angle: Angle, p: Profile, fmt: Formatter) -> str:
             f"{angle.row} stands out with {n(angle.value)} {noun}{when}, "
             f"{fmt.decimal(ratio, 1)} times the average of {fmt.decimal(f['mean'], 1)} "
             f"across the {n(f['groups'])} {groups}"
+        )
+    elif angle.kind == "record":
+        text = (
+            f"{f['group']} recorded {n(angle.value)} {noun}{when}, its highest in the "
+            f"{n(f['periods'])} periods of the data (previous high {n(f['previous_best'])})"
         )
     elif angle.kind == "share":
         col = p.label(f["column"])

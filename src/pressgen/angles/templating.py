@@ -13,7 +13,7 @@ def sentence(a: Angle, p: Profile) -> str:
     f = a.facts
     n = a.name
     col = str(a.spec.get("column") or next(iter(a.needs.values()))["column"])
-    noun = p.label(col)
+    noun = str(f.get("noun") or p.label(col))
     when = f" in {f['period']}" if f.get("period") else ""
     groups = _plural(p.label(p.group)) if p.group else "groups"
     sup = f"{{% if f.{n}.provenance.suppressed %}}at least {{% endif %}}"
@@ -63,6 +63,11 @@ def sentence(a: Angle, p: Profile) -> str:
             f"{{% set r = f.{n}.first %}}{{{{ r.group }}}} stands out with {{{{ r }}}} "
             f"{noun}{when}, well above the average across the "
             f"{{{{ f.{n}.rows | length | count }}}} {groups}."
+        )
+    if a.kind == "record":
+        return (
+            f"{f['group']} recorded {{{{ f.{n} }}}} {noun}{when}, its highest in the "
+            f"{len(p.periods)} periods of the data."
         )
     if a.kind == "share":
         return (
