@@ -222,3 +222,24 @@ def test_locale_and_style(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     de = {a.name: a.sentence for a in angles_for(prof, locale="de_DE", style="de-presse")}
     en = {a.name: a.sentence for a in angles_for(prof)}
     assert "Prozent" in de["change_cases"] and "per cent" in en["change_cases"]
+
+
+def test_pivoted_table_is_read_long(tmp_path: Path) -> None:
+    rows: list[list[object]] = [
+        ["Leeds", 120, 150, "<5"],
+        ["York", 80, 60, 75],
+        ["Hull", 40, 45, 52],
+        ["All councils", 240, 255, 127],
+    ]
+    data = write_csv(tmp_path / "pivot.csv", ["council", "2019", "2020", "2021"], rows)
+    prof = profile_of(data)
+    assert prof.period == "period" and prof.periods == ("2019", "2020", "2021")
+    assert prof.totals == {"council": ("All councils",)}
+    assert any("pivoted" in d for d in prof.decisions)
+    found = {a.name: a for a in angles_for(prof)}
+    assert found["total_value"].value == 75 + 52 and not found["total_value"].exact
+    # Leeds has no exact figure for 2021, but a row: it stays in the change, flagged.
+    for a in found.values():
+        assert engine_value(a, prof) == a.value, a.name
+    _new_render_check(data, tmp_path / "proj")
+    assert (tmp_path / "proj" / "datasets" / "pivot-long.csv").read_text().count("<5") == 1

@@ -17,8 +17,8 @@ __all__ = ["Angle", "Profile", "angles_for", "profile_of"]
 
 
 def profile_of(path: Path) -> Profile:
-    ds, inferred = load(path)
-    return profile(ds, inferred)
+    ds, inferred, long_text = load(path)
+    return profile(ds, inferred, long_text)
 
 
 def angles_for(

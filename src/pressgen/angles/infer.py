@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pressgen.angles.periods import period_kind
+from pressgen.angles.pivot import unpivot
 from pressgen.errors import PressgenError
 from pressgen.lazy import LazyModule
 from pressgen.sources.dataset import ROW, Dataset, load_dataset, read_manifest
@@ -28,15 +30,6 @@ else:
     pl = LazyModule("polars")
 
 DATA_SUFFIXES = (".csv", ".parquet")
-# Periods, each with a key that sorts it: a year, a financial year (2017/18, 2017-18,
-# 2017/2018), a quarter (2019 Q1, Q1 2019) and a month (2019-03).
-_PERIODS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("year", re.compile(r"^(?P<y>(19|20)\d\d)$")),
-    ("financial year", re.compile(r"^(?P<y>(19|20)\d\d)\s*[/-]\s*(\d\d|(19|20)\d\d)$")),
-    ("quarter", re.compile(r"^(?P<y>(19|20)\d\d)\s*-?\s*Q(?P<n>[1-4])$", re.I)),
-    ("quarter", re.compile(r"^Q(?P<n>[1-4])\s*-?\s*(?P<y>(19|20)\d\d)$", re.I)),
-    ("month", re.compile(r"^(?P<y>(19|20)\d\d)-(?P<n>0[1-9]|1[0-2])$")),
-)
 _INT = r"^[-\u2212]?(\d{1,3}(,\d{3})+|\d+)$"
 _DEC = r"^[-\u2212]?(\d{1,3}(,\d{3})+|\d+)?\.\d+$"
 _MARKER = r"^(<\s*\d+|\*+|\[[a-z]\]|\.\.|~)$"
@@ -71,6 +64,8 @@ class Profile:
     #: A long table's column that names the measure ("indicator"): never summed across.
     split: str | None = None
     split_values: tuple[str, ...] = ()
+    #: A pivoted file's long form, as text (what `new` writes for the specs to read).
+    long_text: pl.DataFrame | None = None
     totals: dict[str, tuple[str, ...]] = field(default_factory=dict)
     decisions: tuple[str, ...] = ()
 
@@ -83,33 +78,12 @@ class Profile:
         return col.label or column.replace("_", " ")
 
 
-def period_key(value: str) -> tuple[int, int] | None:
-    """A period's sort key (year, part), or None when it is not a period."""
-    for _, pattern in _PERIODS:
-        m = pattern.match(value.strip())
-        if m:
-            return int(m.group("y")), int(m.groupdict().get("n") or 0)
-    return None
-
-
-def period_kind(values: list[str]) -> str | None:
-    kinds = set()
-    for v in values:
-        for kind, pattern in _PERIODS:
-            if pattern.match(v.strip()):
-                kinds.add(kind)
-                break
-        else:
-            return None
-    return kinds.pop() if len(kinds) == 1 else None
-
-
-def load(path: Path) -> tuple[Dataset, bool]:
+def load(path: Path) -> tuple[Dataset, bool, pl.DataFrame | None]:
     """The dataset of a manifest, or of a bare data file with an inferred manifest."""
     if not path.is_file():
         raise PressgenError("no such file", path=path)
     if path.suffix.lower() == ".toml":
-        return load_dataset(path), False
+        return load_dataset(path), False, None
     if path.suffix.lower() not in DATA_SUFFIXES:
         raise PressgenError(
             f"not a dataset (expected a manifest .toml or one of {', '.join(DATA_SUFFIXES)})",
@@ -117,8 +91,13 @@ def load(path: Path) -> tuple[Dataset, bool]:
         )
     sibling = path.with_suffix(".toml")
     if sibling.is_file() and read_manifest(sibling).file == path.name:
-        return load_dataset(sibling), False
-    return _typed(path, *_infer(path)), True
+        return load_dataset(sibling), False, None
+    manifest, raw = _infer(path)
+    long = unpivot(manifest, raw)
+    if long is None:
+        return _typed(path, manifest, raw), True, None
+    # The specs compute from the long form, which `new` writes beside the data.
+    return _typed(path, *long), True, long[1]
 
 
 def infer_manifest(path: Path) -> Manifest:

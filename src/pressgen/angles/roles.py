@@ -12,9 +12,8 @@ from pressgen.angles.infer import (
     _TOTAL,
     MAX_GROUPS,
     Profile,
-    period_key,
-    period_kind,
 )
+from pressgen.angles.periods import period_key, period_kind
 from pressgen.errors import PressgenError
 from pressgen.lazy import LazyModule
 from pressgen.sources.dataset import Dataset, suppressed_col
@@ -25,7 +24,7 @@ else:
     pl = LazyModule("polars")
 
 
-def profile(ds: Dataset, inferred: bool) -> Profile:
+def profile(ds: Dataset, inferred: bool, long_text: pl.DataFrame | None = None) -> Profile:
     cols = ds.manifest.columns
     frame = ds.frame
     path = ds.data_path
@@ -99,6 +98,11 @@ def profile(ds: Dataset, inferred: bool) -> Profile:
             "(areas, forces, councils): nothing to compare",
             path=path,
         )
+    if long_text is not None:
+        decisions.append(
+            f"the file is pivoted (one column per period): read as a long table with a "
+            f"'period' and a 'value' column ({ds.manifest.file})"
+        )
     for m in usable:
         sup = int(frame[suppressed_col(m)].sum())
         if sup:
@@ -116,6 +120,7 @@ def profile(ds: Dataset, inferred: bool) -> Profile:
         decisions=tuple(decisions),
         split=split,
         split_values=split_values,
+        long_text=long_text,
     )
 
 

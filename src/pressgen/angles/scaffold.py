@@ -88,9 +88,13 @@ def _dataset_files(p: Profile, out: Path, name: str, files: dict[Path, bytes | P
     folder = out / "datasets"
     if not p.inferred and ds.manifest_path.parent.resolve() == folder.resolve():
         return ds.manifest_path.stem
-    data_target = folder / ds.data_path.name
-    if data_target.resolve() != ds.data_path.resolve():
-        files[data_target] = ds.data_path
+    if p.long_text is not None:
+        long = p.long_text.drop("__row")
+        files[folder / p.manifest.file] = long.write_csv().encode()
+    else:
+        data_target = folder / ds.data_path.name
+        if data_target.resolve() != ds.data_path.resolve():
+            files[data_target] = ds.data_path
     manifest = folder / f"{name}.toml"
     if p.inferred:
         files[manifest] = _manifest_text(p).encode()
