@@ -26,7 +26,7 @@ import tomllib
 from decimal import Decimal
 from pathlib import Path
 
-from pressgen.angles import angles_for, profile_of
+from pressgen.angles.api import angles_for, profile_of
 from pressgen.errors import PressgenError
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from pressgen.angles import Angle, Profile
+from pressgen.angles.api import Angle, Profile
 from pressgen.figures.engine import compute_figures
 from pressgen.figures.specs import FigureSpec
 

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pressgen.angles import angles_for, profile_of
+from pressgen.angles.api import angles_for, profile_of
 from pressgen.cli import main
 from pressgen.figures.engine import DECIMAL_CONTEXT
 from tests.angles.conftest import REPO, engine_value, write_csv
