@@ -4,6 +4,7 @@ style to the release's own facts (headline, dateline, date, embargo, contact).""
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import os
 from pathlib import Path
 from typing import Any
@@ -223,6 +224,7 @@ def template_name(ref: str, root: Path, campaign_path: Path) -> str:
             raise PressgenError(
                 f"not a template name: {ref!r}", path=campaign_path, where="template"
             )
+        _refuse_linked_variants(ref, root, campaign_path)
         return ref
     p = _relative_to_campaign(campaign_path, ref)
     real = os.path.realpath(p)
@@ -244,3 +246,21 @@ def template_name(ref: str, root: Path, campaign_path: Path) -> str:
         path=campaign_path,
         where="template",
     )
+
+
+def _refuse_linked_variants(name: str, root: Path, campaign_path: Path) -> None:
+    """A template by name whose file (or a language variant, NAME.de.md.j2) is a symlink
+    out of its template folder is refused here, naming the campaign's field; rendering
+    would refuse it too, later."""
+    for folder in template_folders(root):
+        if not folder.is_dir():
+            continue
+        variants = folder.glob(f"{glob.escape(name)}.*{TEMPLATE_SUFFIX}")
+        for path in (folder / f"{name}{TEMPLATE_SUFFIX}", *variants):
+            if path.is_file() and not is_inside(path, [folder]):
+                raise PressgenError(
+                    f"template {name!r} is a link to a file outside the template folders "
+                    f"({path} -> {os.path.realpath(path)})",
+                    path=campaign_path,
+                    where="template",
+                )
