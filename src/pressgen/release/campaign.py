@@ -9,9 +9,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from pressgen.errors import PressgenError, from_validation
+from pressgen.errors import PressgenError
 from pressgen.figures.specs import FigureSpec
 from pressgen.storage.locations import (
     find_campaign,
@@ -139,24 +139,25 @@ def load_campaign(ref: str | Path, root: Path | None = None) -> LoadedCampaign:
     template = template_name(camp.template, root_dir, path)
     letterhead = None
     if camp.letterhead is not None:
-        where = _relative_to_campaign(path, camp.letterhead)
+        named = _relative_to_campaign(path, camp.letterhead)
         # Confined now; whether it exists and is a sound .docx is the DOCX export's
         # business, so a Markdown render does not need it.
         letterhead = _confined(
-            where, camp.letterhead, root_dir, path, "letterhead", "letterhead", must_exist=False
+            named, camp.letterhead, root_dir, path, "letterhead", "letterhead", must_exist=False
         ).resolve()
     try:
         normalise_locale(camp.locale)
     except PressgenError as exc:
         raise PressgenError(exc.message, path=path, where="locale") from None
     try:
-        style = resolve_style(camp.style, camp.style_overrides)
-    except ValidationError as exc:
-        err = from_validation(exc, path)
-        err.where = f"style_overrides.{err.where}" if err.where else "style_overrides"
-        raise PressgenError(err.message, path=path, where=err.where) from None
+        resolve_style(camp.style)
     except PressgenError as exc:
         raise PressgenError(exc.message, path=path, where="style") from None
+    try:
+        style = resolve_style(camp.style, camp.style_overrides)
+    except PressgenError as exc:
+        rule = f"style_overrides.{exc.where}" if exc.where else "style_overrides"
+        raise PressgenError(exc.message, path=path, where=rule) from None
     return LoadedCampaign(
         path=path,
         root=root_dir,
