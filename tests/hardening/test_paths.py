@@ -198,8 +198,10 @@ def test_a_template_named_by_path_inside_the_template_folders_still_renders(
         '{% extends "base.md.j2" %}{% block body %}{% include "team/part.md.j2" %}{% endblock %}\n',
         encoding="utf-8",
     )
-    project.write_campaign(template="../templates/t.md.j2")
-    assert "Total 70 across South and North." in render_release(prepare(project.campaign)).markdown
+    for ref in ("../templates/t.md.j2", "t.md.j2", str(project.root / "templates" / "t.md.j2")):
+        project.write_campaign(template=ref)
+        markdown = render_release(prepare(project.campaign)).markdown
+        assert "Total 70 across South and North." in markdown
     project.write_campaign(template=str(team / "local.md.j2"))
     assert "from the team part" in render_release(prepare(project.campaign)).markdown
 

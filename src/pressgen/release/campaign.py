@@ -216,11 +216,12 @@ def _confined(
 def template_name(ref: str, root: Path, campaign_path: Path) -> str:
     """The campaign's template as a name inside the template folders.
 
-    A plain name (`cyber-training`) is looked up there as it is. A path (`../templates/
-    x.md.j2`, relative to the campaign, or absolute) must resolve inside one of the
-    template folders and becomes its name there: a campaign never adds a folder to the
-    template search path, so `include` and `extends` stay inside those folders."""
-    if "/" not in ref and not ref.endswith(TEMPLATE_SUFFIX):
+    A plain name (`cyber-training`, or `cyber-training.md.j2`) is looked up there as it
+    is. A path (`../templates/x.md.j2`, relative to the campaign, or absolute) must resolve
+    inside one of the template folders and becomes its name there: a campaign never adds
+    a folder to the template search path, so `include` and `extends` stay inside them."""
+    if "/" not in ref:
+        ref = ref.removesuffix(TEMPLATE_SUFFIX)  # `x.md.j2` is the template named x
         if "\\" in ref or "\x00" in ref or ref in ("", ".", ".."):
             raise PressgenError(
                 f"not a template name: {ref!r}", path=campaign_path, where="template"
