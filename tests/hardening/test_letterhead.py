@@ -144,7 +144,9 @@ def test_cli_with_a_zip_bomb_letterhead_exits_2_quickly_and_small(
     run = run_pressgen("render", str(campaign), "-f", "docx", "-o", str(out), cwd=project.root)
     assert run.status == 2, run.stderr
     assert time.monotonic() - start < 20
-    assert run.max_rss_mb < 400
+    # The old behaviour took 2-3 GB. The figure counts what the child had from pytest
+    # when it was forked, so the bound is loose.
+    assert run.max_rss_mb < 1000
     assert run.stderr.startswith(f"pressgen: {target}: letterhead part 'word/media/")
     assert not out.exists()
 

@@ -105,7 +105,9 @@ def test_cli_refuses_a_pattern_that_used_to_eat_gigabytes(tmp_path: Path) -> Non
     line = run.stderr.strip()
     assert "\n" not in line and "Traceback" not in run.stderr
     assert line.startswith(f"pressgen: {campaign}: style_overrides.embargo_format: ")
-    assert run.max_rss_mb < 400
+    # The old behaviour took 2-3 GB. The figure counts what the child had from pytest
+    # when it was forked, so the bound is loose.
+    assert run.max_rss_mb < 1000
 
 
 @pytest.mark.parametrize(
