@@ -14,11 +14,9 @@ from typing import TYPE_CHECKING
 
 from pressgen.errors import PressgenError
 from pressgen.lazy import LazyModule
+from pressgen.sources.columns import ROW, SUPPRESSED, suppressed_col
 from pressgen.sources.manifest import Column, Manifest
 from pressgen.storage.tomlfile import load_model
-
-# The row-number column every typed frame carries (line or row in the source file).
-ROW = "__row"
 
 if TYPE_CHECKING:
     import polars as pl
@@ -26,11 +24,6 @@ else:
     pl = LazyModule("polars")
 
 __all__ = ["ROW", "SUPPRESSED", "Dataset", "load_dataset", "read_manifest", "suppressed_col"]
-SUPPRESSED = "__suppressed__"
-
-
-def suppressed_col(column: str) -> str:
-    return SUPPRESSED + column
 
 
 @dataclass(frozen=True)
