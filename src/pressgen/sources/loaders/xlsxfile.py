@@ -21,6 +21,7 @@ from polars.exceptions import PanicException
 from pressgen.errors import PressgenError
 from pressgen.sources.loaders.common import MB, ROW, first_line, max_cells, max_data_mb, too_big
 from pressgen.sources.loaders.headers import check_header
+from pressgen.sources.loaders.xlsxcells import Sheet, faithful, first_valued_row, has_inexact
 from pressgen.sources.manifest import Manifest
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -37,7 +38,8 @@ _MAX_ROWS, _MAX_COLS = 1_048_576, 16_384
 
 
 def read_xlsx(manifest: Manifest, path: Path, wanted: list[str]) -> pl.DataFrame:
-    part, first_row = check_workbook(path, manifest.sheet)
+    sheet = check_workbook(path, manifest.sheet)
+    part = sheet.name
     try:
         frame = pl.read_excel(
             path,
@@ -54,16 +56,15 @@ def read_xlsx(manifest: Manifest, path: Path, wanted: list[str]) -> pl.DataFrame
     if frame.height == 0:
         raise PressgenError(f"sheet {part!r} is empty", path=path)
     header = ["" if v is None else str(v) for v in frame.row(0)]
-    check_header(header, list(manifest.columns), path, where=f"sheet {part!r}, row {first_row}")
-    index = {name: i for i, name in enumerate(header)}
-    body = frame.slice(1)
-    return body.select([pl.col(body.columns[index[w]]).alias(w) for w in wanted]).with_row_index(
-        ROW, offset=first_row + 1
+    check_header(
+        header, list(manifest.columns), path, where=f"sheet {part!r}, row {sheet.first_row}"
     )
+    body = faithful(frame, header, wanted, manifest, sheet, path).slice(1)
+    return body.with_row_index(ROW, offset=sheet.first_row + 1)
 
 
-def check_workbook(path: Path, sheet: str | None) -> tuple[str, int]:
-    """Check the workbook is safe to read; return the sheet's name and first row number."""
+def check_workbook(path: Path, sheet: str | None) -> Sheet:
+    """Check the workbook is safe to read; return what reading its sheet needs."""
     size = path.stat().st_size
     if size > max_data_mb() * MB:
         raise too_big(path, size)
@@ -88,7 +89,7 @@ def check_workbook(path: Path, sheet: str | None) -> tuple[str, int]:
         ) from None
 
 
-def _check_zip(zf: zipfile.ZipFile, path: Path, sheet: str | None) -> tuple[str, int]:
+def _check_zip(zf: zipfile.ZipFile, path: Path, sheet: str | None) -> Sheet:
     infos = zf.infolist()
     if len(infos) > 10_000:
         raise PressgenError(f"holds {len(infos):,} parts; a workbook has dozens", path=path)
@@ -133,7 +134,9 @@ def _check_zip(zf: zipfile.ZipFile, path: Path, sheet: str | None) -> tuple[str,
     data = zf.read(part)
     first_row = _check_extent(data, name, path)
     _check_cells(data, name, path)
-    return name, first_row
+    # calamine starts at the first row holding a value, not at an empty (styled) row.
+    first_row = first_valued_row(data) or first_row
+    return Sheet(name, first_row, has_inexact(data), path, part)
 
 
 def _refuse_dtd(fh: IO[bytes], part: str, path: Path) -> None:
