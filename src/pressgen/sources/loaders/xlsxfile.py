@@ -41,14 +41,15 @@ def read_xlsx(manifest: Manifest, path: Path, wanted: list[str]) -> pl.DataFrame
     sheet = check_workbook(path, manifest.sheet)
     part = sheet.name
     try:
-        frame = pl.read_excel(
-            path,
-            sheet_name=part,
-            engine="calamine",
-            has_header=False,
-            infer_schema_length=0,
-            raise_if_empty=False,
-        )
+        import fastexcel
+
+        # Called directly, not through pl.read_excel: that one, when pyarrow is
+        # installed, hands the sheet over through pyarrow, whose bundled allocator can
+        # crash the process when a short-lived thread (a TUI worker) loaded it first.
+        # All cells as text; empty rows are kept here, so row numbers stay the sheet's.
+        frame = (
+            fastexcel.read_excel(path).load_sheet(part, header_row=None, dtypes="string")
+        ).to_polars()
     except (PressgenError, KeyboardInterrupt):
         raise
     except (Exception, PanicException) as exc:  # calamine raises its own types, and panics
@@ -59,8 +60,13 @@ def read_xlsx(manifest: Manifest, path: Path, wanted: list[str]) -> pl.DataFrame
     check_header(
         header, list(manifest.columns), path, where=f"sheet {part!r}, row {sheet.first_row}"
     )
-    body = faithful(frame, header, wanted, manifest, sheet, path).slice(1)
-    return body.with_row_index(ROW, offset=sheet.first_row + 1)
+    # A row with nothing in any cell is no record (as spreadsheets are read elsewhere);
+    # its number is dropped with it, so the rows below keep theirs.
+    empty = pl.all_horizontal(pl.all().is_null())
+    keep = frame.select(~empty).to_series()
+    body = faithful(frame, header, wanted, manifest, sheet, path)
+    body = body.with_row_index(ROW, offset=sheet.first_row).filter(keep)
+    return body.slice(1)
 
 
 def check_workbook(path: Path, sheet: str | None) -> Sheet:
