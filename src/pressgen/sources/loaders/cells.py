@@ -35,10 +35,10 @@ def clean_cells(
             row = int(frame.filter(bidi)[ROW][0])
             text = frame.filter(bidi)[name][0]
             refuse_bidi(text, path=path, where=f"{label} {row}, column {name!r}")
-        cleaned = col.str.replace_all("\r\n", "\n", literal=True).str.replace_all(
-            CONTROL_PATTERN, ""
-        )
-        changed = (cleaned != col).fill_null(False)
+        # A Windows line ending inside a quoted cell is a newline, and needs no word.
+        lines = col.str.replace_all("\r\n", "\n", literal=True)
+        cleaned = lines.str.replace_all(CONTROL_PATTERN, "")
+        changed = (cleaned != lines).fill_null(False)
         count = int(changed.sum())
         if count:
             first_row = frame.filter(changed).head(1)

@@ -1,8 +1,9 @@
 """XLSX cells that calamine cannot hand over as the workbook stores them.
 
 calamine reads every number as a 64-bit float and prints it back as text, so a cell
-stored as `1E+30` arrives as '1000000000000000019884624838656' and 123456789012345678
-loses its last digits. Such cells (an exponent, or more digits than a float holds) are
+stored as `1E+30` arrives as '1000000000000000019884624838656', 123456789012345678
+loses its last digits and 0.30000000000000004 (what Excel stores for =0.1+0.2) reads
+'0.3'. Such cells (an exponent, or more digits than a float holds) are
 read from the sheet's XML instead, as the text stored there: they are then typed by
 the same rule as a CSV cell, so an exponent is no whole number and a long integer is
 exact.
@@ -16,6 +17,7 @@ Both are refused with the cell's reference: no date is shown that Excel does not
 
 from __future__ import annotations
 
+import math
 import re
 import zipfile
 from dataclasses import dataclass
@@ -187,7 +189,9 @@ def _exact_numbers(
         text = m.group(1).decode()
         shown = frame[row_i, col_i]
         try:
-            same = shown is not None and float(shown) == float(text)
+            # calamine rounds to about 15 significant digits (0.30000000000000004 reads
+            # '0.3'), so the two agree that far when this is the cell it read.
+            same = shown is not None and math.isclose(float(shown), float(text), rel_tol=1e-13)
         except ValueError:
             same = False
         if not same:  # the cell found is not the one calamine read: never guess
