@@ -35,6 +35,7 @@ class Case:
 # other case runs in the test process.
 ISOLATED = {
     "csv_oversized_field", "xlsx_far_cell", "xlsx_dimension_lie", "xlsx_entity",
+    "xlsx_cell_below_its_row",
     "xlsx_zip_bomb", "json_deep", "json_huge_int", "toml_deep_nesting",
     "campaign_deep_inline", "tpl_string_repeat", "tpl_power", "tpl_nested_range",
     "tpl_output_flood", "tpl_recursive_macro", "tpl_concat_doubling", "tpl_center",
@@ -304,6 +305,9 @@ def xlsx_cases() -> None:
             "more than the limit", "a dimension element claiming the whole sheet", suffix=x)  # fmt: skip
     dataset("xlsx_beyond_excel", xlsx([*GOOD_ROWS, row(3, cell("ZZZZ3", 1))]),
             "beyond Excel's last", "a cell reference past XFD", suffix=x)  # fmt: skip
+    dataset("xlsx_cell_below_its_row", xlsx([*GOOD_ROWS, row(3, cell("A3", "x"), cell("B99999999", 1))]),
+            "beyond Excel's last", "a cell in row 3 whose reference says row 99,999,999 "
+            "(calamine placed it there: 10 GB)", suffix=x)  # fmt: skip
     bomb = '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
     dataset("xlsx_entity", xlsx(GOOD_ROWS, prolog=bomb),
             "entity expansion", "a DTD with entities (billion laughs)", suffix=x)  # fmt: skip

@@ -7,6 +7,7 @@ dependency) counts; only imports under `if TYPE_CHECKING:` do not, since they ne
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pressgen
@@ -51,6 +52,7 @@ def _imported(tree: ast.AST) -> list[tuple[str, list[str]]]:
     return out
 
 
+@functools.cache
 def import_graph() -> dict[str, set[str]]:
     modules = _modules()
     graph: dict[str, set[str]] = {name: set() for name in modules}

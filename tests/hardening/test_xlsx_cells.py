@@ -152,3 +152,33 @@ def test_reading_a_workbook_never_loads_pyarrow(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("ref", "limit", "message"),
+    [
+        ("B99999999", None, "beyond Excel's last"),
+        ("B999999", "100000", "spans 999,999 rows by 2 columns"),
+        ("C2000", "1000", "spans 2,000 rows by 3 columns"),
+    ],
+)
+def test_a_cell_placed_below_its_row_counts_where_it_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ref: str, limit: str | None, message: str
+) -> None:
+    """calamine places a cell by its own reference, not by the row element around it."""
+    if limit:
+        monkeypatch.setenv("PRESSGEN_MAX_SHEET_CELLS", limit)
+    data = xlsx([*GOOD_ROWS, row(3, cell("A3", "x"), cell(ref, 1))])
+    with pytest.raises(PressgenError, match=message):
+        load_dataset(write_dataset(tmp_path, data, suffix="xlsx"))
+
+
+def test_a_large_honest_sheet_is_not_refused_by_a_loose_bound(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 1,999 rows by 2 columns is within a limit of 4,000 cells, though a bound on the
+    # rows from their digits alone (up to 1,999 here) times the columns is not far off.
+    monkeypatch.setenv("PRESSGEN_MAX_SHEET_CELLS", "4000")
+    rows = [row(1, cell("A1", "area"), cell("B1", "n"))]
+    rows += [row(i, cell(f"A{i}", "x"), cell(f"B{i}", 1)) for i in range(2, 2000)]
+    assert load_dataset(write_dataset(tmp_path, xlsx(rows), suffix="xlsx")).frame.height == 1998

@@ -30,7 +30,9 @@ _SHEET = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"', re
 _REL = re.compile(rb"<Relationship\b([^>]*)>", re.S)
 _ATTR = re.compile(rb'\b(Id|Target)="([^"]*)"')
 _DIMENSION = re.compile(rb'<dimension\b[^>]*?\bref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
-_ROW_REF = re.compile(rb'<row\b[^>]*?\br="(\d{1,9})"')
+_ROW_REF = re.compile(rb'<row\b[^>]*?\br="(\d{1,12})"')
+_CELL_ROW = re.compile(rb'<c\b[^>]*?\br="[A-Z]{1,3}(\d{1,12})"')
+_HUGE_REF = re.compile(rb'\br="[A-Z]{0,3}\d{13,}"')
 _CELL_COL = re.compile(rb'<c\b[^>]*?\br="([A-Z]+)\d')
 _CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
 _REF = re.compile(rb'\br="([A-Z]+\d+)"')
@@ -185,14 +187,17 @@ def _col_number(letters: bytes) -> int:
 
 
 def _check_extent(data: bytes, sheet: str, path: Path) -> int:
+    if _HUGE_REF.search(data):
+        raise PressgenError(
+            f"sheet {sheet!r} refers to cells beyond Excel's last (XFD1048576)", path=path
+        )
     rows = [int(r) for r in _ROW_REF.findall(data)]
-    max_row = max(rows, default=0)
-    max_col = _widest_column(data, max_row)
-    dim = _DIMENSION.search(data, 0, 4096)
-    if dim:
-        end_col, end_row = (dim.group(3), dim.group(4)) if dim.group(3) else dim.group(1, 2)
-        max_row = max(max_row, int(end_row))
-        max_col = max(max_col, _col_number(end_col))
+    elements = max(rows, default=0)
+    max_row, max_col = _extent(data, _row_bound(data, elements))
+    if max_row > _MAX_ROWS or max_row * max_col > max_cells():
+        # A bound may be loose: judge by the exact last row before refusing.
+        exact = max([elements, *(int(r) for r in _CELL_ROW.findall(data))])
+        max_row, max_col = _extent(data, exact)
     if max_row > _MAX_ROWS or max_col > _MAX_COLS:
         raise PressgenError(
             f"sheet {sheet!r} refers to cells beyond Excel's last (XFD1048576)", path=path
@@ -205,6 +210,35 @@ def _check_extent(data: bytes, sheet: str, path: Path) -> int:
             path=path,
         )
     return min(rows, default=1)
+
+
+def _extent(data: bytes, max_row: int) -> tuple[int, int]:
+    """Rows and columns the sheet spans, given its last row: its cells and its (possibly
+    lying) dimension element both count."""
+    max_col = _widest_column(data, max_row)
+    dim = _DIMENSION.search(data, 0, 4096)
+    if dim:
+        end_col, end_row = (dim.group(3), dim.group(4)) if dim.group(3) else dim.group(1, 2)
+        max_row = max(max_row, int(end_row))
+        max_col = max(max_col, _col_number(end_col))
+    return max_row, max_col
+
+
+def _row_bound(data: bytes, row_elements: int) -> int:
+    """A bound on the last row any cell names, found without listing every cell.
+
+    A cell's own reference places it, whatever row element holds it: `<c r="B99999999">`
+    inside row 2 makes calamine allocate a hundred million rows (10 GB and minutes, or an
+    abort). If no reference has more digits than the last row element, or as many with
+    a larger first digit, every cell is above the next power of ten's first step."""
+    text = str(row_elements) if row_elements else "0"
+    digits, lead = len(text), int(text[0])
+    longer = rb"\d{%d,}" % (digits + 1)
+    if lead < 9:
+        longer += rb"|[%d-9]\d{%d}" % (lead + 1, digits - 1)
+    if re.search(rb'<c\b[^>]*?\br="[A-Z]{1,3}(?:%s)"' % longer, data) is None:
+        return max(row_elements, (lead + 1) * 10 ** (digits - 1) - 1) if row_elements else 0
+    return max([row_elements, *(int(r) for r in _CELL_ROW.findall(data))])
 
 
 def _widest_column(data: bytes, max_row: int) -> int:
