@@ -151,7 +151,9 @@ def _figures_for(
         except PressgenError as exc:
             raise PressgenError(exc.message, path=loaded.path, where=exc.where) from None
         suppressed = suppressed_cells(camp.figures, datasets, "main")
-        figure_cache.store(disk_key, figures, suppressed)
+        if not any(d.warnings for d in datasets.values()):
+            # Data that needed cleaning is read every time, so its warnings are told.
+            figure_cache.store(disk_key, figures, suppressed)
     if len(_FIGURE_CACHE) > 64:
         _FIGURE_CACHE.clear()
     _FIGURE_CACHE[key] = (datasets, figures, manifests, suppressed)
@@ -266,7 +268,8 @@ def _setup(
     search = template_search_path(loaded)
     info = _template_info(loaded.template_ref, tuple(search), tag)
     _check_needs(info, prepared, include)
-    warnings: list[str] = []
+    warnings: list[str] = [*prepared.quotes.warnings]
+    warnings.extend(w for d in prepared.datasets.values() for w in d.warnings)
     quotes = _quote_views(prepared, info, drafts, include, today, warnings, tag)
     warnings.extend(translation_warnings(prepared, quotes, tag))
     for fig in prepared.figures.values():
