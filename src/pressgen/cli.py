@@ -299,7 +299,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_styles(args: argparse.Namespace) -> int:
     """`pressgen styles`: each preset, what it is, and a line written in it."""
-    from pressgen.text.style import describe_styles
+    from pressgen.text.style_gallery import describe_styles
 
     for row in describe_styles():
         print(f"{row.name:<10} {row.summary}")

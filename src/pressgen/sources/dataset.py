@@ -14,11 +14,9 @@ from typing import TYPE_CHECKING
 
 from pressgen.errors import PressgenError
 from pressgen.lazy import LazyModule
+from pressgen.sources.columns import ROW, SUPPRESSED, suppressed_col
 from pressgen.sources.manifest import Column, Manifest
-from pressgen.storage.tomlfile import load_model
-
-# The row-number column every typed frame carries (line or row in the source file).
-ROW = "__row"
+from pressgen.storage.tomlfile import load_model, read_toml_with_notes
 
 if TYPE_CHECKING:
     import polars as pl
@@ -26,11 +24,6 @@ else:
     pl = LazyModule("polars")
 
 __all__ = ["ROW", "SUPPRESSED", "Dataset", "load_dataset", "read_manifest", "suppressed_col"]
-SUPPRESSED = "__suppressed__"
-
-
-def suppressed_col(column: str) -> str:
-    return SUPPRESSED + column
 
 
 @dataclass(frozen=True)
@@ -44,6 +37,9 @@ class Dataset:
     data_path: Path
     manifest: Manifest
     frame: pl.DataFrame
+    warnings: tuple[str, ...] = ()
+    """What loading removed (control characters in the manifest or in cells), one line
+    each naming the file and the field or the row and column."""
 
     @property
     def row_label(self) -> str:
@@ -65,7 +61,8 @@ def read_manifest(path: Path) -> Manifest:
 
 def load_dataset(manifest_path: Path, columns: Iterable[str] | None = None) -> Dataset:
     """Read and type a dataset. With `columns`, only those are read (the rest never load)."""
-    manifest = read_manifest(manifest_path)
+    data, notes = read_toml_with_notes(manifest_path)
+    manifest = load_model(manifest_path, Manifest, data)
     data_path = (manifest_path.parent / manifest.file).resolve()
     if not data_path.is_relative_to(manifest_path.parent.resolve()):
         # A dataset travels with its data; a manifest from elsewhere must not make
@@ -86,7 +83,7 @@ def load_dataset(manifest_path: Path, columns: Iterable[str] | None = None) -> D
     )
     from pressgen.sources.loaders import read_text_frame  # imports polars: only when data is read
 
-    raw = read_text_frame(manifest, data_path, wanted)
+    raw, cell_notes = read_text_frame(manifest, data_path, wanted)
     frame = _type_columns(raw, manifest, data_path, wanted)
     return Dataset(
         name=manifest_path.stem,
@@ -94,6 +91,7 @@ def load_dataset(manifest_path: Path, columns: Iterable[str] | None = None) -> D
         data_path=data_path,
         manifest=manifest,
         frame=frame,
+        warnings=notes + cell_notes,
     )
 
 
