@@ -92,12 +92,12 @@ def load(path: Path) -> tuple[Dataset, bool, pl.DataFrame | None]:
     sibling = path.with_suffix(".toml")
     if sibling.is_file() and read_manifest(sibling).file == path.name:
         return load_dataset(sibling), False, None
-    manifest, raw = _infer(path)
+    manifest, raw, notes = _infer(path)
     long = unpivot(manifest, raw)
     if long is None:
-        return _typed(path, manifest, raw), True, None
+        return _typed(path, manifest, raw, notes), True, None
     # The specs compute from the long form, which `new` writes beside the data.
-    return _typed(path, *long), True, long[1]
+    return _typed(path, *long, notes), True, long[1]
 
 
 def infer_manifest(path: Path) -> Manifest:
@@ -105,13 +105,13 @@ def infer_manifest(path: Path) -> Manifest:
     return _infer(path)[0]
 
 
-def _infer(path: Path) -> tuple[Manifest, pl.DataFrame]:
+def _infer(path: Path) -> tuple[Manifest, pl.DataFrame, tuple[str, ...]]:
     """The inferred manifest and the file's text frame (read once, typed after)."""
     from pressgen.sources.loaders import read_text_frame
 
     header = _header(path)
     probe = _manifest(path, {n: Column() for n in header}, list(DEFAULT_SUPPRESSION))
-    raw = read_text_frame(probe, path, header)
+    raw, notes = read_text_frame(probe, path, header)
     names = [c for c in raw.columns if c != ROW]
     if raw.height == 0:
         raise PressgenError("no data rows", path=path)
@@ -138,7 +138,7 @@ def _infer(path: Path) -> tuple[Manifest, pl.DataFrame]:
             markers += [k for k in found if k not in markers]
             kind = "decimal" if bool(is_dec.any()) else "int"
         columns[n] = Column(type=kind, label=n.replace("_", " ").strip())
-    return _manifest(path, columns, markers), raw
+    return _manifest(path, columns, markers), raw, notes
 
 
 def _header(path: Path) -> list[str]:
@@ -168,7 +168,7 @@ def _manifest(path: Path, columns: dict[str, Column], markers: list[str]) -> Man
     )
 
 
-def _typed(path: Path, manifest: Manifest, raw: pl.DataFrame) -> Dataset:
+def _typed(path: Path, manifest: Manifest, raw: pl.DataFrame, notes: tuple[str, ...]) -> Dataset:
     from pressgen.sources.dataset import _type_columns
 
     wanted = list(manifest.columns)
@@ -179,4 +179,5 @@ def _typed(path: Path, manifest: Manifest, raw: pl.DataFrame) -> Dataset:
         data_path=path,
         manifest=manifest,
         frame=frame,
+        warnings=notes,
     )
