@@ -243,3 +243,13 @@ def test_pivoted_table_is_read_long(tmp_path: Path) -> None:
         assert engine_value(a, prof) == a.value, a.name
     _new_render_check(data, tmp_path / "proj")
     assert (tmp_path / "proj" / "datasets" / "pivot-long.csv").read_text().count("<5") == 1
+
+
+def test_xlsx_without_a_manifest_asks_for_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = tmp_path / "book.xlsx"
+    book.write_bytes(b"PK")
+    assert main(["angles", str(book)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "write a manifest" in err and "book.xlsx" in err and len(err.splitlines()) == 1

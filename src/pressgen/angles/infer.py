@@ -84,6 +84,12 @@ def load(path: Path) -> tuple[Dataset, bool, pl.DataFrame | None]:
         raise PressgenError("no such file", path=path)
     if path.suffix.lower() == ".toml":
         return load_dataset(path), False, None
+    if path.suffix.lower() in (".xlsx", ".json"):
+        raise PressgenError(
+            "pressgen infers the columns of CSV and Parquet files only; "
+            "write a manifest (datasets/NAME.toml) for this file",
+            path=path,
+        )
     if path.suffix.lower() not in DATA_SUFFIXES:
         raise PressgenError(
             f"not a dataset (expected a manifest .toml or one of {', '.join(DATA_SUFFIXES)})",
