@@ -184,7 +184,7 @@ def test_interrupts_racing_the_end_of_a_render_leave_the_watchdog_working(
             "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}",
             name="slow",
         )
-    assert time.monotonic() - start < 2
+    assert time.monotonic() - start < 20  # the limit stopped it; unbounded it runs for hours
 
 
 @pytest.mark.parametrize(

@@ -39,7 +39,9 @@ def test_every_body_figure_is_matched(prepared: Prepared, release: str) -> None:
     assert wanted <= set(report.figures_used)
 
 
-def test_check_draft_answers_edit_after_edit_like_a_fresh_checker(prepared: Prepared, release: str) -> None:
+def test_check_draft_answers_edit_after_edit_like_a_fresh_checker(
+    prepared: Prepared, release: str
+) -> None:
     # The render to compare with is made once per campaign, locale and style; each check
     # after that reads only the draft. benchmarks/check_slips.py prints the time per
     # check (speed is measured there, not asserted here).
