@@ -88,10 +88,11 @@ def normalise(text: str) -> str:
 
 def occurrences(figure: str, text: str) -> int:
     """How often `figure` stands in `text` as a whole figure: "9%" is not found in "19%",
-    nor "46" in "1,463" or "4.6"; words ("joint third") match case-insensitively."""
+    nor "46" in "1,463" or "4.6", nor "2,6%" in "-2,6%" (a signed figure is another
+    figure); words ("joint third") match case-insensitively."""
     pattern = re.escape(normalise(figure))
     flags = re.IGNORECASE if figure[:1].isalpha() else 0
-    found = re.findall(rf"(?<![\w.,]){pattern}(?![\w]|[.,]\d)", normalise(text), flags)
+    found = re.findall(rf"(?<![\w.,+\-\u2212]){pattern}(?![\w]|[.,]\d)", normalise(text), flags)
     return len(found)
 
 
