@@ -14,14 +14,34 @@ import pytest
 
 from pressgen.check import check_draft
 from pressgen.release.pipeline import prepare, render_release
+from pressgen.release.validate import validate_paths
+from pressgen.storage.locations import PROJECT_FOLDERS
 from tests.examples.corpus import Example, all_examples, occurrences, typed_text
 
 EXAMPLES = all_examples()
 IDS = [e.name for e in EXAMPLES]
 
 
+_RENDERS: dict[str, str] = {}
+_CLI_RENDERS: dict[str, Path] = {}
+
+
 def _render(example: Example) -> str:
-    return render_release(prepare(example.campaign)).markdown
+    """The campaign rendered in-process, once per run."""
+    if example.name not in _RENDERS:
+        _RENDERS[example.name] = render_release(prepare(example.campaign)).markdown
+    return _RENDERS[example.name]
+
+
+def _cli_render(example: Example, folder: Path) -> Path:
+    """The campaign rendered by `pressgen render -o`, once per run."""
+    if example.name not in _CLI_RENDERS:
+        out = folder / f"{example.name}.md"
+        proc = _cli("render", str(example.campaign), "-o", str(out))
+        assert proc.returncode == 0, proc.stderr
+        assert "Traceback" not in proc.stderr
+        _CLI_RENDERS[example.name] = out
+    return _CLI_RENDERS[example.name]
 
 
 def test_the_corpus_meets_the_acceptance_bar() -> None:
@@ -88,26 +108,25 @@ def _with_check_findings() -> list[object]:
 
 @pytest.mark.parametrize("example", _with_check_findings())
 def test_untouched_render_passes_check(example: Example) -> None:
-    prepared = prepare(example.campaign)
-    report = check_draft(prepared, render_release(prepared).markdown)
+    report = check_draft(prepare(example.campaign), _render(example))
     assert report.ok, "\n".join(f.format() for f in report.problems)
 
 
+@pytest.fixture(scope="module")
+def cli_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cli-renders")
+
+
 @pytest.mark.parametrize("example", EXAMPLES, ids=IDS)
-def test_cli_renders_the_campaign(example: Example, tmp_path: Path) -> None:
+def test_cli_renders_the_campaign(example: Example, cli_folder: Path) -> None:
     """The same through the command line, as a user would run it."""
-    out = tmp_path / "release.md"
-    render = _cli("render", str(example.campaign), "-o", str(out))
-    assert render.returncode == 0, render.stderr
-    assert "Traceback" not in render.stderr
+    out = _cli_render(example, cli_folder)
     assert out.read_text(encoding="utf-8") == _render(example)
 
 
 @pytest.mark.parametrize("example", _with_check_findings())
-def test_cli_check_accepts_the_untouched_render(example: Example, tmp_path: Path) -> None:
-    out = tmp_path / "release.md"
-    assert _cli("render", str(example.campaign), "-o", str(out)).returncode == 0
-    check = _cli("check", str(example.campaign), str(out))
+def test_cli_check_accepts_the_untouched_render(example: Example, cli_folder: Path) -> None:
+    check = _cli("check", str(example.campaign), str(_cli_render(example, cli_folder)))
     assert "Traceback" not in check.stderr
     assert check.returncode == 0, check.stdout + check.stderr
 
@@ -120,3 +139,11 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
         env=dict(os.environ),
         timeout=60,
     )
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=IDS)
+def test_validate_accepts_the_example_project(example: Example) -> None:
+    """`pressgen validate` finds every file of the example project valid."""
+    folders = [example.folder / name for name in PROJECT_FOLDERS]
+    assert all(f.is_dir() for f in folders)
+    assert validate_paths(folders) == []
