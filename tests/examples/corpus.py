@@ -30,6 +30,8 @@ class Expected:
     figure: str | None = None
     times: int = 1
     gap: str | None = None
+    value: str | None = None
+    """For a gap: the exact value the data give for it, as a decimal string."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ def load_example(folder: Path) -> Example:
             figure=f.get("figure"),
             times=f.get("times", 1),
             gap=f.get("gap"),
+            value=f.get("value"),
         )
         for f in data["figures"]
     )
