@@ -23,9 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tests.trust.slips import KINDS, sample  # noqa: E402
+
 from pressgen.check import Checker  # noqa: E402
 from pressgen.release.pipeline import prepare  # noqa: E402
-from tests.trust.slips import KINDS, sample  # noqa: E402
 
 REWRITES = ROOT / "tests" / "trust" / "rewrites"
 

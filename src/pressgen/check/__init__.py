@@ -20,11 +20,9 @@ from pressgen.check.findings import FAILING, CheckReport, Finding, LineIndex
 from pressgen.check.lint import WIRE_HEADLINE_LIMIT, lint_text
 from pressgen.check.match import Candidate, FigureIndex, align, atoms
 from pressgen.check.meaning import lexicon
+from pressgen.check.messages import mismatch_finding
 from pressgen.check.numbers import (
-    APPROX,
-    PERCENT,
     PLAIN,
-    POINTS,
     NumberToken,
     markdown_blank,
     number_reader,
@@ -184,7 +182,9 @@ class Checker:
                 # seldom a statistic; it is pointed out, not failed
                 findings.append(self._aside(tok, lines))
                 continue
-            findings.append(self._mismatch(tok, found, expected, lines))
+            findings.append(
+                mismatch_finding(self.index, self.prepared.figures, tok, found, expected, lines)
+            )
             if bi is not None:
                 reported.add(bi)
         sides = Sides(
@@ -255,108 +255,6 @@ class Checker:
             trusted_words=self.trusted_words,
             tokens=tokens,
             lines=lines,
-        )
-
-    def _mismatch(
-        self,
-        tok: NumberToken,
-        found: tuple[Candidate, ...],
-        expected: frozenset[str],
-        lines: LineIndex,
-    ) -> Finding:
-        line, col = lines.position(tok.start)
-        near = self.index.nearest(tok, tuple(expected))
-        where = " (in a quote)" if tok.in_quote else ""
-        if found:
-            other = found[0]
-            want = near.text if near else "another figure"
-            return Finding(
-                "swapped",
-                "error",
-                line,
-                col,
-                tok.text,
-                f"{tok.text!r}{where} is {other.key}, but the template had "
-                f"{near.key if near else 'another figure'} ({want}) here",
-                tok.start,
-                tok.end,
-                near.key if near else None,
-                want,
-                other.figure,
-                tok.in_quote,
-            )
-        if (
-            tok.unit == PERCENT
-            and near is not None
-            and near.unit == POINTS
-            and near.value == (tok.value)
-        ):
-            return Finding(
-                "points",
-                "error",
-                line,
-                col,
-                tok.text,
-                f"{tok.text!r}{where} says per cent, but {near.key} is a difference of {near.text}",
-                tok.start,
-                tok.end,
-                near.key,
-                near.text,
-                near.figure,
-                tok.in_quote,
-            )
-        if tok.unit == PERCENT:
-            pts = [c for c in self.index.by_unit[POINTS] if c.value == tok.value]
-            if pts:
-                c = pts[0]
-                return Finding(
-                    "points",
-                    "error",
-                    line,
-                    col,
-                    tok.text,
-                    f"{tok.text!r}{where} says per cent, but {c.key} is a difference of {c.text}",
-                    tok.start,
-                    tok.end,
-                    c.key,
-                    c.text,
-                    c.figure,
-                    tok.in_quote,
-                )
-        if tok.unit == APPROX:
-            msg = f"{tok.text!r}{where} is not true of any share"
-            if near is not None:
-                msg = f"{tok.text!r}{where} does not fit {near.key} ({near.text})"
-            return Finding(
-                "approximation",
-                "error",
-                line,
-                col,
-                tok.text,
-                msg,
-                tok.start,
-                tok.end,
-                near.key if near else None,
-                near.text if near else None,
-                near.figure if near else None,
-                tok.in_quote,
-            )
-        msg = f"{tok.text!r}{where} matches no figure"
-        if near is not None:
-            msg += f"; nearest is {near.key} = {near.text}"
-        return Finding(
-            "unmatched",
-            "error",
-            line,
-            col,
-            tok.text,
-            msg,
-            tok.start,
-            tok.end,
-            near.key if near else None,
-            near.text if near else None,
-            near.figure if near else None,
-            tok.in_quote,
         )
 
     def _aside(self, tok: NumberToken, lines: LineIndex) -> Finding:
