@@ -253,3 +253,16 @@ def test_xlsx_without_a_manifest_asks_for_one(
     assert main(["angles", str(book)]) == 2
     err = capsys.readouterr().err.strip()
     assert "write a manifest" in err and "book.xlsx" in err and len(err.splitlines()) == 1
+
+
+def test_a_year_typed_int_by_its_manifest_is_the_period() -> None:
+    manifest = REPO / "examples" / "rac-vehicle-thefts" / "datasets" / "vehicle-thefts.toml"
+    if not manifest.is_file():
+        pytest.skip("the examples corpus is not here")
+    prof = profile_of(manifest)
+    assert prof.period == "year" and prof.period_int
+    assert "year" not in prof.measures
+    found = angles_for(prof)
+    assert any(a.kind == "change" for a in found)
+    for a in found:
+        assert engine_value(a, prof) == a.value, a.name

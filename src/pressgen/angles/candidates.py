@@ -116,8 +116,14 @@ class Finder:
             if g is not None
         }
 
+    def lit(self, period: str) -> str | int:
+        """A period as a spec states it: a number when the period column holds numbers."""
+        return int(period) if self.p.period_int else period
+
     def in_period(self) -> dict[str, Any]:
-        return {self.p.period: self.latest} if self.p.period else {}
+        if self.p.period is None or self.latest is None:
+            return {}
+        return {self.p.period: self.lit(self.latest)}
 
     # -- angles ----------------------------------------------------------------------
     def total(self) -> Angle | None:
@@ -163,8 +169,8 @@ class Finder:
                 "method": "change",
                 "column": self.m,
                 "period": period,
-                "from": start,
-                "to": latest,
+                "from": self.lit(start),
+                "to": self.lit(latest),
                 "where": self.where(**extra),
             }
             name = f"change_{self.tag}" if which == "previous" else f"change_{self.tag}_since"

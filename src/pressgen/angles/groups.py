@@ -31,7 +31,13 @@ def group_changes(
     if len(diffs) < 2:
         return []
     where = fd.where(**extra)
-    common = {"by": g, "column": fd.m, "period": period, "from": start, "to": latest}
+    common = {
+        "by": g,
+        "column": fd.m,
+        "period": period,
+        "from": fd.lit(start),
+        "to": fd.lit(str(latest)),
+    }
     diff_name = f"{fd.tag}_difference_by_{slug(g)}"
     diff_spec = {"method": "group", "measure": "difference", **common, "where": where}
     sup = {k: before[k][1] + after[k][1] for k in diffs}
@@ -214,7 +220,7 @@ def record(fd: Finder, latest: Sums) -> Angle | None:
     g, period = fd.p.group, fd.p.period
     if g is None or period is None or len(fd.p.periods) < 3:
         return None
-    earlier = fd.frame.filter(pl.col(period) != fd.latest)
+    earlier = fd.frame.filter(pl.col(period) != fd.lit(str(fd.latest)))
     best_before: dict[str, Value] = {}
     for grp, _per, v in earlier.group_by([g, period]).agg(pl.col(fd.V).sum()).iter_rows():
         if grp is not None:

@@ -44,8 +44,11 @@ _GROUP_HINT = re.compile(
     r"constituency|district|county|borough|police|school|hospital|provider|name|la$)",
     re.I,
 )
-_MEASURE_HINT = re.compile(r"^(measure|indicator|metric|variable|statistic|series)s?$", re.I)
-_PERIOD_HINT = re.compile(r"(year|period|quarter|month|date|fy)", re.I)
+_MEASURE_HINT = re.compile(
+    r"^(measure|indicator|indicador|indicateur|indikator|metric|variable|statistic|series)s?$",
+    re.I,
+)
+_PERIOD_HINT = re.compile(r"(year|period|quarter|month|date|fy|jahr|a[nñ]io|ann[eé]e)", re.I)
 MAX_GROUPS = 5000
 
 
@@ -66,6 +69,8 @@ class Profile:
     split_values: tuple[str, ...] = ()
     #: A pivoted file's long form, as text (what `new` writes for the specs to read).
     long_text: pl.DataFrame | None = None
+    #: The period column holds whole numbers (years typed `int` by a manifest).
+    period_int: bool = False
     totals: dict[str, tuple[str, ...]] = field(default_factory=dict)
     decisions: tuple[str, ...] = ()
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from pressgen.angles.infer import (
     _GROUP_HINT,
     _MEASURE_HINT,
+    _PERIOD_HINT,
     _TOTAL,
     MAX_GROUPS,
     Profile,
@@ -36,6 +37,14 @@ def profile(ds: Dataset, inferred: bool, long_text: pl.DataFrame | None = None) 
         raise PressgenError(
             f"only {frame.height} data row; angles need at least two to compare", path=path
         )
+    # A manifest may type the year as a whole number: it is the period, never a measure.
+    year_col = next((m for m in measures if cols[m].type == "int" and _years(frame, m)), None)
+    if year_col is not None:
+        measures.remove(year_col)
+        if not measures:
+            raise PressgenError(
+                f"no numeric column to count besides the year {year_col!r}", path=path
+            )
     usable = [m for m in measures if frame[m].drop_nulls().len() > 0]
     if not usable:
         marks = ", ".join(ds.manifest.suppression)
@@ -52,7 +61,12 @@ def profile(ds: Dataset, inferred: bool, long_text: pl.DataFrame | None = None) 
     }
     distinct = {n: len(v) for n, v in uniques.items()}
     period = periods = kind = None
-    for n in texts:
+    if year_col is not None:
+        values = [str(v) for v in frame[year_col].drop_nulls().unique().to_list()]
+        period, kind = year_col, "year"
+        periods = tuple(sorted(values, key=int))
+        decisions.append(f"{year_col!r} is the period (years {periods[0]} to {periods[-1]})")
+    for n in texts if period is None else []:
         values = uniques[n]
         k = period_kind(values) if 1 < len(values) <= 400 else None
         if k:
@@ -121,6 +135,7 @@ def profile(ds: Dataset, inferred: bool, long_text: pl.DataFrame | None = None) 
         split=split,
         split_values=split_values,
         long_text=long_text,
+        period_int=year_col is not None,
     )
 
 
@@ -149,3 +164,11 @@ def _total_decision(
 def _sum(frame: pl.DataFrame, column: str) -> Decimal:
     total = frame[column].sum()
     return Decimal(str(total)) if total is not None else Decimal(0)
+
+
+def _years(frame: pl.DataFrame, column: str) -> bool:
+    """A whole-number column named like a period whose values are all plausible years."""
+    if not _PERIOD_HINT.search(column):
+        return False
+    values = frame[column].drop_nulls()
+    return values.len() > 0 and bool(values.is_between(1800, 2100).all())
