@@ -27,7 +27,7 @@ from pressgen.release.views import FigureMap, QuoteView
 from pressgen.sources.dataset import Dataset, load_dataset, read_manifest
 from pressgen.sources.manifest import Manifest
 from pressgen.storage.filecache import cached, file_stamp
-from pressgen.storage.locations import find_campaign, user_templates_directory
+from pressgen.storage.locations import find_campaign, template_folders
 from pressgen.text.formatting import Formatter, normalise_locale
 from pressgen.text.style import HouseStyle, resolve_style, style_for_locale
 
@@ -166,14 +166,9 @@ def _stamp(path: Path) -> tuple[str, int, int, int, int]:
 
 
 def template_search_path(loaded: LoadedCampaign) -> list[Path]:
-    """A team's own templates first, then the project's, then a template named by path."""
-    out = [user_templates_directory(), loaded.root / "templates"]
-    ref = loaded.template_ref
-    if "/" in ref or ref.endswith(".md.j2"):
-        p = Path(ref)
-        folder = (p if p.is_absolute() else loaded.path.parent / p).parent
-        out.insert(0, folder)
-    return [p for p in out if p.is_dir()]
+    """A team's own templates first, then the project's. A campaign never adds a folder:
+    a template it names by path must lie in one of these (see load_campaign)."""
+    return [p for p in template_folders(loaded.root) if p.is_dir()]
 
 
 @lru_cache(maxsize=128)
@@ -295,16 +290,13 @@ def export_options(prepared: Prepared, locale: str, *, ascii: bool = False) -> E
 
     loaded = prepared.loaded
     rel = loaded.campaign.release.for_locale(locale)
-    letterhead = None
-    if loaded.campaign.letterhead:
-        letterhead = (loaded.path.parent / loaded.campaign.letterhead).resolve()
     return ExportOptions(
         title=rel.headline,
         subject=loaded.campaign.title,
         author=rel.organisation,
         keywords=tuple(rel.keywords),
         locale=locale,
-        reference_docx=letterhead,
+        reference_docx=loaded.letterhead_path,
         ascii=ascii,
     )
 
