@@ -3,10 +3,9 @@
 calamine reads every number as a 64-bit float and prints it back as text, so a cell
 stored as `1E+30` arrives as '1000000000000000019884624838656', 123456789012345678
 loses its last digits and 0.30000000000000004 (what Excel stores for =0.1+0.2) reads
-'0.3'. Such cells (an exponent, or more digits than a float holds) are
-read from the sheet's XML instead, as the text stored there: they are then typed by
-the same rule as a CSV cell, so an exponent is no whole number and a long integer is
-exact.
+'0.3'. Such cells (an exponent, or more digits than a float holds) are read from the
+sheet's XML instead, as the text stored there: they are then typed by the same rule as
+a CSV cell, so an exponent is no whole number and a long integer is exact.
 
 Dates: a date-formatted number arrives as 'YYYY-MM-DD HH:MM:SS'. In a date column a
 midnight time is dropped, so Excel's date cells read as dates. Serial 60 is Excel's
