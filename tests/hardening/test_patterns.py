@@ -83,7 +83,7 @@ def test_a_campaign_with_a_hostile_pattern_is_refused_at_load(
     start = time.monotonic()
     with pytest.raises(PressgenError) as caught:
         load_campaign(campaign)
-    assert time.monotonic() - start < 1.0
+    assert time.monotonic() - start < 10.0  # refused at load; formatting took 17-53 s before
     assert caught.value.path == str(campaign)
     assert caught.value.where == f"style_overrides.{rule}"
     assert "\n" not in str(caught.value)
