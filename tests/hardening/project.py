@@ -164,10 +164,30 @@ class Run:
     max_rss_mb: float
 
 
+def run_here(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Run:
+    """`pressgen ARGS` in this process (cli.main, output captured): what a user sees of
+    a command but its peak memory, at a tenth of a child process's cost. Not safe to
+    call from several threads at once (it changes the working folder)."""
+    from tests.hardening.helpers import run_cli
+
+    saved = {k: os.environ.get(k) for k in (env or {})}
+    os.environ.update(env or {})
+    try:
+        done = run_cli(list(args), cwd)
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    return Run(done.status, done.stdout, done.stderr, float("nan"))
+
+
 def run_pressgen(
     *args: str, cwd: Path, timeout: float = 60.0, env: dict[str, str] | None = None
 ) -> Run:
-    """The real `pressgen` command, with a deadline, its peak memory from wait4."""
+    """The real `pressgen` command, with a deadline, its peak memory from wait4: for the
+    tests whose point is a child process (memory, the exit status the shell sees)."""
     env = {**os.environ, "NO_COLOR": "1", **(env or {})}
     out_path = cwd / f".pressgen-{os.getpid()}-{threading.get_ident()}.out"
     err_path = out_path.with_suffix(".err")

@@ -41,7 +41,7 @@ def _no_controls(text: str) -> None:
     [
         ("csv", f"area,n\nNorth{ESC_TITLE},5\nSouth,6\n".encode(), "line 2, column 'area'"),
         ("csv", "area,n\nNorth,5\nSo\u009buth,6\n".encode(), "line 3, column 'area'"),
-        ("json", b'[{"area": "North\\u001b[2J", "n": 5}]', "record 1, column 'area'"),
+        ("json", b'[{"area": "North\\u001b[2J", "n": 5}]', "row 1, column 'area'"),
         ("xlsx", _BELL_XLSX, "row 3, column 'area'"),
     ],
     ids=["csv-osc", "csv-c1", "json", "xlsx"],
@@ -196,3 +196,8 @@ def test_the_warning_is_told_on_every_run(tmp_path: Path) -> None:
         assert done.returncode == 0, done.stderr
         assert "d.csv: line 2, column 'area'" in done.stderr, done.stderr
         _no_controls(done.stdout)
+
+
+def test_keys_that_read_the_same_once_cleaned_are_refused() -> None:
+    with pytest.raises(PressgenError, match=r"x\.toml: speakers\.a: two keys read the same"):
+        clean_tree({"speakers": {"a": 1, "a\x07": 2}}, "x.toml")

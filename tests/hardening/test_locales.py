@@ -13,7 +13,7 @@ import pytest
 from pressgen.errors import PressgenError
 from pressgen.release.pipeline import prepare, render_release
 from pressgen.text.locales import get_locale, normalise_locale
-from tests.hardening.project import make_project, run_pressgen
+from tests.hardening.project import make_project, run_here
 
 UNKNOWN = ["en_ZZ", "C", "xx", "de_DE_1901", "en-ZZ", "POSIX"]
 
@@ -40,7 +40,7 @@ def test_real_locales_are_still_accepted(tag: str, canonical: str) -> None:
 def test_cli_option_exits_2(tmp_path: Path, command: str, tag: str) -> None:
     project = make_project(tmp_path)
     campaign = project.write_campaign()
-    run = run_pressgen(command, str(campaign), "-l", tag, cwd=project.root)
+    run = run_here(command, str(campaign), "-l", tag, cwd=project.root)
     assert run.status == 2
     assert run.stderr.strip() == (
         f"pressgen: unknown locale {tag!r}; supported locales: "
@@ -53,7 +53,7 @@ def test_cli_option_exits_2(tmp_path: Path, command: str, tag: str) -> None:
 def test_campaign_locale_is_checked_at_load_naming_the_field(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     campaign = project.write_campaign(extra='locale = "en_ZZ"\n')
-    run = run_pressgen("render", str(campaign), cwd=project.root)
+    run = run_here("render", str(campaign), cwd=project.root)
     assert run.status == 2
     assert run.stderr.startswith(f"pressgen: {campaign}: locale: unknown locale 'en_ZZ'")
     with pytest.raises(PressgenError) as caught:

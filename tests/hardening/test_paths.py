@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -24,7 +23,7 @@ from tests.hardening.project import (
     Run,
     letterhead_docx,
     make_project,
-    run_pressgen,
+    run_here,
     write_dataset,
 )
 
@@ -140,7 +139,7 @@ CASES["template-etc"] = _template("etc")
 def cli_outcomes(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> dict[str, tuple[Run, Path, str, Path]]:
-    """Every case through the real command, two at a time (each is its own process)."""
+    """Every case through the command (cli.main, in this process, one after another)."""
     base = tmp_path_factory.mktemp("paths-cli")
     user = base / "user"  # module-scoped, so the per-test user folders are not set yet
     env = {f"PRESSGEN_{k}_DIR": str(user / k.lower()) for k in ("CONFIG", "CACHE", "DATA")}
@@ -156,10 +155,9 @@ def cli_outcomes(
         args = ["render", str(campaign)]
         if name.startswith("letterhead"):
             args += ["-f", "docx", "-o", str(out)]
-        return run_pressgen(*args, cwd=project.root, env=env), blamed, field, out
+        return run_here(*args, cwd=project.root, env=env), blamed, field, out
 
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        return dict(zip(jobs, pool.map(run, jobs), strict=True))
+    return {name: run(name) for name in jobs}
 
 
 @pytest.mark.parametrize("case", sorted(CASES))

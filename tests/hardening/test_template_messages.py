@@ -11,7 +11,7 @@ import pytest
 
 from pressgen.errors import PressgenError
 from pressgen.release.pipeline import prepare, render_release
-from tests.hardening.project import make_project, run_pressgen
+from tests.hardening.project import make_project, run_here
 
 
 def _peek(project_templates: Path, body: str) -> None:
@@ -32,7 +32,7 @@ def test_an_included_file_that_is_not_utf8_is_blamed_on_itself(tmp_path: Path) -
     assert caught.value.path == str(templates / "part.md.j2")
     assert "not valid UTF-8" in caught.value.message
     assert f"included from {templates / 'peek.md.j2'}, line 1" in caught.value.message
-    run = run_pressgen("render", str(campaign), cwd=project.root)
+    run = run_here("render", str(campaign), cwd=project.root)
     assert run.status == 2
     assert run.stderr.startswith(f"pressgen: {templates / 'part.md.j2'}: template is not valid")
 

@@ -268,14 +268,19 @@ def _setup(
     search = template_search_path(loaded)
     info = _template_info(loaded.template_ref, tuple(search), tag)
     _check_needs(info, prepared, include)
-    warnings: list[str] = [*prepared.quotes.warnings]
-    warnings.extend(w for d in prepared.datasets.values() for w in d.warnings)
+    warnings = input_warnings(prepared)
     quotes = _quote_views(prepared, info, drafts, include, today, warnings, tag)
     warnings.extend(translation_warnings(prepared, quotes, tag))
     for fig in prepared.figures.values():
         warnings.extend(f"{fig.name}: {w}" for w in fig.warnings)
     context = build_context(prepared, fmt, quotes, drafts)
     return _Setup(prepared, search, info, file_stamp(info.path), context, tuple(warnings))
+
+
+def input_warnings(prepared: Prepared) -> list[str]:
+    """What loading the inputs removed (control characters), one line each naming the
+    file and the field or row: the quote set's, then each dataset's."""
+    return [*prepared.quotes.warnings, *(w for d in prepared.datasets.values() for w in d.warnings)]
 
 
 def export_options(prepared: Prepared, locale: str, *, ascii: bool = False) -> ExportOptions:

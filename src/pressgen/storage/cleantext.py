@@ -28,6 +28,8 @@ from pressgen.errors import PressgenError, field_path
 # line ending and becomes a plain newline first (see strip_controls).
 CONTROL_PATTERN = r"[\x00-\x08\x0b-\x1f\x7f-\x9f]"
 BIDI_PATTERN = r"[\u202a-\u202e\u2066-\u2069]"
+# Either kind, as one character class (for a probe that only asks whether any is there).
+ANY_CONTROL = CONTROL_PATTERN[:-1] + BIDI_PATTERN[1:]
 _CONTROL = re.compile(CONTROL_PATTERN)
 _BIDI = re.compile(BIDI_PATTERN)
 _SHOWN = 3  # characters named in one note
@@ -127,6 +129,12 @@ def clean_tree(data: Any, path: str | Path) -> tuple[Any, tuple[str, ...]]:
                     key, note = clean_text(key, path=path, where=f"{shown} (the key)")
                     if note:
                         notes.append(note)
+                    if key in value or key in out:
+                        raise PressgenError(
+                            "two keys read the same once control characters are removed",
+                            path=path,
+                            where=shown,
+                        )
                 out[key] = walk(item, (*loc, key))
             return out
         if isinstance(value, list):

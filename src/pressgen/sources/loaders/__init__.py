@@ -9,7 +9,6 @@ import polars as pl
 from polars.exceptions import PanicException
 
 from pressgen.errors import PressgenError
-from pressgen.sources.loaders.cells import clean_cells
 from pressgen.sources.loaders.common import MB, ROW, first_line, max_data_mb, too_big
 from pressgen.sources.loaders.headers import check_header
 from pressgen.sources.manifest import Manifest
@@ -17,14 +16,10 @@ from pressgen.sources.manifest import Manifest
 __all__ = ["ROW", "read_text_frame"]
 
 
-_ROW_LABELS = {"csv": "line", "json": "record"}
-
-
-def read_text_frame(
-    manifest: Manifest, path: Path, wanted: list[str]
-) -> tuple[pl.DataFrame, tuple[str, ...]]:
-    """The wanted columns as text, with `ROW` holding each value's line or row number,
-    and the warnings reading them gave (control characters removed from cells)."""
+def read_text_frame(manifest: Manifest, path: Path, wanted: list[str]) -> pl.DataFrame:
+    """The wanted columns as text, with `ROW` holding each value's line or row number.
+    Cells are as the file has them: control characters are found (and removed) while the
+    columns are typed, where the probes that find them cost nothing extra."""
     fmt = manifest.format or path.suffix.lower().lstrip(".")
     try:
         if fmt == "csv":
@@ -57,8 +52,7 @@ def read_text_frame(
         raise PressgenError(
             f"cannot read {fmt.upper()} data: {first_line(exc)}", path=path
         ) from None
-    frame = frame.with_columns(pl.col(ROW).cast(pl.Int64))
-    return clean_cells(frame, wanted, path, _ROW_LABELS.get(fmt, "row"))
+    return frame.with_columns(pl.col(ROW).cast(pl.Int64))
 
 
 def _read_parquet(manifest: Manifest, path: Path, wanted: list[str]) -> pl.DataFrame:

@@ -1,6 +1,7 @@
-"""Control characters in data cells: removed as the cells are read, each column's with a
-warning naming the file, the first line or row and the column; bidirectional controls
-refused. The rules are storage/cleantext.py's, applied to whole columns at once."""
+"""Control characters in data cells: removed from the columns found holding them, each
+column's with a warning naming the file, the first line or row and the column;
+bidirectional controls refused. The rules are storage/cleantext.py's, applied to whole
+columns at once (sources/dataset.py finds the columns while typing them)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,14 @@ from pathlib import Path
 import polars as pl
 
 from pressgen.sources.loaders.common import ROW
-from pressgen.storage.cleantext import BIDI_PATTERN, CONTROL_PATTERN, describe, refuse_bidi
+from pressgen.storage.cleantext import (
+    ANY_CONTROL,
+    BIDI_PATTERN,
+    CONTROL_PATTERN,
+    describe,
+    refuse_bidi,
+)
 from pressgen.storage.cleantext import strip_controls as strip_text
-
-_ANY = CONTROL_PATTERN[:-1] + BIDI_PATTERN[1:]  # one character class for both
 
 
 def clean_cells(
@@ -24,7 +29,7 @@ def clean_cells(
     if not names:
         return frame, ()
     # One pass over every column finds the few that need a closer look.
-    hits = frame.select(pl.col(n).str.contains(_ANY).any() for n in names).row(0)
+    hits = frame.select(pl.col(n).str.contains(ANY_CONTROL).any() for n in names).row(0)
     dirty = [n for n, hit in zip(names, hits, strict=True) if hit]
     notes: list[str] = []
     fixed: list[pl.Series] = []
