@@ -122,7 +122,7 @@ def _infer(path: Path) -> tuple[Manifest, pl.DataFrame, tuple[str, ...]]:
 
     header = _header(path)
     probe = _manifest(path, {n: Column() for n in header}, list(DEFAULT_SUPPRESSION))
-    raw, notes = read_text_frame(probe, path, header)
+    raw = read_text_frame(probe, path, header)
     names = [c for c in raw.columns if c != ROW]
     if raw.height == 0:
         raise PressgenError("no data rows", path=path)
@@ -149,7 +149,7 @@ def _infer(path: Path) -> tuple[Manifest, pl.DataFrame, tuple[str, ...]]:
             markers += [k for k in found if k not in markers]
             kind = "decimal" if bool(is_dec.any()) else "int"
         columns[n] = Column(type=kind, label=n.replace("_", " ").strip())
-    return _manifest(path, columns, markers), raw, notes
+    return _manifest(path, columns, markers), raw, ()
 
 
 def _header(path: Path) -> list[str]:
@@ -183,12 +183,12 @@ def _typed(path: Path, manifest: Manifest, raw: pl.DataFrame, notes: tuple[str, 
     from pressgen.sources.dataset import _type_columns
 
     wanted = list(manifest.columns)
-    frame = _type_columns(raw, manifest, path, wanted)
+    frame, cell_notes = _type_columns(raw, manifest, path, wanted)
     return Dataset(
         name=path.stem,
         manifest_path=path.with_suffix(".toml"),
         data_path=path,
         manifest=manifest,
         frame=frame,
-        warnings=notes,
+        warnings=notes + cell_notes,
     )
