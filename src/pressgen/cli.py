@@ -308,8 +308,9 @@ def cmd_locales(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    """`pressgen batch`: progress bar on a terminal, quiet otherwise; one line per failed
-    group; exit 2 if any group failed (the others are still written)."""
+    """`pressgen batch`: progress bar on a terminal; one line per failed group, then one
+    line of summary (written, skipped, failed, where); exit 2 if any group or the index
+    failed (the others are still written)."""
     from pressgen.batch import BatchProgress, run_batch
 
     if args.jobs is not None and args.jobs < 1:
@@ -361,17 +362,27 @@ def cmd_batch(args: argparse.Namespace) -> int:
             bar.stop()
     for w in result.warnings:
         print(f"pressgen: warning: {w}", file=sys.stderr)
-    for r in result.failed:
-        print(f"pressgen: {r.error}", file=sys.stderr)
-    total = len(result.results)
-    if tty or result.failed:
+    if result.cleaned:
         print(
-            f"pressgen: {result.written} written, {result.skipped} skipped, "
-            f"{len(result.failed)} failed of {total} groups by {result.column!r}; "
-            f"index in {Path(args.output) / 'index.csv'}",
+            f"pressgen: removed {result.cleaned} temporary file(s) an interrupted batch left",
             file=sys.stderr,
         )
-    return EXIT_BAD_INPUT if result.failed else EXIT_OK
+    for r in result.failed:
+        print(f"pressgen: {r.error}", file=sys.stderr)
+    if result.index_error:
+        print(f"pressgen: the index was not written: {result.index_error}", file=sys.stderr)
+    for copy in result.kept:
+        print(f"pressgen: the previous index is kept as {copy}", file=sys.stderr)
+    where = (
+        f"index in {result.index_files[0]}" if result.index_files else f"no index in {args.output}"
+    )
+    print(
+        f"pressgen: {result.written} written, {result.skipped} skipped, "
+        f"{len(result.failed)} failed of {len(result.results)} groups by {result.column!r} "
+        f"in {args.output}; {where}",
+        file=sys.stderr,
+    )
+    return EXIT_BAD_INPUT if result.failed or result.index_error else EXIT_OK
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -75,7 +75,22 @@ def write_docx(release: Release, options: ExportOptions) -> tuple[bytes, tuple[s
     writer.write()
     out = io.BytesIO()
     doc.save(out)
-    return out.getvalue(), guard.warnings + tuple(writer.warnings)
+    data = out.getvalue()
+    if options.created is not None:
+        data = _dated_zip(data, options.created)
+    return data, guard.warnings + tuple(writer.warnings)
+
+
+def _dated_zip(data: bytes, when: dt.datetime) -> bytes:
+    """The package with every entry dated `when` (python-docx dates them now)."""
+    stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=stamp)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
 
 
 # -- reference documents ---------------------------------------------------------------
@@ -570,7 +585,7 @@ class _DocxWriter:
         props.category = "Press release"
         props.comments = ""
         props.revision = 1
-        now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        now = opts.created or dt.datetime.now(dt.UTC).replace(microsecond=0)
         props.created = now
         props.modified = now
 

@@ -1,0 +1,189 @@
+"""The aggregate source: the few aggregations every figure method computes from.
+
+A method never reads rows itself. It names the aggregations it needs as `Agg` keys
+(the rows a selection matches, their first row numbers, a column's sum, count, minimum,
+maximum, suppressed cells, distinct values...), and builds its figure from their values.
+Whoever holds the data answers those keys:
+
+- the whole frame (`FrameSource`: one `select` per figure),
+- every group of a batch at once (`evaluate_groups`: one `group_by` for all figures),
+- a cube of cells over a large frame (`figures.aggregates`),
+
+so a method is written once and gives the same figure on all three. An `Agg` with `by`
+asks for the aggregation within each value of that column (a `group` figure's rows):
+its value is a dict from the value, as text, to the aggregate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from pressgen.figures.model import MAX_ROW_NUMBERS
+from pressgen.figures.where import Selection
+from pressgen.lazy import LazyModule
+from pressgen.sources.dataset import ROW, suppressed_col
+
+if TYPE_CHECKING:
+    import polars as pl
+else:
+    pl = LazyModule("polars")
+
+AggOp = Literal[
+    "rows",
+    "nums",
+    "sum",
+    "count",
+    "min",
+    "max",
+    "suppressed",
+    "distinct",
+    "values",
+    "first",
+    "keys",
+]
+#: Aggregations whose value is a list (row numbers, sorted values, distinct keys).
+LIST_OPS = frozenset({"nums", "values", "keys"})
+#: The column a batch's group key is computed into.
+GROUP = "__group"
+
+Values = Mapping["Agg", Any]
+
+
+@dataclass(frozen=True, eq=True)
+class Agg:
+    """One aggregation over the rows of `dataset` that `sel` selects:
+
+    rows        how many rows                 nums     their first row numbers
+    sum         total of `column` (0 if none) count    its cells that hold a value
+    min, max    of `column`                   suppressed  its suppressed cells
+    distinct    distinct values of `column`   values   its values, sorted
+    first       `column` in the first row     keys     its distinct values
+    """
+
+    dataset: str
+    op: AggOp
+    sel: Selection
+    column: str | None = None
+    by: str | None = None
+
+    def __hash__(self) -> int:
+        # Thousands of groups look the same keys up: hash each once.
+        cached: int | None = self.__dict__.get("_hash")
+        if cached is None:
+            cached = hash((self.dataset, self.op, self.sel, self.column, self.by))
+            self.__dict__["_hash"] = cached
+        return cached
+
+    def __getstate__(self) -> dict[str, Any]:
+        # A string's hash differs between processes: a worker computes its own.
+        return {k: v for k, v in self.__dict__.items() if k != "_hash"}
+
+
+def row_expr(a: Agg) -> pl.Expr:
+    """The aggregation over rows themselves: a frame, or each group of a group_by."""
+    m = a.sel.expr()
+    if a.op == "rows":
+        # Counted on a column: a mask that is a bare literal (no filter) sums to 1.
+        return pl.col(ROW).filter(m).len()
+    if a.op == "nums":
+        return pl.col(ROW).filter(m).head(MAX_ROW_NUMBERS)
+    assert a.column is not None, a
+    if a.op == "suppressed":
+        return pl.col(suppressed_col(a.column)).filter(m).sum()
+    c = pl.col(a.column).filter(m)
+    if a.op == "sum":
+        return c.sum()
+    if a.op == "count":
+        return c.count()
+    if a.op == "min":
+        return c.min()
+    if a.op == "max":
+        return c.max()
+    if a.op == "distinct":
+        return c.drop_nulls().n_unique()
+    if a.op == "values":
+        return c.drop_nulls().sort()
+    if a.op == "first":
+        return c.first()
+    return c.drop_nulls().unique()  # keys
+
+
+def evaluate_rows(frame: pl.DataFrame, aggs: Sequence[Agg]) -> dict[Agg, Any]:
+    """Every aggregation over the rows of `frame`: one `select` for the plain ones, one
+    `group_by` per column that `by` aggregations split on."""
+    out: dict[Agg, Any] = {}
+    plain = [a for a in aggs if a.by is None]
+    if plain:
+        exprs = [
+            (row_expr(a).implode() if a.op in LIST_OPS else row_expr(a)).alias(f"a{i}")
+            for i, a in enumerate(plain)
+        ]
+        out.update(zip(plain, frame.lazy().select(exprs).collect().row(0), strict=True))
+    for by, split in _by_column(aggs).items():
+        table = frame.group_by(by).agg(row_expr(a).alias(f"a{i}") for i, a in enumerate(split))
+        parts: list[dict[str, Any]] = [{} for _ in split]
+        for key, *values in table.iter_rows():
+            if key is None:
+                continue
+            for part, v in zip(parts, values, strict=True):
+                part[str(key)] = v
+        out.update(zip(split, parts, strict=True))
+    return out
+
+
+def evaluate_groups(
+    frame: pl.DataFrame, each: str, aggs: Sequence[Agg], groups: Iterable[str]
+) -> dict[str, dict[Agg, Any]]:
+    """Every aggregation within each group of column `each` (as text), in one `group_by`
+    for the plain ones and one per column that `by` aggregations split on."""
+    out: dict[str, dict[Agg, Any]] = {g: {} for g in groups}
+    keyed = frame.filter(pl.col(each).is_not_null())
+    key = pl.col(each).cast(pl.String).alias(GROUP)
+    plain = [a for a in aggs if a.by is None]
+    if plain:
+        table = keyed.group_by(key).agg(row_expr(a).alias(f"a{i}") for i, a in enumerate(plain))
+        for group, *values in table.iter_rows():
+            out.setdefault(group, {}).update(zip(plain, values, strict=True))
+    for by, split in _by_column(aggs).items():
+        table = keyed.group_by(key, pl.col(by)).agg(
+            row_expr(a).alias(f"a{i}") for i, a in enumerate(split)
+        )
+        for group, sub, *values in table.iter_rows():
+            if sub is None:
+                continue
+            got = out.setdefault(group, {})
+            for a, v in zip(split, values, strict=True):
+                got.setdefault(a, {})[str(sub)] = v
+    for got in out.values():  # a group without rows for a split still has its dicts
+        for a in aggs:
+            if a.by is not None:
+                got.setdefault(a, {})
+    return out
+
+
+def _by_column(aggs: Sequence[Agg]) -> dict[str, list[Agg]]:
+    split: dict[str, list[Agg]] = {}
+    for a in aggs:
+        if a.by is not None:
+            split.setdefault(a.by, []).append(a)
+    return split
+
+
+class FrameSource:
+    """The aggregations over whole frames, computed when first asked for and kept for
+    the computation it serves (a campaign's figures, or a batch's shared ones)."""
+
+    def __init__(self, frames: Mapping[str, pl.DataFrame]) -> None:
+        self._frames = frames
+        self._done: dict[Agg, Any] = {}
+
+    def values(self, aggs: Sequence[Agg]) -> Values:
+        missing = [a for a in dict.fromkeys(aggs) if a not in self._done]
+        by_dataset: dict[str, list[Agg]] = {}
+        for a in missing:
+            by_dataset.setdefault(a.dataset, []).append(a)
+        for name, wanted in by_dataset.items():
+            self._done.update(evaluate_rows(self._frames[name], wanted))
+        return self._done
