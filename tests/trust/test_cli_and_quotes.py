@@ -33,7 +33,9 @@ def test_check_exit_statuses(
     out = capsys.readouterr().out
     assert (
         f"{bad}:11:" in out
-        and "'4,445' matches no figure; nearest is introduction_total = 4,444" in out
+        and "“4,445” is not any of the release's figures; nearest is attendances on the "
+        "Introduction course (4,444): did you mean 4,444?"
+        in out
     )
     assert main(["check", str(EXAMPLE), str(tmp_path / "missing.md")]) == 2
     assert main(["check", str(EXAMPLE), str(_write(tmp_path, "x.pdf", "x"))]) == 2
@@ -172,7 +174,7 @@ def test_check_one_release_of_a_batch(
     )
     assert main(["check", str(forces), str(edited), "-l", locale, "--group", "Kent Police"]) == 1
     found = capsys.readouterr().out
-    assert f"nearest is first_responder_total = {total}" in found
+    assert f"nearest is attendances on the First Responder course ({total})" in found
     assert "[share-mismatch]" in found
     assert main([*args, "--group", "Kent"]) == 2
     assert "did you mean 'Kent Police'?" in capsys.readouterr().err
