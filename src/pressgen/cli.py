@@ -363,28 +363,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
     finally:
         if bar is not None:
             bar.stop()
-    for w in result.warnings:
-        print(f"pressgen: warning: {w}", file=sys.stderr)
-    if result.cleaned:
-        print(
-            f"pressgen: removed {result.cleaned} temporary file(s) an interrupted batch left",
-            file=sys.stderr,
-        )
-    for r in result.failed:
-        print(f"pressgen: {r.error}", file=sys.stderr)
-    if result.index_error:
-        print(f"pressgen: the index was not written: {result.index_error}", file=sys.stderr)
-    for copy in result.kept:
-        print(f"pressgen: the previous index is kept as {copy}", file=sys.stderr)
-    where = (
-        f"index in {result.index_files[0]}" if result.index_files else f"no index in {args.output}"
-    )
-    print(
-        f"pressgen: {result.written} written, {result.skipped} skipped, "
-        f"{len(result.failed)} failed of {len(result.results)} groups by {result.column!r} "
-        f"in {args.output}; {where}",
-        file=sys.stderr,
-    )
+    for line in result.report():
+        print(f"pressgen: {line}", file=sys.stderr)
     return EXIT_BAD_INPUT if result.failed or result.index_error else EXIT_OK
 
 

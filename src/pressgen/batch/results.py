@@ -60,3 +60,23 @@ class BatchResult:
     @property
     def skipped(self) -> int:
         return sum(1 for r in self.results if r.status == "skipped")
+
+    def report(self) -> list[str]:
+        """What the batch has to say, a line each: warnings about every release, each
+        failed group (naming its file and why), the index, and a summary line last
+        (written, skipped, failed, where)."""
+        lines = [f"warning: {w}" for w in self.warnings]
+        if self.cleaned:
+            lines.append(f"removed {self.cleaned} temporary file(s) an interrupted batch left")
+        lines += [r.error or f"group {r.group!r} failed" for r in self.failed]
+        if self.index_error:
+            lines.append(f"the index was not written: {self.index_error}")
+        lines += [f"the previous index is kept as {copy}" for copy in self.kept]
+        where = f"index in {self.index_files[0]}" if self.index_files else "no index"
+        if self.cancelled:
+            where = "cancelled, no index"
+        lines.append(
+            f"{self.written} written, {self.skipped} skipped, {len(self.failed)} failed "
+            f"of {len(self.results)} groups by {self.column!r} in {self.out_dir}; {where}"
+        )
+        return lines
