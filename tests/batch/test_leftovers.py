@@ -179,3 +179,40 @@ def test_a_full_disk_is_reported_file_by_file(tmp_path: Path) -> None:
     assert f"the index was not written: {out / 'index.csv'}: cannot write" in err
     assert "0 written, 0 skipped, 7 failed of 7 groups" in err
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_batch_from_another_thread_spawns_its_workers(
+    small_campaign: Path, tmp_path: Path
+) -> None:
+    """The TUI runs a batch on a worker thread, where workers are spawned, not forked:
+    the job crosses to them pickled, and the files are the same."""
+    import threading
+
+    run_batch(small_campaign, tmp_path / "one", jobs=1)
+    done: list[object] = []
+    thread = threading.Thread(
+        target=lambda: done.append(run_batch(small_campaign, tmp_path / "two", jobs=2))
+    )
+    thread.start()
+    thread.join(timeout=300)
+    assert not thread.is_alive() and len(done) == 1
+    one = {p.name: p.read_bytes() for p in (tmp_path / "one").iterdir()}
+    two = {p.name: p.read_bytes() for p in (tmp_path / "two").iterdir()}
+    assert one == two
+
+
+def test_the_writer_creates_and_replaces_whole_files(tmp_path: Path) -> None:
+    from pressgen.batch.files import ReleaseWriter
+
+    (tmp_path / "old.md").write_bytes(b"old")
+    with ReleaseWriter(tmp_path, frozenset({"old.md"})) as writer:
+        writer.write("new.md", b"new " * 5000)
+        writer.write("old.md", b"replaced")
+        writer.write("new.md", b"again")  # made by this batch: replaced too
+    assert (tmp_path / "new.md").read_bytes() == b"again"
+    assert (tmp_path / "old.md").read_bytes() == b"replaced"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.md", "old.md"]
+    (tmp_path / "folder.md").mkdir()
+    with ReleaseWriter(tmp_path) as writer, pytest.raises(Exception, match="is a folder"):
+        writer.write("folder.md", b"x")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder.md", "new.md", "old.md"]

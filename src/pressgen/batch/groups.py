@@ -14,6 +14,7 @@ import ast
 import decimal
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from decimal import Decimal
 from typing import Any
 
@@ -87,7 +88,7 @@ class Comparison:
     def additive(self) -> bool:
         return self.standing.additive
 
-    @property
+    @cached_property  # read by the template and the index alike
     def share_of_total(self) -> Decimal | None:
         st = self.standing
         if not st.additive or st.national == 0:
@@ -95,7 +96,7 @@ class Comparison:
         with decimal.localcontext(DECIMAL_CONTEXT):
             return Decimal(self.value) / Decimal(st.national)
 
-    @property
+    @cached_property
     def diff_from_average(self) -> Decimal:
         with decimal.localcontext(DECIMAL_CONTEXT):
             return Decimal(self.value) - self.standing.average

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from pressgen.batch.groups import Ranking
 from pressgen.batch.job import Job
 from pressgen.batch.results import GroupResult
 from pressgen.errors import PressgenError
@@ -27,12 +28,78 @@ INDEX_FILES = ("index.csv", "index.json")
 _NUMERIC = re.compile(r"-?\d+(\.\d+)?")
 
 
+def share_columns(job: Job, ranking: Ranking) -> frozenset[str]:
+    """The key figures whose share of the national total the CSV lists: totals that add
+    up across groups, of a national total that is not zero (known once ranked)."""
+    out = set()
+    for name in job.key_figures:
+        st = ranking.standings.get(name)
+        if st is not None and st.additive and st.national != 0:
+            out.add(name)
+    return frozenset(out)
+
+
+class IndexRows:
+    """Each group's line of `index.csv` and of `index.json`, made where the group is
+    rendered (a batch's workers), so the index is only joined at the end."""
+
+    def __init__(self, job: Job, with_share: frozenset[str]) -> None:
+        self._names = job.key_figures
+        self._share = with_share
+        self._buf = io.StringIO()
+        self._csv = csv.writer(self._buf, lineterminator="\n")
+
+    def header(self) -> str:
+        header = ["group", "file", "status", "error"]
+        for n in self._names:
+            header += [n, f"{n}_rank", f"{n}_joint"]
+            if n in self._share:
+                header.append(f"{n}_share_of_total")
+        return self._line(header)
+
+    def lines(self, r: GroupResult) -> tuple[str, str]:
+        row: list[Any] = [r.group, r.file, r.status, r.error or ""]
+        for n in self._names:
+            k = r.figures.get(n, {})
+            row += [k.get("value"), k.get("rank"), "yes" if k.get("joint") else ""]
+            if n in self._share:
+                row.append(k.get("share_of_total"))
+        release = {
+            "group": r.group,
+            "file": r.file,
+            "status": r.status,
+            "error": r.error,
+            "figures": r.figures,
+            "warnings": list(r.warnings),
+        }
+        return self._line([neutralise_cell(c) for c in row]), json.dumps(
+            release, ensure_ascii=False
+        )
+
+    def _line(self, cells: list[Any]) -> str:
+        self._csv.writerow(cells)
+        text = self._buf.getvalue()
+        self._buf.seek(0)
+        self._buf.truncate()
+        return text
+
+
 def write_index(
-    job: Job, results: Sequence[GroupResult], *, keep_previous: bool
+    job: Job,
+    results: Sequence[GroupResult],
+    lines: Sequence[tuple[str, str]],
+    with_share: frozenset[str],
+    *,
+    keep_previous: bool,
 ) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
-    """Write both files; with `keep_previous`, first copy aside an existing index that
-    differs from the new one. The files written, and the copies kept."""
-    texts = {"index.csv": _index_csv(job, results), "index.json": _index_json(job, results)}
+    """Write both files from the groups' lines (in group order); with `keep_previous`,
+    first copy aside an existing index that differs from the new one. The files
+    written, and the copies kept."""
+    head = IndexRows(job, with_share).header()
+    texts = {
+        "index.csv": head + "".join(c for c, _ in lines),
+        "index.json": _index_json(job, len(results), [j for _, j in lines]),
+    }
     kept: list[Path] = []
     written: list[Path] = []
     for name, text in texts.items():
@@ -73,31 +140,7 @@ def previous_names(name: str, upto: int = 50) -> list[str]:
     ]
 
 
-def _index_csv(job: Job, results: Sequence[GroupResult]) -> str:
-    names = job.key_figures
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    with_share = {
-        n for n in names if any(r.figures.get(n, {}).get("share_of_total") for r in results)
-    }
-    header = ["group", "file", "status", "error"]
-    for n in names:
-        header += [n, f"{n}_rank", f"{n}_joint"]
-        if n in with_share:
-            header.append(f"{n}_share_of_total")
-    w.writerow(header)
-    for r in results:
-        row: list[Any] = [r.group, r.file, r.status, r.error or ""]
-        for n in names:
-            k = r.figures.get(n, {})
-            row += [k.get("value"), k.get("rank"), "yes" if k.get("joint") else ""]
-            if n in with_share:
-                row.append(k.get("share_of_total"))
-        w.writerow([neutralise_cell(c) for c in row])
-    return buf.getvalue()
-
-
-def _index_json(job: Job, results: Sequence[GroupResult]) -> str:
+def _index_json(job: Job, groups: int, releases: list[str]) -> str:
     """The index as JSON: indented, with one line per release. (Indenting every release
     runs json's pure-Python encoder, about a second for 10,000 releases; one line each is
     the C encoder's and still reads and diffs a release to a line.)"""
@@ -109,23 +152,12 @@ def _index_json(job: Job, results: Sequence[GroupResult]) -> str:
         "column": job.column,
         "format": job.fmt,
         "locale": job.tag,
-        "groups": len(results),
+        "groups": groups,
         "warnings": list(job.warnings),
         "national": {n: json_value(job.national[n].value) for n in names if n in job.national},
     }
-    releases = [
-        {
-            "group": r.group,
-            "file": r.file,
-            "status": r.status,
-            "error": r.error,
-            "figures": r.figures,
-            "warnings": list(r.warnings),
-        }
-        for r in results
-    ]
     text = json.dumps(head, ensure_ascii=False, indent=2)
-    lines = ",\n    ".join(json.dumps(r, ensure_ascii=False) for r in releases)
+    lines = ",\n    ".join(releases)
     body = f"[\n    {lines}\n  ]" if lines else "[]"
     return f'{text[:-2]},\n  "releases": {body}\n}}\n'
 

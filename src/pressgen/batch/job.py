@@ -66,6 +66,7 @@ class Job:
     key_figures: tuple[str, ...]
     warnings: tuple[str, ...]
     export: ExportOptions | None  # for every format but Markdown
+    existing: frozenset[str] = frozenset()  # names in `out` when the batch started
 
     @property
     def suppressed(self) -> dict[str, int]:

@@ -76,7 +76,7 @@ def run_group(
     view = FigureMap(state.fmt, figures)
     key = key_figures(view, job, figures, comps)
     warnings = tuple(f"{f.name}: {w}" for f in figures.values() for w in f.warnings)
-    if job.skip_existing and (job.out / name).exists():
+    if job.skip_existing and name in job.existing:
         return GroupResult(group, name, "skipped", None, warnings, key)
     try:
         markdown = group_markdown(job, state, group, view, comps)

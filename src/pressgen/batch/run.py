@@ -8,6 +8,7 @@ import gc
 import os
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from pressgen.batch.files import clean_temporaries
@@ -70,6 +71,7 @@ def run_batch(
         started = time.perf_counter()
         job = prepare_job(campaign, out, each, fmt, locale, style, drafts, skip_existing, force)
         prepared_at = time.perf_counter()
+        job = replace(job, existing=_names_in(out))
         refuse_existing(job)
         try:
             out.mkdir(parents=True, exist_ok=True)
@@ -93,15 +95,18 @@ def _run(
     n = len(job.groups)
     workers = max(1, min(jobs or os.cpu_count() or 1, n or 1))
     results: list[GroupResult | None] = [None] * n
+    lines: list[tuple[str, str]] = [("", "")] * n
     counts = {"written": 0, "skipped": 0, "error": 0}
     done = 0
     cancelled = False
-    for chunk in execute(job, workers, should_stop):
+    shares: set[str] = set()
+    for chunk in execute(job, workers, should_stop, shares.update):
         if chunk is None:
             cancelled = True
             break
-        for i, res in chunk:
+        for i, res, line in chunk:
             results[i] = res
+            lines[i] = line
             counts[res.status] += 1
         done += len(chunk)
         if progress is not None:
@@ -116,7 +121,10 @@ def _run(
     if not cancelled:
         sync_folder(job.out)
         try:
-            index, kept = write_index(job, final, keep_previous=job.skip_existing)
+            with_share = frozenset(n for n in job.key_figures if n in shares)
+            index, kept = write_index(
+                job, final, lines, with_share, keep_previous=job.skip_existing
+            )
         except PressgenError as exc:
             index_error = exc.line()  # the releases are written: say so, and why not this
     return BatchResult(
@@ -139,13 +147,23 @@ def refuse_existing(job: Job) -> None:
     releases there and the previous index beside the new one)."""
     if job.force or job.skip_existing:
         return
-    existing = [n for n in (*INDEX_FILES, *job.files.values()) if (job.out / n).exists()]
+    existing = [n for n in (*INDEX_FILES, *job.files.values()) if n in job.existing]
     if existing:
         raise PressgenError(
             f"{len(existing)} of the files to write already exist (first: {existing[0]}); "
             "use --skip-existing to resume or --force to overwrite",
             path=job.out,
         )
+
+
+def _names_in(folder: Path) -> frozenset[str]:
+    """What the folder holds (one listing, not a look-up per file)."""
+    try:
+        return frozenset(os.listdir(folder))
+    except FileNotFoundError:
+        return frozenset()
+    except OSError as exc:
+        raise PressgenError(f"cannot read folder: {exc.strerror}", path=folder) from None
 
 
 @contextlib.contextmanager

@@ -32,6 +32,7 @@ from pressgen.batch.groups import (
     comparable,
     rank_groups,
 )
+from pressgen.batch.index import IndexRows, share_columns
 from pressgen.batch.job import Job
 from pressgen.batch.release import render_state, run_group
 from pressgen.batch.results import GroupResult
@@ -40,7 +41,8 @@ from pressgen.release.render import environment
 
 #: Groups per progress report.
 CHUNK = 64
-Chunk = list[tuple[int, GroupResult]]
+#: Each group's index, result and lines of the index (csv, json).
+Chunk = list[tuple[int, GroupResult, tuple[str, str]]]
 
 
 class Share:
@@ -69,18 +71,24 @@ class Share:
         return self.values
 
     def render(
-        self, ranking: Ranking, writer: ReleaseWriter, keep_going: Callable[[], bool]
+        self,
+        ranking: Ranking,
+        with_share: frozenset[str],
+        writer: ReleaseWriter,
+        keep_going: Callable[[], bool],
     ) -> Iterator[Chunk]:
         """Render and write every group, a chunk at a time, while `keep_going()`."""
         job = self.job
         state = render_state(job)
+        rows = IndexRows(job, with_share)
         chunk: Chunk = []
         for i in self.indices:
             if not keep_going():
                 return
             gf = self.figures[i]
             comps = ranking.comparisons(gf.group, self.values.get(gf.group, {}))
-            chunk.append((i, run_group(job, state, gf, comps, writer.write)))
+            result = run_group(job, state, gf, comps, writer.write)
+            chunk.append((i, result, rows.lines(result)))
             if len(chunk) >= CHUNK:
                 yield chunk
                 chunk = []
@@ -89,25 +97,33 @@ class Share:
 
 
 def execute(
-    job: Job, workers: int, should_stop: Callable[[], bool] | None
+    job: Job,
+    workers: int,
+    should_stop: Callable[[], bool] | None,
+    ranked: Callable[[frozenset[str]], None],
 ) -> Iterator[Chunk | None]:
     """Every group's result, a chunk at a time; None (then nothing more) when
-    `should_stop()` said to stop."""
+    `should_stop()` said to stop. `ranked` is told, once every group is ranked, which
+    key figures the index lists a share of the total for."""
     stop = should_stop or (lambda: False)
     if workers <= 1:
-        return _in_process(job, stop)
-    return _in_processes(job, workers, stop)
+        return _in_process(job, stop, ranked)
+    return _in_processes(job, workers, stop, ranked)
 
 
-def _in_process(job: Job, stop: Callable[[], bool]) -> Iterator[Chunk | None]:
+def _in_process(
+    job: Job, stop: Callable[[], bool], ranked: Callable[[frozenset[str]], None]
+) -> Iterator[Chunk | None]:
     share = Share(job, range(len(job.groups)))
     values = share.build(lambda: not stop())
     if values is None:
         yield None
         return
     ranking = rank_groups(job.loaded.campaign.figures, job.national, values)
-    with ReleaseWriter(job.out) as writer:
-        chunks = share.render(ranking, writer, lambda: True)
+    with_share = share_columns(job, ranking)
+    ranked(with_share)
+    with ReleaseWriter(job.out, job.existing) as writer:
+        chunks = share.render(ranking, with_share, writer, lambda: True)
         while True:
             if stop():
                 yield None
@@ -118,7 +134,9 @@ def _in_process(job: Job, stop: Callable[[], bool]) -> Iterator[Chunk | None]:
             yield chunk
 
 
-def _in_processes(job: Job, n: int, stop: Callable[[], bool]) -> Iterator[Chunk | None]:
+def _in_processes(
+    job: Job, n: int, stop: Callable[[], bool], ranked: Callable[[frozenset[str]], None]
+) -> Iterator[Chunk | None]:
     # fork shares the prepared job without copying it; a process started from another
     # thread (the TUI's) must not fork a process whose other threads hold locks.
     main = threading.current_thread() is threading.main_thread()
@@ -148,9 +166,11 @@ def _in_processes(job: Job, n: int, stop: Callable[[], bool]) -> Iterator[Chunk 
                 return
             values.update(payload)
         ranking = rank_groups(job.loaded.campaign.figures, job.national, values)
+        with_share = share_columns(job, ranking)
+        ranked(with_share)
         for k, conn in enumerate(conns):
             start, end = k * total // n, (k + 1) * total // n
-            conn.send(("rank", ranking.only(job.groups[start:end])))
+            conn.send(("rank", (ranking.only(job.groups[start:end]), with_share)))
         for _, payload in _messages(conns, procs, stop, until="done"):
             yield payload
             if payload is None:
@@ -205,10 +225,6 @@ def _worker(
     when the parent is gone."""
     for c in ours:
         c.close()
-    # What the worker was given lives as long as it does: the cyclic collector leaves it
-    # alone and watches only what each render creates.
-    gc.freeze()
-    gc.enable()
     # It lives for one batch: templates are not edited under it, so they need not be
     # checked for changes (a stat of each file) on every render.
     environment(list(job.search)).auto_reload = False
@@ -230,15 +246,21 @@ def _worker(
         values = share.build(keep_going)
         if values is None:
             return
+        # What the worker was given and has built lives as long as it does: the cyclic
+        # collector (off while building, as in the parent) leaves it alone and watches
+        # only what each render creates.
+        gc.freeze()
+        gc.enable()
         conn.send(("built", values))
         while not conn.poll(0.2):
             if os.getppid() != parent:
                 return
-        kind, ranking = conn.recv()
+        kind, payload = conn.recv()
         if kind != "rank":
             return
-        with ReleaseWriter(job.out) as writer:
-            for chunk in share.render(ranking, writer, keep_going):
+        ranking, with_share = payload
+        with ReleaseWriter(job.out, job.existing) as writer:
+            for chunk in share.render(ranking, with_share, writer, keep_going):
                 conn.send(("chunk", chunk))
         if not stopped:
             conn.send(("done", None))

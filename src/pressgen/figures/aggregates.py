@@ -18,7 +18,7 @@ from pressgen.errors import PressgenError
 from pressgen.figures.methods import DATA_METHODS
 from pressgen.figures.model import DECIMAL_CONTEXT, MAX_ROW_NUMBERS, Figure
 from pressgen.figures.plan import DataMethod, Datasets, Plan, Scope, with_kind
-from pressgen.figures.source import Agg
+from pressgen.figures.source import Agg, Keys
 from pressgen.figures.specs import FigureSpec
 from pressgen.lazy import LazyModule
 from pressgen.sources.dataset import ROW, Dataset, suppressed_col
@@ -83,7 +83,8 @@ def one_pass_figures(
     order. Nothing is computed when the cube would not be much smaller than the frame
     (filters on a column with many values)."""
     frame = ds.frame
-    plans = _cube_plans(specs, ds, default, skip, set(frame.columns))
+    data = Datasets({default: ds}, default)
+    plans = _cube_plans(specs, data, skip, set(frame.columns))
     if not plans:
         return {}
     keys = sorted({c for _, p in plans.values() for a in p.aggs for c in a.sel.columns})
@@ -107,14 +108,14 @@ def one_pass_figures(
         for a in plan.aggs:
             wanted[a] = None
             if a.op == "nums":  # to tell whether the prefix held all it lists
-                wanted[Agg(a.dataset, "rows", a.sel)] = None
+                wanted[data.keys(a.dataset, "rows", a.sel)] = None
     aggs = list(wanted)
     row = table.lazy().select(cube.expr(a).alias(f"a{i}") for i, a in enumerate(aggs))
     got = dict(zip(aggs, row.collect().row(0), strict=True))
     out: dict[str, Figure] = {}
     scope = Scope("", small)
     for name, (method, plan) in plans.items():
-        if not _numbers_complete(plan, got):
+        if not _numbers_complete(plan, got, data.keys):
             continue  # a figure whose rows are mostly further on: the engine lists them
         try:
             with decimal.localcontext(DECIMAL_CONTEXT):
@@ -127,14 +128,14 @@ def one_pass_figures(
 
 def _cube_plans(
     specs: Mapping[str, FigureSpec],
-    ds: Dataset,
-    default: str,
+    data: Datasets,
     skip: Mapping[str, Figure],
     columns: set[str],
 ) -> dict[str, tuple[DataMethod, Plan[Any]]]:
     """The specs a cube can serve, planned: every aggregation they read recombines from
     cells, over columns the frame holds, with no date filters (compared as text)."""
-    data = Datasets({default: ds}, default)
+    default = data.default
+    ds = data.by_name[default]
     out: dict[str, tuple[DataMethod, Plan[Any]]] = {}
     for name, spec in specs.items():
         method = DATA_METHODS.get(type(spec))
@@ -160,12 +161,12 @@ def _servable(a: Agg, ds: Dataset, default: str, columns: set[str]) -> bool:
     return True
 
 
-def _numbers_complete(plan: Plan[Any], got: Mapping[Agg, Any]) -> bool:
+def _numbers_complete(plan: Plan[Any], got: Mapping[Agg, Any], keys: Keys) -> bool:
     """Whether a figure's row numbers from the prefix are its first ones: there are
     as many as it lists (MAX_ROW_NUMBERS), or as many as it has rows."""
     for a in plan.aggs:
         if a.op == "nums":
-            rows = got[Agg(a.dataset, "rows", a.sel)]
+            rows = got[keys(a.dataset, "rows", a.sel)]
             if len(got[a] or ()) < min(rows, MAX_ROW_NUMBERS):
                 return False
     return True

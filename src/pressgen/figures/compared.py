@@ -30,6 +30,7 @@ class _ShareKeys:
     matched: Matched
     whole: Total
     part: Total
+    method: str  # as provenance says it
 
 
 class ShareMethod:
@@ -42,10 +43,12 @@ class ShareMethod:
             numeric(ds, spec.column, name)
         whole = selection(ds, spec.where, name)
         part = whole & selection(ds, spec.part, name, "part")
+        what = spec.column or "rows"
         keys = _ShareKeys(
-            Matched.of(key, whole),
-            Total.of(key, whole, spec.column),
-            Total.of(key, part, spec.column),
+            Matched.of(data.keys, key, whole),
+            Total.of(data.keys, key, whole, spec.column),
+            Total.of(data.keys, key, part, spec.column),
+            f"share: {what} where {describe_where(spec.part)}, of {what} in all matched rows",
         )
         # The part's own count and suppressed cells are not read: only its total.
         part_aggs = (keys.part.rows,) if keys.part.sum is None else (keys.part.sum,)
@@ -63,15 +66,7 @@ class ShareMethod:
         if whole == 0:
             raise PressgenError("share of a whole that is zero", where=f"figures.{plan.name}.where")
         value = Decimal(part) / Decimal(whole)
-        what = spec.column or "rows"
-        prov = provenance(
-            plan,
-            scope,
-            f"share: {what} where {describe_where(spec.part)}, of {what} in all matched rows",
-            rows,
-            got[k.matched.nums],
-            sup,
-        )
+        prov = provenance(plan, scope, k.method, rows, got[k.matched.nums], sup)
         return Figure(
             plan.name,
             "share",
@@ -105,10 +100,10 @@ class ChangeMethod:
         before = sel & period(ds, spec.period, spec.from_, name)
         after = sel & period(ds, spec.period, spec.to, name)
         keys = _ChangeKeys(
-            Total.of(key, before, spec.column),
-            Total.of(key, after, spec.column),
-            Agg(key, "nums", before),
-            Agg(key, "nums", after),
+            Total.of(data.keys, key, before, spec.column),
+            Total.of(data.keys, key, after, spec.column),
+            data.keys(key, "nums", before),
+            data.keys(key, "nums", after),
         )
         aggs = (*keys.before.aggs(), keys.before_nums, *keys.after.aggs(), keys.after_nums)
         return data_plan(name, spec, ds, aggs, keys, describe_where(spec.where))
@@ -172,7 +167,7 @@ def population_total(pop: Population, name: str, data: Datasets) -> Agg:
     numeric(pds, pop.column, name)
     pds.column(pop.on, where=f"figures.{name}.population.on")
     sel = selection(pds, pop.where, name, "population.where")
-    return Agg(data.key(pop.dataset), "sum", sel, pop.column, pop.on)
+    return data.keys(data.key(pop.dataset), "sum", sel, pop.column, pop.on)
 
 
 def populations(got: Values, agg: Agg) -> dict[str, Value]:
@@ -198,9 +193,9 @@ class RateMethod:
         ds.column(spec.population.on, where=f"figures.{name}.population.on")
         sel = selection(ds, spec.where, name)
         keys = _RateKeys(
-            Matched.of(key, sel),
-            Total.of(key, sel, spec.column),
-            Agg(key, "keys", sel, spec.population.on),
+            Matched.of(data.keys, key, sel),
+            Total.of(data.keys, key, sel, spec.column),
+            data.keys(key, "keys", sel, spec.population.on),
             population_total(spec.population, name, data),
         )
         aggs = tuple(

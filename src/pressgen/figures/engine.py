@@ -88,7 +88,8 @@ class Plans:
 
 class Engine:
     """Figures by name, each computed once: its plan, then its method's figure from the
-    aggregations `values` gives for that plan, or from the figures it uses."""
+    aggregations `values` gives for that plan, or from the figures it uses. Run it in
+    DECIMAL_CONTEXT (the entry points below do, once for all its figures)."""
 
     def __init__(
         self,
@@ -123,13 +124,12 @@ class Engine:
 
     def _compute(self, name: str, spec: FigureSpec) -> Figure:
         plan = self.plan(name)
-        with decimal.localcontext(DECIMAL_CONTEXT):
-            method = DATA_METHODS.get(type(spec))
-            if method is not None:
-                fig = method.build(plan, self.values(plan), self.scope)
-            else:
-                fig = DERIVED_METHODS[type(spec)].derive(plan, self.figure)
-        return with_kind(fig, spec)
+        method = DATA_METHODS.get(type(spec))
+        if method is not None:
+            fig = method.build(plan, self.values(plan), self.scope)
+        else:
+            fig = DERIVED_METHODS[type(spec)].derive(plan, self.figure)
+        return with_kind(fig, spec) if spec.kind else fig
 
 
 def compute_figures(
@@ -152,8 +152,9 @@ def compute_figures(
     ds = datasets.get(default_dataset)
     if ds is not None and (ds.frame.height >= ONE_PASS_ROWS if one_pass is None else one_pass):
         engine.done.update(one_pass_figures(specs, ds, default_dataset, small_count, {}))
-    for name in specs:
-        engine.figure(name)
+    with decimal.localcontext(DECIMAL_CONTEXT):
+        for name in specs:
+            engine.figure(name)
     return {name: engine.done[name] for name in specs}
 
 
@@ -176,8 +177,9 @@ def figures_from(
     aggregation the plans read: one group's, in a batch). No data is read: a batch's
     workers call this."""
     engine = Engine(specs, plans.__getitem__, lambda plan: values, scope)
-    for name in specs:
-        engine.figure(name)
+    with decimal.localcontext(DECIMAL_CONTEXT):
+        for name in specs:
+            engine.figure(name)
     return {name: engine.done[name] for name in specs}
 
 

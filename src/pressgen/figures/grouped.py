@@ -58,7 +58,7 @@ class GroupMethod:
             ds.column(spec.period, where=f"figures.{name}.period")
         by = spec.by
         column = None if spec.measure == "count" else spec.column
-        measured: Total | None = Total.of(key, sel, column, by)
+        measured: Total | None = Total.of(data.keys, key, sel, column, by)
         second: Total | None = None
         problem: tuple[str, str] | None = None
         try:  # as the engine always has, these are reported only when a group has rows
@@ -68,19 +68,21 @@ class GroupMethod:
                         "a change needs period, from and to", where=f"figures.{name}.period"
                     )
                 measured = Total.of(
-                    key, sel & period(ds, spec.period, spec.from_, name), column, by
+                    data.keys, key, sel & period(ds, spec.period, spec.from_, name), column, by
                 )
-                second = Total.of(key, sel & period(ds, spec.period, spec.to, name), column, by)
+                second = Total.of(
+                    data.keys, key, sel & period(ds, spec.period, spec.to, name), column, by
+                )
             elif spec.measure == "share":
                 part = sel & selection(ds, spec.part or {}, name, "part")
-                second = Total.of(key, part, column, by)
+                second = Total.of(data.keys, key, part, column, by)
         except PressgenError as exc:
             problem = (exc.message, exc.where or "")
             measured = second = None
         keys = _GroupKeys(
-            Matched.of(key, sel),
-            Total.of(key, sel, spec.column),
-            Total.of(key, sel, spec.column, by),
+            Matched.of(data.keys, key, sel),
+            Total.of(data.keys, key, sel, spec.column),
+            Total.of(data.keys, key, sel, spec.column, by),
             measured,
             second,
             population,
@@ -173,19 +175,20 @@ class GroupMethod:
 def rank_values(
     items: list[tuple[str, Value | None]], *, descending: bool = True
 ) -> dict[str, tuple[int | None, bool]]:
-    """Competition ranks (1, 2, 2, 4): equal values share a place and are 'joint'."""
-    valued = sorted((v, g) for g, v in items if v is not None)
-    if descending:
-        valued.sort(key=lambda vg: vg[0], reverse=True)
+    """Competition ranks (1, 2, 2, 4): equal values share a place and are 'joint'.
+    Equal values are listed by group name; groups without a value have no place."""
     out: dict[str, tuple[int | None, bool]] = {g: (None, False) for g, v in items if v is None}
-    counts: dict[Value, int] = {}
-    for v, _ in valued:
-        counts[v] = counts.get(v, 0) + 1
-    rank = 0
-    prev: Value | None = None
-    for i, (v, g) in enumerate(valued, start=1):
-        if prev is None or v != prev:
-            rank = i
-            prev = v
-        out[g] = (rank, counts[v] > 1)
+    valued = [(v, g) for g, v in items if v is not None]
+    valued.sort(key=(lambda vg: (-vg[0], vg[1])) if descending else None)
+    start = 0
+    n = len(valued)
+    while start < n:  # one run of equal values at a time: they share its first place
+        end = start + 1
+        value = valued[start][0]
+        while end < n and valued[end][0] == value:
+            end += 1
+        place = (start + 1, end - start > 1)
+        for _, g in valued[start:end]:
+            out[g] = place
+        start = end
     return out

@@ -11,7 +11,7 @@ figures instead of aggregations.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from pressgen.errors import PressgenError
@@ -22,7 +22,7 @@ from pressgen.figures.model import (
     Value,
     exact_value,
 )
-from pressgen.figures.source import Agg, Values
+from pressgen.figures.source import Agg, Keys, Values
 from pressgen.figures.where import Selection, joined_filter
 
 if TYPE_CHECKING:
@@ -40,6 +40,8 @@ class Datasets:
 
     by_name: Mapping[str, Dataset]
     default: str
+    keys: Keys = field(default_factory=Keys)
+    """Every plan made with these datasets shares its aggregation keys."""
 
     def key(self, name: str | None) -> str:
         return name or self.default
@@ -128,8 +130,8 @@ class Matched:
     nums: Agg
 
     @classmethod
-    def of(cls, dataset: str, sel: Selection) -> Matched:
-        return cls(Agg(dataset, "rows", sel), Agg(dataset, "nums", sel))
+    def of(cls, keys: Keys, dataset: str, sel: Selection) -> Matched:
+        return cls(keys(dataset, "rows", sel), keys(dataset, "nums", sel))
 
     def aggs(self) -> tuple[Agg, ...]:
         return (self.rows, self.nums)
@@ -147,15 +149,17 @@ class Total:
     suppressed: Agg | None = None
 
     @classmethod
-    def of(cls, dataset: str, sel: Selection, column: str | None, by: str | None = None) -> Total:
-        rows = Agg(dataset, "rows", sel, None, by)
+    def of(
+        cls, keys: Keys, dataset: str, sel: Selection, column: str | None, by: str | None = None
+    ) -> Total:
+        rows = keys(dataset, "rows", sel, None, by)
         if column is None:
             return cls(rows)
         return cls(
             rows,
-            Agg(dataset, "sum", sel, column, by),
-            Agg(dataset, "count", sel, column, by),
-            Agg(dataset, "suppressed", sel, column, by),
+            keys(dataset, "sum", sel, column, by),
+            keys(dataset, "count", sel, column, by),
+            keys(dataset, "suppressed", sel, column, by),
         )
 
     @property

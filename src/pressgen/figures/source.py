@@ -51,7 +51,7 @@ GROUP = "__group"
 Values = Mapping["Agg", Any]
 
 
-@dataclass(frozen=True, eq=True)
+@dataclass(frozen=True, eq=False)
 class Agg:
     """One aggregation over the rows of `dataset` that `sel` selects:
 
@@ -60,6 +60,10 @@ class Agg:
     min, max    of `column`                   suppressed  its suppressed cells
     distinct    distinct values of `column`   values   its values, sorted
     first       `column` in the first row     keys     its distinct values
+
+    Keys are made by a `Keys` when specs are planned: one object per distinct
+    aggregation, so a key is compared and hashed by identity (a batch looks keys up for
+    thousands of groups: hashing their fields each time was a large part of it).
     """
 
     dataset: str
@@ -68,17 +72,27 @@ class Agg:
     column: str | None = None
     by: str | None = None
 
-    def __hash__(self) -> int:
-        # Thousands of groups look the same keys up: hash each once.
-        cached: int | None = self.__dict__.get("_hash")
-        if cached is None:
-            cached = hash((self.dataset, self.op, self.sel, self.column, self.by))
-            self.__dict__["_hash"] = cached
-        return cached
 
-    def __getstate__(self) -> dict[str, Any]:
-        # A string's hash differs between processes: a worker computes its own.
-        return {k: v for k, v in self.__dict__.items() if k != "_hash"}
+class Keys:
+    """The one `Agg` for each distinct aggregation, within one planning: two figures
+    over the same rows get the same key, and the aggregation is computed once."""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[Any, ...], Agg] = {}
+
+    def __call__(
+        self,
+        dataset: str,
+        op: AggOp,
+        sel: Selection,
+        column: str | None = None,
+        by: str | None = None,
+    ) -> Agg:
+        key = (dataset, op, sel, column, by)
+        agg = self._made.get(key)
+        if agg is None:
+            agg = self._made[key] = Agg(dataset, op, sel, column, by)
+        return agg
 
 
 def row_expr(a: Agg) -> pl.Expr:

@@ -37,11 +37,11 @@ class CountMethod:
         ds = data.get(spec.dataset, name)
         key = data.key(spec.dataset)
         sel = selection(ds, spec.where, name)
-        matched = Matched.of(key, sel)
+        matched = Matched.of(data.keys, key, sel)
         distinct = None
         if spec.distinct:
             ds.column(spec.distinct, where=f"figures.{name}.distinct")
-            distinct = Agg(key, "distinct", sel, spec.distinct)
+            distinct = data.keys(key, "distinct", sel, spec.distinct)
         aggs = matched.aggs() + ((distinct,) if distinct else ())
         return data_plan(
             name, spec, ds, aggs, _CountKeys(matched, distinct), describe_where(spec.where)
@@ -86,10 +86,10 @@ class AggregateMethod:
         key = data.key(spec.dataset)
         col_type = numeric(ds, spec.column, name)
         sel = selection(ds, spec.where, name)
-        matched = Matched.of(key, sel)
-        total = Total.of(key, sel, spec.column)
+        matched = Matched.of(data.keys, key, sel)
+        total = Total.of(data.keys, key, sel, spec.column)
         op = {"sum": "sum", "mean": "sum", "median": "values"}.get(spec.method, spec.method)
-        value = Agg(key, op, sel, spec.column)  # type: ignore[arg-type]
+        value = data.keys(key, op, sel, spec.column)  # type: ignore[arg-type]
         currency = ds.manifest.columns[spec.column].currency
         kind = "money" if currency else "count" if col_type == "int" else "number"
         keys = _AggregateKeys(matched, total, value, kind, currency)
@@ -158,9 +158,9 @@ class LookupMethod:
         key = data.key(spec.dataset)
         col = ds.column(spec.column, where=f"figures.{name}.column")
         sel = selection(ds, spec.where, name)
-        matched = Matched.of(key, sel)
+        matched = Matched.of(data.keys, key, sel)
         number = col.type in ("int", "decimal")
-        suppressed = Agg(key, "suppressed", sel, spec.column) if number else None
+        suppressed = data.keys(key, "suppressed", sel, spec.column) if number else None
         kind = (
             "money"
             if col.currency
@@ -171,7 +171,7 @@ class LookupMethod:
             else "text"
         )
         keys = _LookupKeys(
-            matched, Agg(key, "first", sel, spec.column), suppressed, kind, ds.row_label
+            matched, data.keys(key, "first", sel, spec.column), suppressed, kind, ds.row_label
         )
         aggs = (*matched.aggs(), keys.value, *((suppressed,) if suppressed else ()))
         return data_plan(name, spec, ds, aggs, keys, describe_where(spec.where))
