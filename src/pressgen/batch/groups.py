@@ -14,8 +14,8 @@ import ast
 import decimal
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cached_property
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from pressgen.errors import PressgenError
