@@ -9,6 +9,7 @@ of a batch (`figures_from`, whose aggregations were computed for every group at 
 
 from __future__ import annotations
 
+import contextlib
 import decimal
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -152,10 +153,30 @@ def compute_figures(
     ds = datasets.get(default_dataset)
     if ds is not None and (ds.frame.height >= ONE_PASS_ROWS if one_pass is None else one_pass):
         engine.done.update(one_pass_figures(specs, ds, default_dataset, small_count, {}))
+    _prefetch(specs, plans, source, engine.done)
     with decimal.localcontext(DECIMAL_CONTEXT):
         for name in specs:
             engine.figure(name)
     return {name: engine.done[name] for name in specs}
+
+
+def _prefetch(
+    specs: Mapping[str, FigureSpec], plans: Plans, source: FrameSource, done: Mapping[str, Any]
+) -> None:
+    """Every aggregation the figures still to compute read, in one pass per dataset
+    rather than one per figure. A spec that cannot be planned is left to report its
+    problem in its turn, and so is a pass that fails (each figure then reads alone)."""
+    wanted: list[Any] = []
+    for name, spec in specs.items():
+        if name in done or type(spec) not in DATA_METHODS:
+            continue
+        try:
+            wanted.extend(plans(name).aggs)
+        except PressgenError:
+            continue
+    if wanted:
+        with contextlib.suppress(Exception):  # a polars error: the figure reports it alone
+            source.values(wanted)
 
 
 def plan_figures(

@@ -43,8 +43,6 @@ AggOp = Literal[
     "first",
     "keys",
 ]
-#: Aggregations whose value is a list (row numbers, sorted values, distinct keys).
-LIST_OPS = frozenset({"nums", "values", "keys"})
 #: The column a batch's group key is computed into.
 GROUP = "__group"
 
@@ -96,7 +94,7 @@ class Keys:
 
 
 def row_expr(a: Agg) -> pl.Expr:
-    """The aggregation over rows themselves: a frame, or each group of a group_by."""
+    """The aggregation as a polars expression over rows: each group of a group_by."""
     m = a.sel.expr()
     if a.op == "rows":
         # Counted on a column: a mask that is a bare literal (no filter) sums to 1.
@@ -125,16 +123,20 @@ def row_expr(a: Agg) -> pl.Expr:
 
 
 def evaluate_rows(frame: pl.DataFrame, aggs: Sequence[Agg]) -> dict[Agg, Any]:
-    """Every aggregation over the rows of `frame`: one `select` for the plain ones, one
-    `group_by` per column that `by` aggregations split on."""
+    """Every aggregation over the rows of `frame`: one filter per selection, then the
+    plain aggregations on its columns; one `group_by` per column that `by`
+    aggregations split on. (A query per aggregation would cost far more on the small
+    frames most campaigns have: planning and scheduling one costs more than running it,
+    while a column's sum is a direct call.)"""
     out: dict[Agg, Any] = {}
-    plain = [a for a in aggs if a.by is None]
-    if plain:
-        exprs = [
-            (row_expr(a).implode() if a.op in LIST_OPS else row_expr(a)).alias(f"a{i}")
-            for i, a in enumerate(plain)
-        ]
-        out.update(zip(plain, frame.lazy().select(exprs).collect().row(0), strict=True))
+    by_sel: dict[Selection, list[Agg]] = {}
+    for a in aggs:
+        if a.by is None:
+            by_sel.setdefault(a.sel, []).append(a)
+    for sel, plain in by_sel.items():
+        rows = frame.filter(sel.expr()) if sel.clauses else frame
+        for a in plain:
+            out[a] = _on_rows(rows, a)
     for by, split in _by_column(aggs).items():
         table = frame.group_by(by).agg(row_expr(a).alias(f"a{i}") for i, a in enumerate(split))
         parts: list[dict[str, Any]] = [{} for _ in split]
@@ -145,6 +147,33 @@ def evaluate_rows(frame: pl.DataFrame, aggs: Sequence[Agg]) -> dict[Agg, Any]:
                 part[str(key)] = v
         out.update(zip(split, parts, strict=True))
     return out
+
+
+def _on_rows(rows: pl.DataFrame, a: Agg) -> Any:
+    """One plain aggregation over rows already selected."""
+    if a.op == "rows":
+        return rows.height
+    if a.op == "nums":
+        return rows[ROW].head(MAX_ROW_NUMBERS).to_list()
+    assert a.column is not None, a
+    if a.op == "suppressed":
+        return rows[suppressed_col(a.column)].sum()
+    col = rows[a.column]
+    if a.op == "sum":
+        return col.sum()
+    if a.op == "count":
+        return col.count()
+    if a.op == "min":
+        return col.min()
+    if a.op == "max":
+        return col.max()
+    if a.op == "distinct":
+        return col.drop_nulls().n_unique()
+    if a.op == "values":
+        return col.drop_nulls().sort().to_list()
+    if a.op == "first":
+        return col[0] if rows.height else None
+    return col.drop_nulls().unique().to_list()  # keys
 
 
 def evaluate_groups(

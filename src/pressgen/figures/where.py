@@ -63,7 +63,8 @@ class Selection:
         return cached
 
     def __getstate__(self) -> dict[str, Any]:
-        # A string's hash differs between processes: a worker computes its own.
+        # A string's hash differs between processes: a worker computes its own (and a
+        # polars expression is made where it is used).
         return {"clauses": self.clauses}
 
     def __and__(self, other: Selection) -> Selection:
@@ -74,10 +75,15 @@ class Selection:
         return frozenset(c.column for c in self.clauses)
 
     def expr(self) -> pl.Expr:
-        expr = pl.lit(True)
-        for clause in self.clauses:
-            expr = expr & clause.expr()
-        return expr
+        """The mask, made once per selection (building polars expressions costs more
+        than evaluating them on a small frame)."""
+        made: pl.Expr | None = self.__dict__.get("_expr")
+        if made is None:
+            made = pl.lit(True)
+            for clause in self.clauses:
+                made = made & clause.expr()
+            self.__dict__["_expr"] = made
+        return made
 
 
 EVERY_ROW = Selection()
