@@ -3,8 +3,8 @@ rate per head of a population joined from a second dataset."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from pressgen.errors import PressgenError
 from pressgen.figures.model import MAX_ROW_NUMBERS, Figure, Value, exact_value
@@ -25,8 +25,7 @@ from pressgen.figures.specs import ChangeSpec, Population, RateSpec, ShareSpec
 from pressgen.figures.where import describe_where, period, selection
 
 
-@dataclass(frozen=True)
-class _ShareKeys:
+class _ShareKeys(NamedTuple):
     matched: Matched
     whole: Total
     part: Total
@@ -78,8 +77,7 @@ class ShareMethod:
         )
 
 
-@dataclass(frozen=True)
-class _ChangeKeys:
+class _ChangeKeys(NamedTuple):
     before: Total
     after: Total
     before_nums: Agg
@@ -174,8 +172,7 @@ def populations(got: Values, agg: Agg) -> dict[str, Value]:
     return {area: exact_value(v) for area, v in got[agg].items()}
 
 
-@dataclass(frozen=True)
-class _RateKeys:
+class _RateKeys(NamedTuple):
     matched: Matched
     total: Total
     areas: Agg

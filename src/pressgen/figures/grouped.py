@@ -3,8 +3,8 @@ with each group's measure (count, sum, mean, change, difference, share or rate).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from pressgen.errors import PressgenError
 from pressgen.figures.compared import population_total, populations
@@ -28,8 +28,7 @@ from pressgen.figures.where import describe_where, period, selection
 _KINDS = {"change": "change", "share": "share", "rate": "rate", "mean": "number"}
 
 
-@dataclass(frozen=True)
-class _GroupKeys:
+class _GroupKeys(NamedTuple):
     matched: Matched
     overall: Total  # every group together: is there any value at all?
     cells: Total  # each group's rows, values and suppressed cells

@@ -11,8 +11,8 @@ figures instead of aggregations.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, Protocol, TypeVar
 
 from pressgen.errors import PressgenError
 from pressgen.figures.model import (
@@ -34,14 +34,20 @@ K = TypeVar("K")
 FigureLookup = Callable[[str, str], Figure]
 
 
-@dataclass(frozen=True)
-class Datasets:
-    """The datasets a campaign's specs may read, and which one they read by default."""
+# The classes here are plain (slots, tuples), not dataclasses: each dataclass costs a
+# cold `pressgen render` about a millisecond to define.
 
-    by_name: Mapping[str, Dataset]
-    default: str
-    keys: Keys = field(default_factory=Keys)
-    """Every plan made with these datasets shares its aggregation keys."""
+
+class Datasets:
+    """The datasets a campaign's specs may read, and which one they read by default.
+    Every plan made with the same Datasets shares its aggregation keys (`keys`)."""
+
+    __slots__ = ("by_name", "default", "keys")
+
+    def __init__(self, by_name: Mapping[str, Dataset], default: str) -> None:
+        self.by_name = by_name
+        self.default = default
+        self.keys = Keys()
 
     def key(self, name: str | None) -> str:
         return name or self.default
@@ -56,19 +62,30 @@ class Datasets:
             ) from None
 
 
-@dataclass(frozen=True)
 class Plan(Generic[K]):
     """A spec checked against its dataset: the aggregations it reads (`aggs`), the
     method's own named keys into them (`keys`), and what its provenance says of the
     data. Plans hold no rows, so a batch's workers can build from them."""
 
-    name: str
-    spec: Any
-    aggs: tuple[Agg, ...]
-    keys: K
-    source: str = ""
-    title: str = ""
-    filter: str = ""
+    __slots__ = ("aggs", "filter", "keys", "name", "source", "spec", "title")
+
+    def __init__(
+        self,
+        name: str,
+        spec: Any,
+        aggs: tuple[Agg, ...],
+        keys: K,
+        source: str = "",
+        title: str = "",
+        filter: str = "",
+    ) -> None:
+        self.name = name
+        self.spec = spec
+        self.aggs = aggs
+        self.keys = keys
+        self.source = source
+        self.title = title
+        self.filter = filter
 
     @property
     def label(self) -> str | None:
@@ -76,8 +93,7 @@ class Plan(Generic[K]):
         return label
 
 
-@dataclass(frozen=True)
-class Scope:
+class Scope(NamedTuple):
     """Where a figure is built: within a group (`prefix` is its filter, "force = 'Kent'")
     or over the whole dataset (""), and the threshold for small numbers."""
 
@@ -122,8 +138,7 @@ def numeric(ds: Dataset, column: str, figure: str) -> str:
     return col.type
 
 
-@dataclass(frozen=True)
-class Matched:
+class Matched(NamedTuple):
     """The rows a selection matches: how many, and their first row numbers."""
 
     rows: Agg
@@ -137,15 +152,14 @@ class Matched:
         return (self.rows, self.nums)
 
 
-@dataclass(frozen=True)
-class Total:
+class Total(NamedTuple):
     """A column's total over a selection, or its row count when there is no column;
     with the cells that hold a value and the suppressed ones (what the total leaves out).
     With `by`, every value is a dict from the `by` value to the group's own."""
 
     rows: Agg
     sum: Agg | None = None
-    count: Agg | None = None
+    present: Agg | None = None  # its cells that hold a value
     suppressed: Agg | None = None
 
     @classmethod
@@ -167,7 +181,7 @@ class Total:
         return None if self.sum is None else self.sum.column
 
     def aggs(self) -> tuple[Agg, ...]:
-        return tuple(a for a in (self.rows, self.sum, self.count, self.suppressed) if a)
+        return tuple(a for a in (self.rows, self.sum, self.present, self.suppressed) if a)
 
     def value(self, got: Values) -> Value:
         if self.sum is None:
@@ -177,9 +191,9 @@ class Total:
     def cells(self, got: Values) -> tuple[int, int, int]:
         """Rows, cells with a value, suppressed cells."""
         rows = int(got[self.rows])
-        if self.count is None or self.suppressed is None:
+        if self.present is None or self.suppressed is None:
             return rows, rows, 0
-        return rows, int(got[self.count]), int(got[self.suppressed] or 0)
+        return rows, int(got[self.present]), int(got[self.suppressed] or 0)
 
     def value_in(self, got: Values, key: str) -> Value:
         if self.sum is None:
@@ -188,9 +202,9 @@ class Total:
 
     def cells_in(self, got: Values, key: str) -> tuple[int, int, int]:
         rows = int(got[self.rows].get(key, 0))
-        if self.count is None or self.suppressed is None:
+        if self.present is None or self.suppressed is None:
             return rows, rows, 0
-        return rows, int(got[self.count].get(key, 0)), int(got[self.suppressed].get(key) or 0)
+        return rows, int(got[self.present].get(key, 0)), int(got[self.suppressed].get(key) or 0)
 
 
 def check_usable(name: str, column: str | None, cells: tuple[int, int, int], at: str = "") -> None:

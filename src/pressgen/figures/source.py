@@ -17,7 +17,6 @@ its value is a dict from the value, as text, to the aggregate.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from pressgen.figures.model import MAX_ROW_NUMBERS
@@ -49,7 +48,6 @@ GROUP = "__group"
 Values = Mapping["Agg", Any]
 
 
-@dataclass(frozen=True, eq=False)
 class Agg:
     """One aggregation over the rows of `dataset` that `sel` selects:
 
@@ -64,11 +62,19 @@ class Agg:
     thousands of groups: hashing their fields each time was a large part of it).
     """
 
-    dataset: str
-    op: AggOp
-    sel: Selection
-    column: str | None = None
-    by: str | None = None
+    __slots__ = ("by", "column", "dataset", "op", "sel")
+
+    def __init__(
+        self, dataset: str, op: AggOp, sel: Selection, column: str | None, by: str | None
+    ) -> None:
+        self.dataset = dataset
+        self.op = op
+        self.sel = sel
+        self.column = column
+        self.by = by
+
+    def __repr__(self) -> str:
+        return f"Agg({self.dataset!r}, {self.op!r}, {self.sel!r}, {self.column!r}, {self.by!r})"
 
 
 class Keys:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from pressgen.errors import PressgenError
 from pressgen.figures.model import Figure, Value, exact_value
@@ -24,8 +24,7 @@ from pressgen.figures.specs import AggregateSpec, CountSpec, LookupSpec
 from pressgen.figures.where import describe_where, selection
 
 
-@dataclass(frozen=True)
-class _CountKeys:
+class _CountKeys(NamedTuple):
     matched: Matched
     distinct: Agg | None
 
@@ -69,8 +68,7 @@ class CountMethod:
         )
 
 
-@dataclass(frozen=True)
-class _AggregateKeys:
+class _AggregateKeys(NamedTuple):
     matched: Matched
     total: Total
     value: Agg
@@ -141,8 +139,7 @@ class AggregateMethod:
         )
 
 
-@dataclass(frozen=True)
-class _LookupKeys:
+class _LookupKeys(NamedTuple):
     matched: Matched
     value: Agg
     suppressed: Agg | None

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import decimal
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from pressgen.errors import PressgenError
 from pressgen.figures.specs import Condition, Scalar, Where
@@ -30,8 +29,9 @@ Op = Literal["eq", "ne", "gt", "ge", "lt", "le", "in", "not_in"]
 _COMPARISONS: tuple[Op, ...] = ("eq", "ne", "gt", "ge", "lt", "le")
 
 
-@dataclass(frozen=True)
-class Clause:
+# Selections and their clauses are tuples: hashed and compared by value in C, and cheap
+# to define (a module's dataclasses cost a cold `pressgen render` a millisecond each).
+class Clause(NamedTuple):
     """One test on one column; `value` is of the column's type (a tuple for in/not_in)."""
 
     column: str
@@ -48,26 +48,13 @@ class Clause:
         return result
 
 
-@dataclass(frozen=True, eq=True)
-class Selection:
+class Selection(NamedTuple):
     """Rows meeting every clause; the empty selection is every row."""
 
     clauses: tuple[Clause, ...] = ()
 
-    def __hash__(self) -> int:
-        # Selections key the aggregations of thousands of groups: hash them once.
-        cached: int | None = self.__dict__.get("_hash")
-        if cached is None:
-            cached = hash(self.clauses)
-            self.__dict__["_hash"] = cached
-        return cached
-
-    def __getstate__(self) -> dict[str, Any]:
-        # A string's hash differs between processes: a worker computes its own (and a
-        # polars expression is made where it is used).
-        return {"clauses": self.clauses}
-
-    def __and__(self, other: Selection) -> Selection:
+    def __and__(self, other: object) -> Selection:
+        assert isinstance(other, Selection)
         return Selection(self.clauses + other.clauses)
 
     @property
@@ -75,14 +62,10 @@ class Selection:
         return frozenset(c.column for c in self.clauses)
 
     def expr(self) -> pl.Expr:
-        """The mask, made once per selection (building polars expressions costs more
-        than evaluating them on a small frame)."""
-        made: pl.Expr | None = self.__dict__.get("_expr")
-        if made is None:
-            made = pl.lit(True)
-            for clause in self.clauses:
-                made = made & clause.expr()
-            self.__dict__["_expr"] = made
+        """The mask as a polars expression."""
+        made = pl.lit(True)
+        for clause in self.clauses:
+            made = made & clause.expr()
         return made
 
 
