@@ -11,7 +11,7 @@ from pressgen.angles.groups import group_changes, ranks
 from pressgen.angles.groups import share as group_share
 from pressgen.angles.infer import Profile
 from pressgen.angles.model import Angle, Value, slug
-from pressgen.figures.engine import DECIMAL_CONTEXT, exact_value
+from pressgen.figures.model import DECIMAL_CONTEXT, exact_value
 from pressgen.lazy import LazyModule
 from pressgen.sources.dataset import suppressed_col
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from pressgen.angles.model import Angle, Value, slug
-from pressgen.figures.engine import DECIMAL_CONTEXT, exact_value
+from pressgen.figures.model import DECIMAL_CONTEXT, exact_value
 from pressgen.lazy import LazyModule
 
 if TYPE_CHECKING:
