@@ -671,14 +671,10 @@ class PressgenApp(App[int]):
     def _save_chosen(self, request: SaveRequest | None) -> None:
         if request is None:
             return
-        from pressgen.storage.atomic import atomic_write
-        from pressgen.tui.session import campaign_text, check_campaign_text, load_picked
+        from pressgen.tui.session import load_picked, save_campaign
 
         try:
-            loaded = load_picked(self.picks)
-            text = campaign_text(self.picks, loaded)
-            check_campaign_text(text, request.path)
-            atomic_write(request.path, text, force=request.force)
+            save_campaign(self.picks, load_picked(self.picks), request.path, force=request.force)
         except pressgen_error() as exc:
             self.query_one(ErrorPanel).show_error(str(exc))
             return
