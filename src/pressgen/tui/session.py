@@ -33,6 +33,13 @@ class ProjectFiles:
     templates: tuple[Path, ...] = ()
 
 
+def pressgen_error() -> type[Exception]:
+    """PressgenError, imported when an error is being handled (it pulls in pydantic)."""
+    from pressgen.errors import PressgenError
+
+    return PressgenError
+
+
 def user_folder() -> Path:
     """The user's own pressgen folder (PRESSGEN_CONFIG_DIR in tests)."""
     return user_templates_directory().parent
@@ -167,6 +174,38 @@ def build(picks: Picks) -> Build:
         prepared, locale=picks.locale, style=picks.style, drafts=drafts, include=include
     )
     return Build(prepared, rendered, tuple(rows), drafts)
+
+
+PickerState = tuple[ProjectFiles, Path, dict[str, str], list[str], list[str], list[str]]
+"""What the Pick panel shows: the project's files, the current values, the locales,
+the house styles and the groups of a batching campaign."""
+
+WHOLE = "*whole*"
+"""The `group` value for the whole campaign rather than one group's release."""
+
+
+def picker_state(picks: Picks, root: Path) -> PickerState:
+    """What the Pick panel shows for these picks (on a worker: it loads the campaign)."""
+    from pressgen.text.locales import supported_locales
+    from pressgen.text.style import PRESETS
+
+    current = {"campaign": str(picks.campaign), "group": picks.group or WHOLE}
+    try:
+        loaded = load_picked(picks)
+    except pressgen_error():
+        return (scan_project(root), root, current, supported_locales(), list(PRESETS), [])
+    try:
+        groups = group_names(loaded)
+    except pressgen_error():
+        groups = []  # the build reports what is wrong with the data
+    current |= {
+        "dataset": str(loaded.dataset_paths["main"]),
+        "quotes": str(loaded.quotes_path),
+        "template": str(picks.template or root / "templates" / f"{loaded.template_ref}.md.j2"),
+        "locale": picks.locale or loaded.campaign.locale,
+        "style": picks.style or loaded.campaign.style,
+    }
+    return (scan_project(root), root, current, supported_locales(), list(PRESETS), groups)
 
 
 def group_names(loaded: LoadedCampaign) -> list[str]:
