@@ -126,7 +126,8 @@ async def test_typing_before_a_slow_first_build_keeps_the_earlier_draft(
         await answer_recovery(pilot, "y")
         editor = app.main.query_one(DraftEditor)
         await wait_for(pilot, lambda: editor.text == OLD and app.editing)
-        await pilot.press("end", *" More.")
+        editor.move_cursor(editor.document.end)
+        await pilot.press(*" More.")
         assert editor.text.endswith("start-up. More.")
         app.autosave()  # recovered: this session carries the draft on
         assert old_draft_on_disk(slow_campaign) == OLD + " More."

@@ -16,7 +16,7 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import ClassVar
 
-from textual.app import App
+from textual.app import App, ComposeResult
 
 from pressgen.tui.commands import PressgenCommands
 from pressgen.tui.main_screen import LAYOUT_CSS, MainScreen
@@ -47,6 +47,12 @@ class PressgenApp(App[int]):
         self._on_first_paint = on_first_paint
         self.sub_title = campaign.stem
 
+    def get_default_screen(self) -> MainScreen:
+        return self.main
+
+    def compose(self) -> ComposeResult:
+        yield from self.main.compose_widgets()
+
     # What tests and scripts read most: the main screen's state.
     @property
     def picks(self) -> Picks:
@@ -75,9 +81,7 @@ class PressgenApp(App[int]):
 
     def on_mount(self) -> None:
         self._install_signal_handlers()
-        # Pushed rather than made the default screen: Textual loads a pushed screen's
-        # CSS and mounts its children before its Mount event.
-        self.push_screen(self.main)
+        self.main.start()
 
     def _install_signal_handlers(self) -> None:
         if sys.platform == "win32":

@@ -30,6 +30,8 @@ class Command:
 
 
 COMMANDS: tuple[Command, ...] = (
+    # In the footer's order: Quit first, as the footer has always shown it.
+    Command("quit", "ctrl+q", "Quit", "Quit (edits are autosaved)", "quit"),
     Command("help", "f1,question_mark", "Help", "Help: keys", "help"),
     Command("edit", "f2,ctrl+e", "Edit", "Edit the draft / back to preview", "toggle_edit"),
     Command("export", "f3,ctrl+o", "Export", "Export the release…", "export"),
@@ -54,7 +56,6 @@ COMMANDS: tuple[Command, ...] = (
     Command("figures", "", "", "Show figures", "show_tab('figures')"),
     Command("quotes", "", "", "Show quotes", "show_tab('quotes')"),
     Command("pick", "", "", "Show picks", "show_tab('pick')"),
-    Command("quit", "ctrl+q", "Quit", "Quit (edits are autosaved)", "quit"),
 )
 
 

@@ -99,7 +99,9 @@ class MainScreen(Screen[None]):
 
     # -- layout ---------------------------------------------------------------------------
 
-    def compose(self) -> ComposeResult:
+    def compose_widgets(self) -> ComposeResult:
+        """The screen's widgets. The app composes them (PressgenApp.compose): Textual
+        mounts an app's compose result into its default screen, and this screen is it."""
         # What the first frame shows: the figures tab and the preview. The panels that
         # start hidden (the Pick and Quotes tabs, the editor, the check panel) are mounted
         # just after it, with their modules: composing them first cost a fifth of the
@@ -124,7 +126,8 @@ class MainScreen(Screen[None]):
                 yield Static("loading…", id="status")
         yield Footer()
 
-    def on_mount(self) -> None:
+    def start(self) -> None:
+        """Called from the app's on_mount, once the widgets are mounted."""
         # Before the editor exists: an earlier draft is offered (and guarded) before a
         # single key can reach the editor.
         self.drafting.start()

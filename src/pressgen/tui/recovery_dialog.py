@@ -74,7 +74,8 @@ class RecoveryScreen(ModalScreen[bool]):
             return
         if self._timer is not None:
             self._timer.stop()
-        self._timer = self.set_timer(max(opens - time.monotonic(), 0.0), self._try_arm)
+        # Never a zero delay: Textual's timer divides by it.
+        self._timer = self.set_timer(max(opens - time.monotonic(), 0.01), self._try_arm)
 
     def _try_arm(self) -> None:
         if not self.gate.is_open(time.monotonic()):
