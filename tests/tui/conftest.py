@@ -101,13 +101,20 @@ async def ready(pilot: Pilot[int]) -> PressgenApp:
     return app
 
 
-async def answer_recovery(pilot: Pilot[int], key: str) -> None:
-    """Wait for the recovery question to take keys, then press `key`."""
+async def answer_recovery(pilot: Pilot[int], recover: bool) -> None:
+    """Answer the recovery question as a person does: wait until it takes keys, then
+    Enter on Recover; or Tab to Discard, wait again, and Enter."""
     from pressgen.tui.recovery_dialog import RecoveryScreen
 
     app = pilot.app
     await wait_for(pilot, lambda: isinstance(app.screen, RecoveryScreen) and app.screen.armed)
-    await pilot.press(key)
+    screen = app.screen
+    assert isinstance(screen, RecoveryScreen)
+    if not recover:
+        await pilot.press("tab")
+        await wait_for(pilot, lambda: screen.armed and screen.focused is not None)
+        assert screen.focused is not None and screen.focused.id == "no"
+    await pilot.press("enter")
     await wait_for(pilot, lambda: not isinstance(app.screen, RecoveryScreen))
 
 

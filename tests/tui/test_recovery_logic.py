@@ -100,3 +100,8 @@ def test_keys_before_the_dialog_is_shown_or_in_a_burst_do_not_answer() -> None:
     assert not gate.is_open(2.0)
     assert gate.key(2.2)  # after half a second of quiet: a deliberate answer
     assert gate.key(2.25)
+    gate.restart(2.3)  # the focus moved: the next key waits for quiet again
+    assert not gate.key(2.5)
+    assert not gate.key(1.9)  # delivered long before, handled late: still dropped
+    assert gate.opens_at() == pytest.approx(3.0)
+    assert gate.key(3.0)

@@ -6,7 +6,8 @@ must not answer it. A person reads a question before answering it; the fastest r
 to something appearing on screen is about a quarter of a second, and reading two lines
 takes longer, so no deliberate answer comes within `QUIET` seconds of the dialog being
 painted. Each key that arrives sooner is dropped and restarts the wait, so a burst of
-typing that began before the dialog cannot run on into it either. No Textual here.
+typing that began before the dialog cannot run on into it either. Times are when the
+terminal delivered each key. No Textual here.
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ class QuietGate:
         if self._since is None:
             self._since = now
 
+    def restart(self, now: float) -> None:
+        """Close again until the keyboard has been quiet since `now` (the focus moved)."""
+        self._since = now if self._since is None else max(self._since, now)
+
     def opens_at(self) -> float | None:
         """When keys will be accepted if none arrives before; None before the paint."""
         return None if self._since is None else self._since + self.quiet
@@ -41,5 +46,7 @@ class QuietGate:
         if self.is_open(now):
             return True
         if self._since is not None:
-            self._since = now  # still typing: wait for the keyboard to go quiet
+            # Still typing: wait for the keyboard to go quiet (a key typed before the
+            # paint and handled after it does not move the start back).
+            self._since = max(self._since, now)
         return False

@@ -389,6 +389,8 @@ class MainScreen(Screen[None]):
     def _show_check(self, report: CheckReport, text: str) -> None:
         if text != self.draft_text:
             return  # typed on since; the next check will report
+        if not self.query("#check-panel"):
+            return  # the app is closing: its panels are being removed
         self.editor.show_findings(report.findings)
         self.check_panel.show(report)
 

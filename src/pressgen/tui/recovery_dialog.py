@@ -1,20 +1,25 @@
 """The recovery question: take back an autosaved draft, or discard it (kept, restorable).
 
 It must not be answered by keys that were typed before it appeared: a start-up is when
-people type ahead, and `n`, Escape and Enter are common keys. So its buttons start
-disabled and every key is dropped until the keyboard has been quiet for half a second
-since the dialog was painted (the rule is `grace.QuietGate`). Only then are the buttons
-enabled, with the focus on Recover, the answer that hides nothing.
+people type ahead, and `n`, Escape and Enter are common keys. So:
+
+- its buttons start disabled and every key is dropped until the keyboard has been quiet
+  for half a second since the dialog was painted (the rule is `grace.QuietGate`; a key's
+  time is when the terminal delivered it, not when a busy app got round to it);
+- no letter and not Escape answers it, only a button: Enter on the focused one, or a
+  click. The focus starts on Recover, the answer that loses and hides nothing, so typing
+  that runs on into the dialog can at worst recover the draft;
+- Discard needs the focus moved to it first, and moving the focus closes the gate again:
+  Tab then Enter in one burst does nothing. Discarding is a deliberate Tab, a pause, and
+  Enter (or a click) — and even then the draft is kept in discarded drafts (F7).
 """
 
 from __future__ import annotations
 
 import time
-from typing import ClassVar
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.timer import Timer
@@ -23,7 +28,9 @@ from textual.widgets import Button, Static
 from pressgen.tui.grace import QuietGate
 
 WAITING = "Keys typed before this question appeared are ignored."
-READY = "Recover (y or Enter) or discard (n): a discarded draft is kept, F7 restores it."
+READY = "Enter recovers it. To discard it, Tab to Discard and press Enter (F7 restores it)."
+MOVES = frozenset({"tab", "shift+tab", "left", "right", "up", "down"})
+"""Keys that move the focus between the buttons."""
 
 
 class RecoveryScreen(ModalScreen[bool]):
@@ -38,10 +45,6 @@ class RecoveryScreen(ModalScreen[bool]):
     RecoveryScreen Horizontal { height: auto; align-horizontal: right; }
     RecoveryScreen Button { margin-left: 2; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Recover", id="recovery.yes"),
-        Binding("n,escape", "answer(False)", "Discard", id="recovery.no"),
-    ]
 
     def __init__(self, question: str, *, quiet: float | None = None) -> None:
         super().__init__()
@@ -58,8 +61,8 @@ class RecoveryScreen(ModalScreen[bool]):
             yield Static(self.question, id="question", markup=False)
             yield Static(WAITING, id="recovery-hint", markup=False)
             with Horizontal():
-                yield Button("Discard (n)", id="no", disabled=True)
-                yield Button("Recover (y)", id="yes", variant="warning", disabled=True)
+                yield Button("Discard", id="no", disabled=True)
+                yield Button("Recover", id="yes", variant="warning", disabled=True)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._painted)
@@ -81,7 +84,10 @@ class RecoveryScreen(ModalScreen[bool]):
         if not self.gate.is_open(time.monotonic()):
             self._arm_later()  # a key restarted the quiet period meanwhile
             return
+        first = self.query_one("#yes", Button).disabled
         self.armed = True
+        if not first:
+            return  # open again after a focus move: the buttons are on already
         for button in self.query(Button):
             button.disabled = False
         hint = READY
@@ -92,22 +98,20 @@ class RecoveryScreen(ModalScreen[bool]):
         self.query_one("#yes", Button).focus()
 
     def on_key(self, event: events.Key) -> None:
-        # Keys reach the screen first while nothing on it has focus (the buttons are
-        # disabled), and the app's bindings only after it: stopping one here drops it.
+        # A key reaches the focused button, then this screen, and the bindings (Enter
+        # presses a button) only after it: stopping it here drops it.
         if self.armed:
+            if event.key in MOVES:  # the focus moves: the next answer waits again
+                self.armed = False
+                self.gate.restart(event.time)
+                self._arm_later()
             return
-        self.gate.key(time.monotonic())
+        self.gate.key(event.time)
         event.stop()
         event.prevent_default()
         self.dropped += 1
         self._arm_later()
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return self.armed or not action.startswith("answer")
-
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if self.armed:
             self.dismiss(event.button.id == "yes")
-
-    def action_answer(self, answer: bool) -> None:
-        self.dismiss(answer)
