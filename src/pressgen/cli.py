@@ -103,10 +103,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("lint", help="house-style and slip warnings for a draft (no campaign)")
-    p.add_argument("draft", help="a release: .md, .txt or .docx")
-    p.add_argument("-l", "--locale", default="en_GB")
-    p.add_argument("-s", "--style")
+    p = sub.add_parser("lint", help="house-style and slip warnings for a draft")
+    p.add_argument("draft", help="a release: .md, .txt, .html or .docx")
+    p.add_argument(
+        "--campaign", help="lint in this campaign's locale and house style, overrides included"
+    )
+    p.add_argument("-l", "--locale", help="default: the campaign's, else en_GB")
+    p.add_argument("-s", "--style", help="default: the campaign's, else the locale's own")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_lint)
 
@@ -290,7 +293,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_styles(args: argparse.Namespace) -> int:
     """`pressgen styles`: each preset, what it is, and a line written in it."""
-    from pressgen.text.style import describe_styles
+    from pressgen.text.style_gallery import describe_styles
 
     for row in describe_styles():
         print(f"{row.name:<10} {row.summary}")
@@ -375,10 +378,11 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from pressgen.check import check_draft, read_draft
+    from pressgen.check import check_draft, draft_form, read_draft
     from pressgen.release.pipeline import prepare
 
     text = read_draft(args.draft)
+    form = draft_form(args.draft)
     if args.group is not None:
         # One release of a batch: its group's figures, and the release as the batch
         # rendered it to compare with.
@@ -388,11 +392,16 @@ def cmd_check(args: argparse.Namespace) -> int:
             args.campaign, args.group, each=args.each, locale=args.locale, style=args.style
         )
         report = check_draft(
-            prepared, text, locale=args.locale, style=args.style, baseline=rendered.markdown
+            prepared,
+            text,
+            locale=args.locale,
+            style=args.style,
+            baseline=rendered.markdown,
+            form=form,
         )
     else:
         prepared = prepare(args.campaign)
-        report = check_draft(prepared, text, locale=args.locale, style=args.style)
+        report = check_draft(prepared, text, locale=args.locale, style=args.style, form=form)
     _print_findings(args, report.findings, report.as_dict(), report.ok)
     if not args.json:
         for note in report.notes:
@@ -413,12 +422,30 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_lint(args: argparse.Namespace) -> int:
     from pressgen.check import FAILING, lint_text, read_draft
-    from pressgen.text.style import resolve_style
+    from pressgen.text.formatting import normalise_locale
+    from pressgen.text.style import resolve_style, style_for_locale
 
     text = read_draft(args.draft)
-    findings = lint_text(text, locale=args.locale, style=resolve_style(args.style))
+    if args.campaign is not None:
+        from pressgen.release.campaign import load_campaign
+        from pressgen.release.pipeline import choose_style
+
+        loaded = load_campaign(args.campaign)
+        locale = normalise_locale(args.locale or loaded.campaign.locale)
+        style = choose_style(loaded, args.style, locale)
+    else:
+        # Without a campaign, the locale's own house style: a German release is never
+        # told to write "per cent".
+        locale = normalise_locale(args.locale or "en_GB")
+        style = resolve_style(args.style or style_for_locale(None, locale))
+    findings = lint_text(text, locale=locale, style=style)
     ok = not any(f.severity in FAILING for f in findings)
-    doc = {"ok": ok, "locale": args.locale, "findings": [f.as_dict() for f in findings]}
+    doc = {
+        "ok": ok,
+        "locale": locale,
+        "style": style.name,
+        "findings": [f.as_dict() for f in findings],
+    }
     _print_findings(args, findings, doc, ok)
     return EXIT_OK if ok else EXIT_PROBLEMS
 

@@ -59,7 +59,10 @@ def test_limits_and_sandbox(tmp_path: Path, source: str, message: str) -> None:
     with pytest.raises(PressgenError, match=message) as info:
         _render(tmp_path, source)
     assert "t.md.j2" in str(info.value)
-    assert time.monotonic() - start < 2
+    # A bound that only says the limit stopped it: the size limit acts in milliseconds,
+    # but a loaded 2-core machine can stretch that; an unbounded render would take
+    # minutes and gigabytes.
+    assert time.monotonic() - start < 20
 
 
 def test_time_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -181,7 +184,7 @@ def test_interrupts_racing_the_end_of_a_render_leave_the_watchdog_working(
             "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}",
             name="slow",
         )
-    assert time.monotonic() - start < 2
+    assert time.monotonic() - start < 20  # the limit stopped it; unbounded it runs for hours
 
 
 @pytest.mark.parametrize(

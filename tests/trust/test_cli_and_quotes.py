@@ -33,7 +33,9 @@ def test_check_exit_statuses(
     out = capsys.readouterr().out
     assert (
         f"{bad}:11:" in out
-        and "'4,445' matches no figure; nearest is introduction_total = 4,444" in out
+        and "“4,445” is not any of the release's figures; nearest is attendances on the "
+        "Introduction course (4,444): did you mean 4,444?"
+        in out
     )
     assert main(["check", str(EXAMPLE), str(tmp_path / "missing.md")]) == 2
     assert main(["check", str(EXAMPLE), str(_write(tmp_path, "x.pdf", "x"))]) == 2
@@ -172,7 +174,7 @@ def test_check_one_release_of_a_batch(
     )
     assert main(["check", str(forces), str(edited), "-l", locale, "--group", "Kent Police"]) == 1
     found = capsys.readouterr().out
-    assert f"nearest is first_responder_total = {total}" in found
+    assert f"nearest is attendances on the First Responder course ({total})" in found
     assert "[share-mismatch]" in found
     assert main([*args, "--group", "Kent"]) == 2
     assert "did you mean 'Kent Police'?" in capsys.readouterr().err
@@ -281,3 +283,18 @@ def test_approve_of_a_quote_in_an_inline_array(tmp_path: Path) -> None:
     q = load_quotes(qfile).quote("a")
     assert q is not None and q.approval_problem(dt.date(2024, 5, 2)) is None
     assert "# one" in qfile.read_text(encoding="utf-8")
+
+
+def test_approve_a_quote_whose_text_holds_a_control_character(tmp_path: Path) -> None:
+    """Loaders clean control characters out of strings; the approval is of the text as
+    loaded, and the rest of the file is compared as written."""
+    qfile = _write(
+        tmp_path,
+        "q.toml",
+        '[speakers.kim]\nname = "Jo Kim"\n\n[[quotes]]\nid = "a"\nspeaker = "kim"\n'
+        'text = "Said \\u001b[31mloudly."\n',
+    )
+    assert main(["approve", str(qfile), "a", "--by", "Jo Kim", "--on", "2024-05-01"]) == 0
+    q = load_quotes(qfile).quote("a")
+    assert q is not None and q.approval_problem(dt.date(2024, 5, 2)) is None
+    assert "\\u001b[31m" in qfile.read_text(encoding="utf-8")  # the user's text, untouched

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from pressgen.check import lint_text
-from pressgen.check.lint import hunspell_words
+from pressgen.check.dictionary import hunspell_words
 from pressgen.text.style import resolve_style
 
 CASES = [

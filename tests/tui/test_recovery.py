@@ -24,25 +24,29 @@ HELPER = Path(__file__).with_name("_edit_then_hang.py")
 
 def run_and_kill(campaign: Path, tmp_path: Path, sig: int, mode: str) -> None:
     marker = tmp_path / "ready"
-    proc = subprocess.Popen(
-        [sys.executable, str(HELPER), str(campaign), str(marker), mode],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    # The child's stderr goes to a file, never a pipe: reading a pipe while the child
+    # still runs blocks until it exits, which a child waiting to be killed never does.
+    log = tmp_path / "child-stderr.txt"
+    with log.open("wb") as err:
+        proc = subprocess.Popen(
+            [sys.executable, str(HELPER), str(campaign), str(marker), mode],
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+        )
     try:
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 60  # a loaded machine; it takes 2-5 s alone
         while not marker.exists():
             if proc.poll() is not None or time.monotonic() > deadline:
-                raise AssertionError(proc.stderr.read().decode() if proc.stderr else "no start")
+                proc.kill()
+                proc.wait(timeout=10)
+                raise AssertionError(log.read_text("utf-8", "replace") or "no start")
             time.sleep(0.05)
         os.kill(proc.pid, sig)
         proc.wait(timeout=10)
     finally:
         if proc.poll() is None:
             proc.kill()
-            proc.wait()
-        if proc.stderr:
-            proc.stderr.close()
+            proc.wait(timeout=10)
 
 
 async def recovered_text(campaign: Path) -> str:

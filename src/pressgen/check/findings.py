@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Severity = Literal["error", "warning", "decision"]
+Severity = Literal["error", "warning", "decision", "note"]
 
 #: Severities that make `pressgen check` and `pressgen lint` exit 1. A "decision" (a
 #: small number that could identify someone) is listed for a person to decide on but
-#: does not fail the check: the untouched example has two of them by design.
+#: does not fail the check: the untouched example has two of them by design. A "note"
+#: is information only, such as a figure the writer chose to leave out.
 FAILING: frozenset[str] = frozenset({"error", "warning"})
 
 

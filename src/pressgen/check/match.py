@@ -157,6 +157,15 @@ def _said(tok: NumberToken) -> Decimal:
 # -- alignment ------------------------------------------------------------------------
 
 NUMBER_ATOM = "\x00#"
+#: One step of a diff between the release's atoms and the draft's (difflib's opcodes).
+Opcode = tuple[str, int, int, int, int]
+#: An edited stretch longer than this (in atoms, on either side) is the writer's own
+#: text: its numbers are matched by value, not paired with the release's by position.
+PAIR_WITHIN = 3
+#: A stretch the draft shares with the release must be at least this long to place a
+#: number, unless the edits around it are small: in rewritten text a lone number (all
+#: numbers are one placeholder) or "the 12" matches by chance.
+ANCHOR = 3
 
 
 _WORDS = re.compile(r"\w+")
@@ -175,6 +184,11 @@ def atoms(text: str, tokens: Sequence[NumberToken]) -> tuple[list[str], list[int
             out.append(m.group(0).lower())
             owner.append(-1)
             offsets.append(m.start())
+        if tok.start > 0 and text[tok.start - 1] == "=":
+            # a shared place in a table ("=4") keeps its mark as an atom of its own
+            out.append("=")
+            owner.append(-1)
+            offsets.append(tok.start - 1)
         out.append(NUMBER_ATOM if tok.checked else " ".join(tok.text.lower().split()))
         owner.append(i)
         offsets.append(tok.start)
@@ -193,32 +207,51 @@ def align(
     draft_owner: list[int],
     base_tokens: Sequence[NumberToken],
     draft_tokens: Sequence[NumberToken],
-) -> tuple[dict[int, int], dict[int, int]]:
+) -> tuple[dict[int, int], dict[int, int], list[Opcode]]:
     """Pairs (draft token -> baseline token) for numbers that stand in the same place,
-    and for every baseline token the draft atom position nearest to where it was."""
+    for every baseline token the draft atom position nearest to where it was, and the
+    diff itself."""
     sm = SequenceMatcher(None, base_atoms, draft_atoms, autojunk=False)
     pairs: dict[int, int] = {}
     where: dict[int, int] = {}
-    for op, i1, i2, j1, j2 in sm.get_opcodes():
+    opcodes: list[Opcode] = list(sm.get_opcodes())
+    for n, (op, i1, i2, j1, j2) in enumerate(opcodes):
         if op == "equal":
+            anchored = i2 - i1 >= ANCHOR or all(
+                max(o[2] - o[1], o[4] - o[3]) <= PAIR_WITHIN
+                for o in opcodes[max(0, n - 1) : n + 2]
+                if o[0] != "equal"
+            )
             for k in range(i2 - i1):
                 bi, dj = base_owner[i1 + k], draft_owner[j1 + k]
                 if bi >= 0:
                     where[bi] = j1 + k
-                    if dj >= 0:
+                    if dj >= 0 and anchored and _same_unit(base_tokens[bi], draft_tokens[dj]):
                         pairs[dj] = bi
             continue
         b_nums = [base_owner[i] for i in range(i1, i2) if base_owner[i] >= 0]
         for bi in b_nums:
             where[bi] = j1
-        b_checked = [bi for bi in b_nums if base_tokens[bi].checked]
+        # a year-like figure of the release (a period, a four-digit table cell) can be
+        # edited into another year: pair it so that check can tell
+        b_checked = [bi for bi in b_nums if base_tokens[bi].checked or base_tokens[bi].promotable]
         d_nums = [
             draft_owner[j]
             for j in range(j1, j2)
             if draft_owner[j] >= 0
             and (draft_tokens[draft_owner[j]].checked or draft_tokens[draft_owner[j]].promotable)
         ]
-        if b_checked and len(b_checked) == len(d_nums):
+        local = max(i2 - i1, j2 - j1) <= PAIR_WITHIN
+        if local and b_checked and len(b_checked) == len(d_nums):
             for bi, dj in zip(b_checked, d_nums, strict=True):
-                pairs[dj] = bi
-    return pairs, where
+                if _same_unit(base_tokens[bi], draft_tokens[dj]):
+                    pairs[dj] = bi
+    return pairs, where, opcodes
+
+
+def _same_unit(base: NumberToken, draft: NumberToken) -> bool:
+    """A percentage standing where the release had a count is text that was moved
+    around, not one figure edited into another: such numbers are matched by value."""
+    if base.ignored is not None or draft.ignored is not None:
+        return True  # a year-like "2082" where the release had "2,182"
+    return base.unit == draft.unit or APPROX in (base.unit, draft.unit)

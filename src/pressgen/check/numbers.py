@@ -23,11 +23,18 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from pressgen.errors import PressgenError
+from pressgen.check.approx_words import BARE, FRACTION_WORDS, QUALIFIER_BANDS, approx_regex
+from pressgen.check.number_words import (
+    GERMAN_ORDINALS,
+    WordSpan,
+    number_words,
+    words_regex,
+    words_value,
+)
+from pressgen.text.bands import TENTH
 from pressgen.text.locales import get_locale
 from pressgen.text.numformat import symbols_for
 from pressgen.text.style import HouseStyle
-from pressgen.text.words import spell_number
 
 PLAIN = "plain"
 PERCENT = "percent"
@@ -68,152 +75,6 @@ class NumberToken:
         return self.ignored is not None and self.value is not None
 
 
-# -- approximations -------------------------------------------------------------------
-
-_TENTH = Decimal("0.1")
-
-# qualifier -> (low, high) as multiples of the band (a tenth of the fraction)
-_QUALIFIER_BANDS: dict[str, tuple[Decimal, Decimal]] = {}
-_BELOW = (
-    "almost",
-    "nearly",
-    "just under",
-    "getting on for",
-    "knapp",
-    "fast",
-    "beinahe",
-    "presque",
-    "près de",
-    "casi",
-    "quasi",
-    "bijna",
-    "nästan",
-    "prawie",
-    "quase",
-)
-_UNDER = (
-    "under",
-    "less than",
-    "fewer than",
-    "just below",
-    "below",
-    "weniger als",
-    "unter",
-    "moins de",
-    "menos de",
-    "meno di",
-    "minder dan",
-    "mindre än",
-)
-_OVER = (
-    "over",
-    "more than",
-    "above",
-    "mehr als",
-    "über",
-    "plus de",
-    "más de",
-    "più di",
-    "meer dan",
-    "mer än",
-    "ponad",
-    "mais de",
-)
-_JUST_OVER = (
-    "just over",
-    "slightly more than",
-    "a little over",
-    "gut",
-    "knapp über",
-    "un peu plus de",
-)
-_AROUND = (
-    "around",
-    "about",
-    "roughly",
-    "approximately",
-    "some",
-    "close to",
-    "an estimated",
-    "rund",
-    "etwa",
-    "ungefähr",
-    "annähernd",
-    "circa",
-    "environ",
-    "autour de",
-    "alrededor de",
-    "circa",
-    "ongeveer",
-    "omkring",
-    "około",
-    "cerca de",
-)
-_EXACT = ("exactly", "precisely", "genau", "exactement", "exactamente", "esattamente")
-for _q in _BELOW:
-    _QUALIFIER_BANDS[_q] = (Decimal(-1), Decimal(0))
-for _q in _UNDER:
-    _QUALIFIER_BANDS[_q] = (Decimal(-2), Decimal(0))
-for _q in _OVER:
-    _QUALIFIER_BANDS[_q] = (Decimal(0), Decimal(2))
-for _q in _JUST_OVER:
-    _QUALIFIER_BANDS[_q] = (Decimal(0), Decimal(1))
-for _q in _AROUND:
-    _QUALIFIER_BANDS[_q] = (Decimal(-1), Decimal(1))
-for _q in _EXACT:
-    _QUALIFIER_BANDS[_q] = (Decimal("-0.05"), Decimal("0.05"))
-_BARE = (Decimal("-0.5"), Decimal("0.5"))
-
-_ONE = Decimal(1)
-_FRACTION_WORDS: dict[str, dict[str, Decimal]] = {
-    "en": {
-        "half": _ONE / 2,
-        "a half": _ONE / 2,
-        "one half": _ONE / 2,
-        "a third": _ONE / 3,
-        "one third": _ONE / 3,
-        "one-third": _ONE / 3,
-        "two thirds": _ONE * 2 / 3,
-        "two-thirds": _ONE * 2 / 3,
-        "a quarter": _ONE / 4,
-        "one quarter": _ONE / 4,
-        "one-quarter": _ONE / 4,
-        "three quarters": _ONE * 3 / 4,
-        "three-quarters": _ONE * 3 / 4,
-        "a fifth": _ONE / 5,
-        "one fifth": _ONE / 5,
-        "two fifths": _ONE * 2 / 5,
-        "three fifths": _ONE * 3 / 5,
-        "four fifths": _ONE * 4 / 5,
-        "a tenth": _ONE / 10,
-        "one tenth": _ONE / 10,
-        "nine in ten": _ONE * 9 / 10,
-    },
-    "de": {
-        "die hälfte": _ONE / 2,
-        "der hälfte": _ONE / 2,
-        "hälfte": _ONE / 2,
-        "ein drittel": _ONE / 3,
-        "zwei drittel": _ONE * 2 / 3,
-        "ein viertel": _ONE / 4,
-        "drei viertel": _ONE * 3 / 4,
-        "ein fünftel": _ONE / 5,
-        "ein zehntel": _ONE / 10,
-    },
-    "fr": {
-        "la moitié": _ONE / 2,
-        "moitié": _ONE / 2,
-        "un tiers": _ONE / 3,
-        "deux tiers": _ONE * 2 / 3,
-        "un quart": _ONE / 4,
-        "trois quarts": _ONE * 3 / 4,
-        "un cinquième": _ONE / 5,
-        "un dixième": _ONE / 10,
-    },
-}
-_ONE_IN = {"en": r"one\s+in\s+(?:every\s+)?", "fr": r"un\s+sur\s+", "de": r"jede[rsn]?\s+"}
-
-
 # -- the reader -----------------------------------------------------------------------
 
 
@@ -228,8 +89,11 @@ class NumberReader:
         sym = symbols_for(self.tag)
         self.group = sym.group
         self.decimal_sign = sym.decimal
-        group_chars = {sym.group}
-        if sym.group.isspace() or sym.group in _SPACES:
+        # No-break, narrow and thin spaces group thousands in every language ("31 204"
+        # in German official statistics); a plain space does where CLDR's group is a
+        # space, and in German, where statistical offices print it.
+        group_chars = {sym.group, "\u00a0", "\u202f", "\u2009"}
+        if sym.group.isspace() or sym.group in _SPACES or self.language == "de":
             group_chars |= set(_SPACES)
         if sym.group in "'’":
             group_chars |= {"'", "’"}
@@ -241,8 +105,12 @@ class NumberReader:
         pct_words = _percent_words(style, sym.percent)
         pts_words = _points_words(style)
         sp = f"[{_SPACES}\n]?"  # a plain-text export may wrap between number and unit
+        self._percent_after = re.compile(rf"{sp}(?:{pct_words})(?![\w])")
         self._digits_re = re.compile(
-            rf"(?<![\w.,/\-]){number}(?:{sp}(?P<pts>{pts_words})|{sp}(?P<pct>{pct_words}))?(?![\w])"
+            # a minus sign belongs to the number ("-19 percent"); a hyphen after a word
+            # ("COVID-19") does not
+            rf"(?:(?<![\w.,/\-])[-−](?=\d)|(?<![\w.,/\-])){number}"
+            rf"(?:{sp}(?P<pts>{pts_words})|{sp}(?P<pct>{pct_words}))?(?![\w])"
         )
         compact = _compact_words(self.tag)
         self._compact = compact
@@ -256,9 +124,9 @@ class NumberReader:
             if compact
             else None
         )
-        self._words = _number_words(self.language)
-        self._words_re = _words_regex(self._words, self.language)
-        self._approx_re = _approx_regex(self.language, self._words)
+        self._words = number_words(self.language)
+        self._words_re = words_regex(self._words, self.language)
+        self._approx_re = approx_regex(self.language, self._words)
         self._skip = _skip_patterns(self.tag, self.language)
 
     # -- public --------------------------------------------------------------------
@@ -280,6 +148,8 @@ class NumberReader:
         for reason, rx in self._skip:
             for m in rx.finditer(clean):
                 a, b = m.span()
+                if reason == "financial year" and not _consecutive_years(m):
+                    continue
                 if b > a and free(a, b):
                     take(NumberToken(a, b, text[a:b], None, ignored=reason))
         if self._approx_re is not None:
@@ -331,7 +201,7 @@ class NumberReader:
     def _digits_token(self, m: re.Match[str], text: str) -> NumberToken | None:
         a, b = m.span()
         num_end = m.start("pts") if m.group("pts") else m.start("pct") if m.group("pct") else b
-        raw = m.string[a:num_end].rstrip(_SPACES)
+        raw = m.string[a:num_end].rstrip(_SPACES).lstrip("-−")
         parsed = self.parse_number(raw)
         if parsed is None:
             return None
@@ -356,9 +226,13 @@ class NumberReader:
         scale = self._compact[m.group("mag").lower()]
         return NumberToken(a, b, text[a:b], parsed[0], PLAIN, parsed[1], scale, "compact")
 
-    def _words_token(self, m: re.Match[str] | _Span, text: str) -> NumberToken:
+    def _words_token(self, m: re.Match[str] | WordSpan, text: str) -> NumberToken:
         a, b = m.span()
         value = words_value(m.group(0), self._words, self.language)
+        pct = self._percent_after.match(text, b)
+        if pct is not None and value is not None:
+            # "zehn Prozent", "ten per cent": a percentage written in words
+            return NumberToken(a, pct.end(), text[a : pct.end()], value, PERCENT, 0, form="words")
         if value is None or value < 2:
             return NumberToken(a, b, text[a:b], value, ignored="the word for zero or one")
         return NumberToken(a, b, text[a:b], value, PLAIN, 0, form="words")
@@ -368,7 +242,9 @@ class NumberReader:
         qual = " ".join((m.group("q") or "").lower().split())
         frac_text = m.group("f")
         if frac_text:
-            fraction = _FRACTION_WORDS[self.language].get(" ".join(frac_text.lower().split()))
+            fraction = FRACTION_WORDS[self.language].get(
+                " ".join(frac_text.lower().replace("-", " ").split())
+            )
         else:
             n_text = m.group("n") or ""
             n = words_value(n_text, self._words, self.language)
@@ -376,119 +252,19 @@ class NumberReader:
                 parsed = self.parse_number(n_text.rstrip("."))
                 n = parsed[0] if parsed else None
             if n is None and self.language == "de":
-                n = _GERMAN_ORDINALS.get(n_text.lower())
+                n = GERMAN_ORDINALS.get(n_text.lower())
             if not n or n < 2:
                 return None
-            fraction = _ONE / n
+            fraction = Decimal(1) / n
         if fraction is None:
             return None
-        lo_k, hi_k = _QUALIFIER_BANDS.get(qual, _BARE)
-        width = fraction * _TENTH
-        band = (max(Decimal(0), fraction + lo_k * width), min(_ONE, fraction + hi_k * width))
+        lo_k, hi_k = QUALIFIER_BANDS.get(qual, BARE)
+        width = fraction * TENTH
+        band = (max(Decimal(0), fraction + lo_k * width), min(Decimal(1), fraction + hi_k * width))
         return NumberToken(a, b, text[a:b], fraction * 100, APPROX, 0, form="approx", band=band)
 
 
 # -- helpers --------------------------------------------------------------------------
-
-
-def words_value(text: str, words: dict[str, int], language: str) -> Decimal | None:
-    """The value of 'three', 'twenty-one', 'three thousand', 'drei'."""
-    parts = text.lower().split()
-    if not parts:
-        return None
-    total = words.get(parts[0])
-    if total is None:
-        return None
-    value = Decimal(total)
-    for p in parts[1:]:
-        mult = _MULTIPLIERS.get(p)
-        if mult is None:
-            return None
-        value *= mult
-    return value
-
-
-_MULTIPLIERS = {
-    "hundred": Decimal(100),
-    "thousand": Decimal(1000),
-    "million": Decimal(10**6),
-    "billion": Decimal(10**9),
-}
-_GERMAN_ORDINALS = {
-    "zweite": Decimal(2),
-    "dritte": Decimal(3),
-    "vierte": Decimal(4),
-    "fünfte": Decimal(5),
-    "sechste": Decimal(6),
-    "siebte": Decimal(7),
-    "achte": Decimal(8),
-    "neunte": Decimal(9),
-    "zehnte": Decimal(10),
-    "zwanzigste": Decimal(20),
-}
-
-
-@lru_cache(maxsize=32)
-def _number_words(language: str) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for n in range(0, 101):
-        try:
-            word = spell_number(n, language)
-        except (PressgenError, OverflowError, ValueError, KeyError):
-            break
-        out.setdefault(word.lower(), n)
-        if "-" in word:
-            out.setdefault(word.lower().replace("-", " "), n)
-    return out
-
-
-class _WordsPattern:
-    """Spelled-out numbers: words are found by one cheap pattern and looked up, rather
-    than trying a hundred alternatives at every position; English multipliers follow."""
-
-    _WORD = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f\u0900-\u097f])+(?:-[^\W\d_]+)*")
-    _MULT = re.compile(r"(?:\s+(?:hundred|thousand|million|billion))+", re.IGNORECASE)
-
-    def __init__(self, words: dict[str, int], language: str) -> None:
-        self._words = words
-        self._english = language == "en"
-
-    def finditer(self, text: str) -> list[re.Match[str] | _Span]:
-        out: list[re.Match[str] | _Span] = []
-        for m in self._WORD.finditer(text):
-            if m.group(0).lower() not in self._words:
-                continue
-            if self._english:
-                tail = self._MULT.match(text, m.end())
-                if tail:
-                    out.append(_Span(text, m.start(), tail.end()))
-                    continue
-            out.append(m)
-        return out
-
-
-class _Span:
-    """A match-like span for `_WordsPattern`."""
-
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self._text = text
-        self._start = start
-        self._end = end
-
-    def span(self) -> tuple[int, int]:
-        return self._start, self._end
-
-    def group(self, _: int = 0) -> str:
-        return self._text[self._start : self._end]
-
-
-def _words_regex(words: dict[str, int], language: str) -> _WordsPattern | re.Pattern[str] | None:
-    if not words:
-        return None
-    if language in ("ja", "zh"):
-        alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        return re.compile(alts)
-    return _WordsPattern(words, language)
 
 
 def _word_bounded(text: str, a: int, b: int, language: str) -> bool:
@@ -503,51 +279,6 @@ def _wordish(ch: str) -> bool:
     import unicodedata
 
     return ch.isalnum() or ch in "-_'’" or unicodedata.category(ch).startswith("M")
-
-
-def _approx_regex(language: str, words: dict[str, int]) -> _ApproxPattern | None:
-    fracs = _FRACTION_WORDS.get(language)
-    if not fracs:
-        return None
-    quals = sorted(_QUALIFIER_BANDS, key=len, reverse=True)
-    q = "|".join(re.escape(x) for x in quals)
-    f = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(fracs, key=len, reverse=True))
-    small = [w for w, v in words.items() if 2 <= v <= 100]
-    n_alt = "|".join(re.escape(w) for w in sorted(small, key=len, reverse=True))
-    if language == "de":
-        n_alt = "|".join(sorted(_GERMAN_ORDINALS, key=len, reverse=True)) + r"|\d+\."
-    else:
-        n_alt = (n_alt + "|" if n_alt else "") + r"\d+"
-    one_in = _ONE_IN[language]
-    # a bare fraction counts only before "of"/"der"/"des": "half of those", not "the
-    # second half"; with a qualifier it always counts.
-    of = {"en": r"of", "de": r"(?:der|aller|von)", "fr": r"(?:de|des|du)"}[language]
-    return _ApproxPattern(q, f, of, one_in, n_alt)
-
-
-class _ApproxPattern:
-    """Two passes folded into one `finditer`: qualified fractions anywhere, bare ones
-    only before 'of'; groups are exposed as q, f, n."""
-
-    def __init__(self, q: str, f: str, of: str, one_in: str, n_alt: str) -> None:
-        self._rx = re.compile(
-            rf"(?<![\w])(?:(?P<q>{q})\s+)?"
-            rf"(?:(?P<f>{f})(?:(?=\s+{of}\b)|(?<=\w)(?=\W|$))|{one_in}(?P<n>{n_alt})(?![\w]))",
-            re.IGNORECASE,
-        )
-
-    def finditer(self, text: str) -> list[re.Match[str]]:
-        out = []
-        for m in self._rx.finditer(text):
-            if m.group("f") and not m.group("q"):
-                tail = text[m.end() : m.end() + 6].lstrip().lower()
-                if not re.match(r"(of|der|aller|von|de|des|du)\b", tail):
-                    continue
-                before = text[max(0, m.start() - 8) : m.start()].lower()
-                if re.search(r"(the|first|second|last|latter|zweite|erste)\s*$", before):
-                    continue
-            out.append(m)
-        return out
 
 
 def _percent_words(style: HouseStyle, sign: str) -> str:
@@ -641,6 +372,22 @@ def _month_names(tag: str) -> list[str]:
     return sorted((n.rstrip(".") for n in names if n), key=len, reverse=True)
 
 
+def _consecutive_years(m: re.Match[str]) -> bool:
+    """A financial year runs from one year into the next: "2017/18", "2017–2018". A range
+    of other numbers ("2019 – 62", a year beside a count) is not one."""
+    first, second = m.group("fy1"), m.group("fy2")
+    if first is None or second is None:
+        return True  # "FY19"
+    start = int(first)
+    end = int(second) if len(second) == 4 else start - start % 100 + int(second)
+    if end == start + 1:
+        return True
+    # a span of years written tight ("2019–21", "2015-2020"); with spaces around the
+    # dash it is more likely a year beside another number
+    tight = not any(c in m.group(0) for c in " \u00a0")
+    return tight and start < end <= start + 30
+
+
 def _skip_patterns(tag: str, language: str) -> list[tuple[str, re.Pattern[str]]]:
     months = "|".join(re.escape(m) for m in _month_names(tag))
     day = r"\d{1,2}(?:st|nd|rd|th|er|e|\.)?"
@@ -659,7 +406,8 @@ def _skip_patterns(tag: str, language: str) -> list[tuple[str, re.Pattern[str]]]
         (
             "financial year",
             re.compile(
-                r"(?<![\w])(?:(?:FY|GJ|EF)[ ]?)?(?:19|20)\d{2}[ \u00a0]?[/–-][ \u00a0]?(?:\d{4}|\d{2})(?![\w])"
+                r"(?<![\w])(?:(?:FY|GJ|EF)[ ]?)?(?P<fy1>(?:19|20)\d{2})[ \u00a0]?[/–-][ \u00a0]?"
+                r"(?P<fy2>\d{4}|\d{2})(?![\w]|[.,'’\u00a0\u202f]\d)"
                 r"|(?<![\w])FY[ ]?\d{2,4}(?![\w])",
                 re.IGNORECASE,
             ),

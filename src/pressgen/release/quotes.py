@@ -7,10 +7,10 @@ import hashlib
 import unicodedata
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from pressgen.errors import PressgenError
-from pressgen.storage.tomlfile import load_model
+from pressgen.storage.tomlfile import load_model, read_toml_with_notes
 
 
 class Speaker(BaseModel):
@@ -75,6 +75,12 @@ class QuoteSet(BaseModel):
     title: str | None = None
     speakers: dict[str, Speaker]
     quotes: list[Quote]
+    # What loading removed from the file (control characters), as warnings for a render.
+    _warnings: tuple[str, ...] = PrivateAttr(default=())
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return self._warnings
 
     def quote(self, quote_id: str) -> Quote | None:
         return next((q for q in self.quotes if q.id == quote_id), None)
@@ -86,7 +92,10 @@ def quote_hash(text: str) -> str:
 
 
 def load_quotes(path: Path) -> QuoteSet:
-    qs = load_model(path, QuoteSet)
+    """A quote set, validated, with control characters removed (noted in `warnings`)."""
+    data, notes = read_toml_with_notes(path, what="quote sets")
+    qs = load_model(path, QuoteSet, data)
+    qs._warnings = notes
     seen: set[str] = set()
     for i, q in enumerate(qs.quotes):
         if q.speaker not in qs.speakers:

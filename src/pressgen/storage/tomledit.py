@@ -24,6 +24,7 @@ from tomlkit.toml_document import TOMLDocument
 
 from pressgen.errors import PressgenError
 from pressgen.storage.atomic import atomic_write
+from pressgen.storage.cleantext import clean_tree
 from pressgen.storage.tomlfile import read_toml
 
 KeyPath = tuple[str | int, ...]
@@ -38,6 +39,8 @@ class TomlEdit:
     path: Path
     doc: TOMLDocument
     before: dict[str, Any]
+    """As the standard reader parses the file, before any cleaning (what an edit is
+    compared with)."""
     bom: bool = False
 
     def text(self) -> str:
@@ -46,11 +49,13 @@ class TomlEdit:
 
 def open_toml(path: Path) -> TomlEdit:
     """Open a TOML file for editing; problems are the reader's one-line errors."""
-    before = read_toml(path)  # size, encoding, syntax and depth, named by file and line
+    read_toml(path)  # size, encoding, syntax and depth, named by file and line
     raw = path.read_bytes()
     bom = raw.startswith(b"\xef\xbb\xbf")
+    text = raw.decode("utf-8-sig")
+    before = tomllib.loads(text)
     try:
-        doc = tomlkit.parse(raw.decode("utf-8-sig"))
+        doc = tomlkit.parse(text)
     except TOMLKitError as exc:  # the standard reader accepted it; tomlkit did not
         raise PressgenError(f"cannot edit this TOML: {exc}", path=path) from None
     return TomlEdit(path, doc, before, bom)
@@ -85,8 +90,9 @@ def write_checked(
 ) -> dict[str, Any]:
     """Write the edited document to `target` atomically, after proving that it parses,
     that only paths `allowed` accepts differ from the original, and that `check` (which
-    raises PressgenError) accepts it; then read the file back and check it again.
-    Returns the data as read back."""
+    raises PressgenError) accepts it as the loaders would read it (cleaned of control
+    characters); then read the file back and check it again. Returns the data as read
+    back."""
     text = edit.text()
     try:
         data = tomllib.loads(text.removeprefix("\ufeff"))
@@ -100,10 +106,11 @@ def write_checked(
             "the file was not written",
             path=edit.path,
         )
-    check(data)
+    cleaned, _ = clean_tree(data, target)  # what every loader sees (no control characters)
+    check(cleaned)
     atomic_write(target, text, force=force)
     written = read_toml(target)
-    if written != data:  # another process changed it between the write and the read
+    if list(changed_paths(cleaned, written)):  # another process wrote it meanwhile
         raise PressgenError("the file changed while it was being written", path=target)
     check(written)
     return written

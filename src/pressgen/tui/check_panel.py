@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 if TYPE_CHECKING:
     from pressgen.check import CheckReport, Finding
 
-_MARK = {"error": "✗", "warning": "⚠", "decision": "?"}
+_MARK = {"error": "✗", "warning": "⚠", "decision": "?", "note": "·"}
 
 
 class CheckPanel(OptionList):
@@ -37,7 +37,7 @@ class CheckPanel(OptionList):
 
     def show(self, report: CheckReport) -> None:
         """List a report's findings, problems first."""
-        order = {"error": 0, "warning": 1, "decision": 2}
+        order = {"error": 0, "warning": 1, "decision": 2, "note": 3}
         self.findings = tuple(sorted(report.findings, key=lambda f: (order[f.severity], f.offset)))
         self.clear_options()
         self.add_options(Option(_label(f)) for f in self.findings)

@@ -134,7 +134,7 @@ def load_picked(picks: Picks) -> LoadedCampaign:
             "campaign": camp,
             "dataset_paths": paths,
             "quotes_path": picks.quotes or base.quotes_path,
-            "template_ref": camp.template,
+            "template_ref": camp.template if picks.template is not None else base.template_ref,
         }
     )
 

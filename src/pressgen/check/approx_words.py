@@ -1,0 +1,198 @@
+"""Approximations in words ("almost half", "jeder vierte"): the qualifier bands and the
+fraction words per language, and the pattern that finds them in a draft."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from pressgen.check.number_words import GERMAN_ORDINALS
+from pressgen.text.bands import BANDS
+
+# qualifier -> (low, high) as multiples of the band (a tenth of the fraction)
+QUALIFIER_BANDS: dict[str, tuple[Decimal, Decimal]] = {}
+_BELOW = (
+    "almost",
+    "nearly",
+    "just under",
+    "getting on for",
+    "knapp",
+    "fast",
+    "beinahe",
+    "presque",
+    "près de",
+    "casi",
+    "quasi",
+    "bijna",
+    "nästan",
+    "prawie",
+    "quase",
+)
+_UNDER = (
+    "under",
+    "less than",
+    "fewer than",
+    "just below",
+    "below",
+    "weniger als",
+    "unter",
+    "moins de",
+    "menos de",
+    "meno di",
+    "minder dan",
+    "mindre än",
+)
+_OVER = (
+    "over",
+    "more than",
+    "above",
+    "mehr als",
+    "über",
+    "plus de",
+    "más de",
+    "più di",
+    "meer dan",
+    "mer än",
+    "ponad",
+    "mais de",
+)
+_JUST_OVER = (
+    "just over",
+    "slightly more than",
+    "a little over",
+    "gut",
+    "knapp über",
+    "un peu plus de",
+)
+_AROUND = (
+    "around",
+    "about",
+    "roughly",
+    "approximately",
+    "some",
+    "close to",
+    "an estimated",
+    "rund",
+    "etwa",
+    "ungefähr",
+    "annähernd",
+    "circa",
+    "environ",
+    "autour de",
+    "alrededor de",
+    "circa",
+    "ongeveer",
+    "omkring",
+    "około",
+    "cerca de",
+)
+_EXACT = ("exactly", "precisely", "genau", "exactement", "exactamente", "esattamente")
+# Each qualifier's band comes from the table the approx filter writes with (text/bands.py).
+for _words, _kind in (
+    (_BELOW, "below"),
+    (_UNDER, "under"),
+    (_OVER, "over"),
+    (_JUST_OVER, "just_over"),
+    (_AROUND, "around"),
+    (_EXACT, "exactly"),
+):
+    for _q in _words:
+        QUALIFIER_BANDS[_q] = BANDS[_kind]
+BARE = BANDS["bare"]
+
+_ONE = Decimal(1)
+FRACTION_WORDS: dict[str, dict[str, Decimal]] = {
+    "en": {
+        "half": _ONE / 2,
+        "a half": _ONE / 2,
+        "one half": _ONE / 2,
+        "a third": _ONE / 3,
+        "one third": _ONE / 3,
+        "one-third": _ONE / 3,
+        "two thirds": _ONE * 2 / 3,
+        "two-thirds": _ONE * 2 / 3,
+        "a quarter": _ONE / 4,
+        "one quarter": _ONE / 4,
+        "one-quarter": _ONE / 4,
+        "three quarters": _ONE * 3 / 4,
+        "three-quarters": _ONE * 3 / 4,
+        "a fifth": _ONE / 5,
+        "one fifth": _ONE / 5,
+        "two fifths": _ONE * 2 / 5,
+        "three fifths": _ONE * 3 / 5,
+        "four fifths": _ONE * 4 / 5,
+        "a tenth": _ONE / 10,
+        "one tenth": _ONE / 10,
+        "nine in ten": _ONE * 9 / 10,
+    },
+    "de": {
+        "die hälfte": _ONE / 2,
+        "der hälfte": _ONE / 2,
+        "hälfte": _ONE / 2,
+        "ein drittel": _ONE / 3,
+        "zwei drittel": _ONE * 2 / 3,
+        "ein viertel": _ONE / 4,
+        "drei viertel": _ONE * 3 / 4,
+        "ein fünftel": _ONE / 5,
+        "ein zehntel": _ONE / 10,
+    },
+    "fr": {
+        "la moitié": _ONE / 2,
+        "moitié": _ONE / 2,
+        "un tiers": _ONE / 3,
+        "deux tiers": _ONE * 2 / 3,
+        "un quart": _ONE / 4,
+        "trois quarts": _ONE * 3 / 4,
+        "un cinquième": _ONE / 5,
+        "un dixième": _ONE / 10,
+    },
+}
+ONE_IN = {"en": r"one\s+in\s+(?:every\s+)?", "fr": r"un\s+sur\s+", "de": r"jede[rsn]?\s+"}
+
+
+def approx_regex(language: str, words: dict[str, int]) -> ApproxPattern | None:
+    fracs = FRACTION_WORDS.get(language)
+    if not fracs:
+        return None
+    quals = sorted(QUALIFIER_BANDS, key=len, reverse=True)
+    q = "|".join(re.escape(x) for x in quals)
+    f = "|".join(
+        re.escape(x).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+")
+        for x in sorted(fracs, key=len, reverse=True)
+    )
+    small = [w for w, v in words.items() if 2 <= v <= 100]
+    n_alt = "|".join(re.escape(w) for w in sorted(small, key=len, reverse=True))
+    if language == "de":
+        n_alt = "|".join(sorted(GERMAN_ORDINALS, key=len, reverse=True)) + r"|\d+\."
+    else:
+        n_alt = (n_alt + "|" if n_alt else "") + r"\d+"
+    one_in = ONE_IN[language]
+    # a bare fraction counts only before "of"/"der"/"des": "half of those", not "the
+    # second half"; with a qualifier it always counts.
+    of = {"en": r"of", "de": r"(?:der|aller|von)", "fr": r"(?:de|des|du)"}[language]
+    return ApproxPattern(q, f, of, one_in, n_alt)
+
+
+class ApproxPattern:
+    """Two passes folded into one `finditer`: qualified fractions anywhere, bare ones
+    only before 'of'; groups are exposed as q, f, n."""
+
+    def __init__(self, q: str, f: str, of: str, one_in: str, n_alt: str) -> None:
+        self._rx = re.compile(
+            rf"(?<![\w])(?:(?P<q>{q})\s+)?"
+            rf"(?:(?P<f>{f})(?:(?=\s+{of}\b)|(?<=\w)(?=\W|$))|{one_in}(?P<n>{n_alt})(?![\w]))",
+            re.IGNORECASE,
+        )
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        out = []
+        for m in self._rx.finditer(text):
+            if m.group("f") and not m.group("q"):
+                tail = text[m.end() : m.end() + 6].lstrip().lower()
+                if not re.match(r"(of|der|aller|von|de|des|du)\b", tail):
+                    continue
+                before = text[max(0, m.start() - 8) : m.start()].lower()
+                if re.search(r"(the|first|second|last|latter|zweite|erste)\s*$", before):
+                    continue
+            out.append(m)
+        return out
