@@ -461,8 +461,7 @@ def _print_findings(
 def cmd_approve(args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from pressgen.release.quotes import approve_quote
-    from pressgen.storage.atomic import atomic_write
+    from pressgen.release.approval import approve_quote
 
     def day(value: str | None, flag: str) -> dt.date | None:
         if value is None:
@@ -473,14 +472,14 @@ def cmd_approve(args: argparse.Namespace) -> int:
             raise PressgenError(f"{flag} wants a date as YYYY-MM-DD, not {value!r}") from None
 
     path = Path(args.quotes)
-    text, digest = approve_quote(
+    # Written, read back and checked to carry the text's hash before success is said.
+    digest = approve_quote(
         path,
         args.quote_id,
         by=args.by,
         on=day(args.on, "--on") or dt.date.today(),
         expires=day(args.expires, "--expires"),
     )
-    atomic_write(path, text, force=True)
     print(f"pressgen: approved {args.quote_id!r} by {args.by} (sha256 {digest[:12]}…)")
     return EXIT_OK
 
