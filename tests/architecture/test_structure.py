@@ -63,7 +63,6 @@ KNOWN_CYCLES = {"pressgen.figures.engine"}
 KNOWN_BIG = {
     "batch/run.py",
     "figures/engine.py",
-    "tui/app.py",
 }
 
 

@@ -17,11 +17,9 @@ if TYPE_CHECKING:
 
 class PressgenCommands(Provider):
     def _main(self) -> MainScreen:
-        from pressgen.tui.app import PressgenApp
-
-        app = self.app
-        assert isinstance(app, PressgenApp)
-        return app.main
+        # Through the attribute, not an import of the app module: the app imports this.
+        main: MainScreen = getattr(self.app, "main")  # noqa: B009
+        return main
 
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
         from pressgen.text.locales import supported_locales
