@@ -103,7 +103,7 @@ def bare_renderer() -> Callable[[], str]:
     }
     # Every filter pressgen offers gets a bare Babel equivalent, so the same template runs.
     env.filters.update({name: specific.get(name, generic) for name in [*FILTERS, "md"]})
-    from pressgen.release.pipeline import _quote_views, build_context, formatter_for
+    from pressgen.release.pipeline import build_context, formatter_for, quote_views
 
     template = env.get_template("cyber-training.md.j2")
     fmt = formatter_for("en_GB", loaded.style)
@@ -111,7 +111,7 @@ def bare_renderer() -> Callable[[], str]:
     # only the figures' text is made per render, by Babel directly.
     info = type("Info", (), {"quotes": ()})()
     base_context = build_context(
-        prepared, fmt, _quote_views(prepared, info, False, None, None, []), False
+        prepared, fmt, quote_views(prepared, info, False, None, None, []), False
     )
 
     def figure_text(name: str) -> str:

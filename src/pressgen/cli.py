@@ -33,6 +33,8 @@ COMMANDS = (
     "styles",
     "locales",
     "approve",
+    "angles",
+    "new",
 )
 
 
@@ -120,6 +122,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--on", help="date of approval, YYYY-MM-DD (default: today)")
     p.add_argument("--expires", help="date the approval lapses, YYYY-MM-DD")
     p.set_defaults(func=cmd_approve)
+
+    from pressgen.angles.command import add_commands  # argparse only: imports no data code
+
+    add_commands(sub)
     return parser
 
 
@@ -311,8 +317,9 @@ def cmd_locales(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    """`pressgen batch`: progress bar on a terminal, quiet otherwise; one line per failed
-    group; exit 2 if any group failed (the others are still written)."""
+    """`pressgen batch`: progress bar on a terminal; one line per failed group, then one
+    line of summary (written, skipped, failed, where); exit 2 if any group or the index
+    failed (the others are still written)."""
     from pressgen.batch import BatchProgress, run_batch
 
     if args.jobs is not None and args.jobs < 1:
@@ -362,19 +369,9 @@ def cmd_batch(args: argparse.Namespace) -> int:
     finally:
         if bar is not None:
             bar.stop()
-    for w in result.warnings:
-        print(f"pressgen: warning: {w}", file=sys.stderr)
-    for r in result.failed:
-        print(f"pressgen: {r.error}", file=sys.stderr)
-    total = len(result.results)
-    if tty or result.failed:
-        print(
-            f"pressgen: {result.written} written, {result.skipped} skipped, "
-            f"{len(result.failed)} failed of {total} groups by {result.column!r}; "
-            f"index in {Path(args.output) / 'index.csv'}",
-            file=sys.stderr,
-        )
-    return EXIT_BAD_INPUT if result.failed else EXIT_OK
+    for line in result.report():
+        print(f"pressgen: {line}", file=sys.stderr)
+    return EXIT_BAD_INPUT if result.failed or result.index_error else EXIT_OK
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -34,7 +34,8 @@ def run_and_kill(campaign: Path, tmp_path: Path, sig: int, mode: str) -> None:
             stderr=err,
         )
     try:
-        deadline = time.monotonic() + 60  # a loaded machine; it takes 2-5 s alone
+        # Generous: it takes 2-5 s alone, over a minute with two suites on a busy machine.
+        deadline = time.monotonic() + 180
         while not marker.exists():
             if proc.poll() is not None or time.monotonic() > deadline:
                 proc.kill()

@@ -1,9 +1,10 @@
 """A campaign's figures within each group of a column, and how the groups compare.
 
-The common measures (count, sum, mean, min, max, share, change, difference) are computed
-for every group in one `group_by` over the frame; other specs run the ordinary figure
-engine on each group's rows (the frame is partitioned once), and figures built from
-other figures (formulas, rates per time) then follow from those. The result is the same
+Every spec is planned once; the aggregations the plans read on the default dataset are
+computed for every group in one `group_by` over the frame (`group_inputs`, in the
+calling process: it is the only step that reads data), and those on other datasets once
+for all. Each group's figures are then built from its own values by the figure engine
+(`build_group`: pure Python, what a batch's workers run). The result is the same
 `Figure` the engine would give on the group's rows, with the group in its filter.
 """
 
@@ -11,37 +12,23 @@ from __future__ import annotations
 
 import ast
 import decimal
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
-import polars as pl
-
 from pressgen.errors import PressgenError
-from pressgen.figures.aggregates import Plan, from_aggregates, joined_filter, plan_for
-from pressgen.figures.engine import (
-    DECIMAL_CONTEXT,
-    Figure,
-    Provenance,
-    Value,
-    compute_figures,
-    rank_values,
-)
-from pressgen.figures.specs import (
-    AggregateSpec,
-    ChangeSpec,
-    CountGroupsSpec,
-    CountSpec,
-    FigureSpec,
-    FormulaSpec,
-    FrequencySpec,
-    RangeSpec,
-)
+from pressgen.figures.engine import figures_from, plan_figures, suppressed_cells_expr
+from pressgen.figures.grouped import rank_values
+from pressgen.figures.model import DECIMAL_CONTEXT, Figure, Value
+from pressgen.figures.plan import Plan, Scope
+from pressgen.figures.source import GROUP, Agg, FrameSource, evaluate_groups
+from pressgen.figures.specs import AggregateSpec, ChangeSpec, CountSpec, FigureSpec, FormulaSpec
+from pressgen.lazy import LazyModule
 from pressgen.sources.dataset import Dataset
 
-GROUP = "__group"
-_DERIVED = (CountGroupsSpec, FrequencySpec, RangeSpec, FormulaSpec)
+pl = LazyModule("polars")
 
 
 @dataclass(frozen=True)
@@ -101,7 +88,7 @@ class Comparison:
     def additive(self) -> bool:
         return self.standing.additive
 
-    @property
+    @cached_property  # read by the template and the index alike
     def share_of_total(self) -> Decimal | None:
         st = self.standing
         if not st.additive or st.national == 0:
@@ -109,7 +96,7 @@ class Comparison:
         with decimal.localcontext(DECIMAL_CONTEXT):
             return Decimal(self.value) / Decimal(st.national)
 
-    @property
+    @cached_property
     def diff_from_average(self) -> Decimal:
         with decimal.localcontext(DECIMAL_CONTEXT):
             return Decimal(self.value) - self.standing.average
@@ -120,11 +107,68 @@ class Comparison:
 
 
 def group_values(dataset: Dataset, each: str) -> tuple[list[str], int]:
-    """The distinct values of `each`, sorted, and how many rows have none."""
+    """The distinct values of `each` as text (as the grouped aggregation keys them),
+    sorted, and how many rows have none."""
     dataset.column(each, where="--each")
     col = dataset.frame[each]
-    values = sorted({str(v) for v in col.drop_nulls().unique().to_list()})
+    values = sorted(set(col.drop_nulls().cast(pl.String).unique().to_list()))
     return values, col.null_count()
+
+
+@dataclass(frozen=True)
+class GroupInputs:
+    """Everything a group's figures are built from: the plans, each group's
+    aggregations (`values`), those every group shares (other datasets), and each group's
+    suppressed cells (each counted once). Plain values: it crosses to worker processes."""
+
+    specs: Mapping[str, FigureSpec]
+    plans: Mapping[str, Plan[Any]]
+    each: str
+    groups: tuple[str, ...]
+    values: Mapping[str, Mapping[Agg, Any]]
+    shared: Mapping[Agg, Any]
+    suppressed: Mapping[str, int]
+    small: int
+
+
+def group_inputs(
+    specs: Mapping[str, FigureSpec],
+    datasets: Mapping[str, Dataset],
+    default: str,
+    each: str,
+    *,
+    small_count: int,
+) -> GroupInputs:
+    """Plan every spec (the first bad one raises) and compute what they read, for every
+    group of column `each` of the default dataset at once."""
+    ds = datasets[default]
+    groups, _ = group_values(ds, each)
+    plans = plan_figures(specs, datasets, default)
+    aggs = list(dict.fromkeys(a for p in plans.values() for a in p.aggs))
+    values = evaluate_groups(ds.frame, each, [a for a in aggs if a.dataset == default], groups)
+    others = [a for a in aggs if a.dataset != default]
+    got = FrameSource({k: d.frame for k, d in datasets.items()}).values(others)
+    shared = {a: got[a] for a in others}
+    return GroupInputs(
+        specs,
+        plans,
+        each,
+        tuple(groups),
+        values,
+        shared,
+        _suppressed_by_group(plans, ds, default, each),
+        small_count,
+    )
+
+
+def build_group(inputs: GroupInputs, group: str) -> GroupFigures:
+    """One group's figures from its aggregations, or the one-line reason they failed."""
+    got = {**inputs.shared, **inputs.values.get(group, {})}
+    scope = Scope(f"{inputs.each} = {group!r}", inputs.small)
+    try:
+        return GroupFigures(group, figures_from(inputs.specs, inputs.plans, got, scope))
+    except PressgenError as exc:
+        return GroupFigures(group, None, exc.line())
 
 
 def compute_group_figures(
@@ -136,43 +180,78 @@ def compute_group_figures(
     small_count: int,
 ) -> dict[str, GroupFigures]:
     """Every spec evaluated within each group of column `each` of the default dataset."""
-    ds = datasets[default]
-    groups, _ = group_values(ds, each)
-    fast: dict[str, Plan] = {}
-    slow: list[str] = []
-    for name, spec in specs.items():
-        if isinstance(spec, _DERIVED):
+    inputs = group_inputs(specs, datasets, default, each, small_count=small_count)
+    return {g: build_group(inputs, g) for g in inputs.groups}
+
+
+def _suppressed_by_group(
+    plans: Mapping[str, Plan[Any]], main: Dataset, default: str, column: str
+) -> dict[str, int]:
+    """Each group's suppressed cells that its figures leave out, each counted once."""
+    expr = suppressed_cells_expr(plans.values(), default)
+    if expr is None:
+        return {}
+    table = (
+        main.frame.filter(pl.col(column).is_not_null())
+        .group_by(pl.col(column).cast(pl.String).alias(GROUP))
+        .agg(expr.alias("n"))
+    )
+    return dict(zip(table[GROUP].to_list(), (int(n or 0) for n in table["n"]), strict=True))
+
+
+#: A group's single-number figures, as the comparison needs them: value and kind.
+Comparable = Mapping[str, tuple[Value, str]]
+
+
+def comparable(figures: Mapping[str, Figure]) -> dict[str, tuple[Value, str]]:
+    return {n: (f.value, f.kind) for n, f in figures.items() if _is_number(f.value)}
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """How the groups stand on each single-number figure: what they share
+    (`standings`, in the national figures' order) and each group's place (`ranks`)."""
+
+    standings: Mapping[str, Standing]
+    ranks: Mapping[str, Mapping[str, tuple[int | None, bool]]]
+
+    def comparisons(self, group: str, values: Comparable) -> dict[str, Comparison]:
+        """One group's comparisons, from its own values and its places."""
+        places = self.ranks.get(group, {})
+        out: dict[str, Comparison] = {}
+        for name, standing in self.standings.items():
+            place = places.get(name)
+            if place is not None:
+                value, kind = values[name]
+                out[name] = Comparison(kind, value, place[0], place[1], standing)
+        return out
+
+    def only(self, groups: Iterable[str]) -> Ranking:
+        """The places of some groups only (what a worker needs for its share)."""
+        return Ranking(self.standings, {g: self.ranks[g] for g in groups if g in self.ranks})
+
+
+def rank_groups(
+    specs: Mapping[str, FigureSpec],
+    national: Mapping[str, Figure],
+    values: Mapping[str, Comparable],
+) -> Ranking:
+    """Rank the groups with a value on each single-number national figure."""
+    additive = additive_figures(specs)
+    standings: dict[str, Standing] = {}
+    ranks: dict[str, dict[str, tuple[int | None, bool]]] = {}
+    for name, fig in national.items():
+        if not _is_number(fig.value):
             continue
-        plan = plan_for(name, spec, ds) if spec.dataset in (None, default) else None
-        if plan is None:
-            slow.append(name)
-        else:
-            fast[name] = plan
-    aggs: dict[str, dict[str, Any]] = {g: {} for g in groups}
-    if fast:
-        exprs = [e for p in fast.values() for e in p.exprs]
-        key = pl.col(each).cast(pl.String).alias(GROUP)
-        table = ds.frame.filter(pl.col(each).is_not_null()).group_by(key).agg(exprs)
-        for row in table.iter_rows(named=True):
-            aggs[row[GROUP]] = row
-    parts: dict[str, pl.DataFrame] = {}
-    if slow:
-        keyed = ds.frame.filter(pl.col(each).is_not_null()).with_columns(
-            pl.col(each).cast(pl.String).alias(GROUP)
-        )
-        for k, sub in keyed.partition_by(GROUP, as_dict=True, include_key=False).items():
-            parts[str(k[0])] = sub
-    out: dict[str, GroupFigures] = {}
-    for g in groups:
-        try:
-            with decimal.localcontext(DECIMAL_CONTEXT):
-                figs = _one_group(
-                    g, specs, datasets, default, each, fast, slow, aggs[g], parts, small_count
-                )
-            out[g] = GroupFigures(g, figs)
-        except PressgenError as exc:
-            out[g] = GroupFigures(g, None, exc.line())
-    return out
+        own = {g: v[name][0] for g, v in values.items() if name in v}
+        if not own:
+            continue
+        with decimal.localcontext(DECIMAL_CONTEXT):
+            average = Decimal(sum(own.values(), start=0)) / len(own)
+        standings[name] = Standing(name, fig.value, average, len(own), name in additive)
+        for g, place in rank_values(list(own.items()), descending=True).items():
+            ranks.setdefault(g, {})[name] = place
+    return Ranking(standings, ranks)
 
 
 def compare_groups(
@@ -181,30 +260,9 @@ def compare_groups(
     results: Mapping[str, GroupFigures],
 ) -> dict[str, dict[str, Comparison]]:
     """For every group, its comparison on each single-number figure."""
-    additive = additive_figures(specs)
-    out: dict[str, dict[str, Comparison]] = {g: {} for g in results}
-    for name, fig in national.items():
-        if not _is_number(fig.value):
-            continue
-        values: dict[str, Value] = {}
-        kinds: dict[str, str] = {}
-        for g, res in results.items():
-            figs = res.figures
-            if figs is not None and name in figs:
-                f = figs[name]
-                if _is_number(f.value):
-                    values[g] = f.value
-                    kinds[g] = f.kind
-        if not values:
-            continue
-        ranks = rank_values(list(values.items()), descending=True)
-        with decimal.localcontext(DECIMAL_CONTEXT):
-            average = Decimal(sum(values.values(), start=0)) / len(values)
-        standing = Standing(name, fig.value, average, len(values), name in additive)
-        for g, v in values.items():
-            rank, joint = ranks[g]
-            out[g][name] = Comparison(kinds[g], v, rank, joint, standing)
-    return out
+    values = {g: comparable(r.figures) for g, r in results.items() if r.figures is not None}
+    ranking = rank_groups(specs, national, values)
+    return {g: ranking.comparisons(g, values.get(g, {})) for g in results}
 
 
 def additive_figures(specs: Mapping[str, FigureSpec]) -> set[str]:
@@ -228,52 +286,6 @@ def additive_figures(specs: Mapping[str, FigureSpec]) -> set[str]:
 
 
 # -- internals ---------------------------------------------------------------------------
-
-
-def _one_group(
-    group: str,
-    specs: Mapping[str, FigureSpec],
-    datasets: Mapping[str, Dataset],
-    default: str,
-    each: str,
-    fast: Mapping[str, Plan],
-    slow: list[str],
-    agg: Mapping[str, Any],
-    parts: Mapping[str, pl.DataFrame],
-    small: int,
-) -> dict[str, Figure]:
-    ds = datasets[default]
-    prefix = f"{each} = {group!r}"
-    known: dict[str, Figure] = {}
-    for name, plan in fast.items():
-        fig = from_aggregates(name, plan.spec, ds, agg, prefix, small)
-        if plan.spec.kind:
-            fig = replace(fig, kind=plan.spec.kind)
-        known[name] = fig
-    if slow:
-        sub = replace(ds, frame=parts.get(group, ds.frame.clear()))
-        group_sets = {**datasets, default: sub}
-        first = compute_figures(
-            {n: specs[n] for n in slow},
-            group_sets,
-            default,
-            small_count=small,
-            known=known,
-            one_pass=False,
-        )
-        for n in slow:
-            f = first[n]
-            known[n] = replace(f, provenance=_prefixed(f.provenance, prefix))
-    else:
-        group_sets = dict(datasets)
-    # The aggregated figures are known; what is left is built from them (one_pass: no).
-    return compute_figures(
-        specs, group_sets, default, small_count=small, known=known, one_pass=False
-    )
-
-
-def _prefixed(prov: Provenance, prefix: str) -> Provenance:
-    return replace(prov, filter=joined_filter(prefix, prov.filter))
 
 
 def _is_number(v: Any) -> bool:

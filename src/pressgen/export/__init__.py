@@ -8,6 +8,7 @@ writer works from that parse. python-docx is imported only when a DOCX is asked 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,9 @@ class ExportOptions:
     """Plain text only: wrap column."""
     refuse_invalid_text: bool = False
     """Refuse, rather than clean with a warning, text a document cannot hold."""
+    created: dt.datetime | None = None
+    """DOCX only: the document's timestamps (created, modified, zip entries); the time of
+    writing when None. A release's own date makes the same input give the same file."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -142,7 +142,7 @@ class PageFurniture:
         props.category = "Press release"
         props.comments = ""
         props.revision = 1
-        now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        now = opts.created or dt.datetime.now(dt.UTC).replace(microsecond=0)
         props.created = now
         props.modified = now
 

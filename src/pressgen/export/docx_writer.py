@@ -14,7 +14,9 @@ Only the DOCX modules import python-docx; `pressgen.export` imports them on the 
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import io
+import zipfile
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -66,8 +68,22 @@ def write_docx(release: Release, options: ExportOptions) -> tuple[bytes, tuple[s
     out = io.BytesIO()
     doc.save(out)
     data = out.getvalue()
+    if options.created is not None:
+        data = _dated_zip(data, options.created)
     verify_docx(data)  # a document Word cannot open is never reported as written
     return data, guard.warnings + tuple(writer.warnings)
+
+
+def _dated_zip(data: bytes, when: dt.datetime) -> bytes:
+    """The package with every entry dated `when` (python-docx dates them now)."""
+    stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=stamp)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
 
 
 # -- the writer ------------------------------------------------------------------------

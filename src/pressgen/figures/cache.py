@@ -23,25 +23,18 @@ from typing import Any
 
 from pressgen import __version__
 from pressgen.errors import PressgenError
-from pressgen.figures.engine import Figure, GroupRow, Provenance
+from pressgen.figures.model import Figure, GroupRow, Provenance
 from pressgen.storage.filecache import file_stamp
 
 FORMAT = 2
-# The sources whose change can change a computed figure, relative to the package root.
-_ENGINE = (
-    "figures/engine.py",
-    "figures/aggregates.py",
-    "figures/specs.py",
-    "figures/cache.py",
-    "sources/dataset.py",
-    "sources/manifest.py",
-)
+# The folders whose sources can change a computed figure, relative to the package root:
+# every module of the engine and its methods, and of the loaders.
+_ENGINE = ("figures", "sources", "sources/loaders")
 
 
 def cache_key(specs_json: str, stamps: tuple[Any, ...], small_numbers: int) -> str:
     package = Path(__file__).resolve().parent.parent
-    engine = [file_stamp(package / name) for name in _ENGINE]
-    engine += [file_stamp(p) for p in sorted((package / "sources" / "loaders").glob("*.py"))]
+    engine = [file_stamp(p) for folder in _ENGINE for p in sorted((package / folder).glob("*.py"))]
     blob = json.dumps([FORMAT, __version__, specs_json, stamps, small_numbers, engine])
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 

@@ -12,13 +12,12 @@ import datetime as dt
 import json
 import os
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pressgen.errors import PressgenError
-from pressgen.figures.engine import Figure
+from pressgen.figures.model import Figure
 from pressgen.release.campaign import LoadedCampaign, load_campaign
 from pressgen.release.filters import FORMATTER_KEY
 from pressgen.release.quotes import QuoteSet, load_quotes
@@ -28,6 +27,7 @@ from pressgen.sources.dataset import Dataset, load_dataset, read_manifest
 from pressgen.sources.manifest import Manifest
 from pressgen.storage.filecache import cached, file_stamp
 from pressgen.storage.locations import find_campaign, template_folders
+from pressgen.storage.memo import MEMO, MemoTable, memoize
 from pressgen.text.formatting import Formatter, normalise_locale
 from pressgen.text.style import HouseStyle, resolve_style, style_for_locale
 
@@ -68,9 +68,14 @@ class Rendered:
     warnings: tuple[str, ...] = field(default_factory=tuple)
 
 
-_FIGURE_CACHE: dict[
-    tuple[Any, ...], tuple[dict[str, Dataset], dict[str, Figure], dict[str, Manifest], int]
-] = {}
+# In-memory caches, all owned by MEMO (see storage.memo): one lock, one clear().
+_Figures = tuple[dict[str, Dataset], dict[str, Figure], dict[str, Manifest], int]
+_FIGURES: MemoTable[tuple[Any, ...], _Figures] = MEMO.table("campaign figures", 64)
+_PREPARED: MemoTable[int, Prepared] = MEMO.table("prepared campaigns", 32)
+_SPEC_KEYS: MemoTable[int, tuple[LoadedCampaign, str]] = MEMO.table("figure spec keys", 64)
+_TEMPLATE_INFO: MemoTable[tuple[str, tuple[Path, ...], str], tuple[tuple[int, int], TemplateInfo]]
+_TEMPLATE_INFO = MEMO.table("template variants", 64)
+_SETUPS: MemoTable[tuple[Any, ...], _Setup] = MEMO.table("render setups", 32)
 
 
 def prepare(ref: str | Path | LoadedCampaign, root: Path | None = None) -> Prepared:
@@ -93,14 +98,8 @@ def prepare(ref: str | Path | LoadedCampaign, root: Path | None = None) -> Prepa
     ):
         return hit
     prepared = Prepared(loaded, datasets, figures, quotes, manifests, suppressed)
-    if len(_PREPARED) >= 32:
-        _PREPARED.clear()
-    _PREPARED[id(loaded)] = prepared
+    _PREPARED.put(id(loaded), prepared)
     return prepared
-
-
-_PREPARED: dict[int, Prepared] = {}
-_SPEC_KEYS: dict[int, tuple[LoadedCampaign, str]] = {}
 
 
 def _specs_key(loaded: LoadedCampaign) -> str:
@@ -112,9 +111,7 @@ def _specs_key(loaded: LoadedCampaign) -> str:
         {k: v.model_dump(mode="json", by_alias=True) for k, v in loaded.campaign.figures.items()},
         sort_keys=True,
     )
-    if len(_SPEC_KEYS) >= 64:
-        _SPEC_KEYS.clear()
-    _SPEC_KEYS[id(loaded)] = (loaded, text)
+    _SPEC_KEYS.put(id(loaded), (loaded, text))
     return text
 
 
@@ -127,7 +124,7 @@ def _figures_for(
     camp = loaded.campaign
     stamps = tuple(sorted((name, *_stamp(p)) for name, p in loaded.dataset_paths.items()))
     key = (os.path.abspath(loaded.path), _specs_key(loaded), stamps, camp.small_numbers)
-    hit = _FIGURE_CACHE.get(key)
+    hit = _FIGURES.get(key)
     if hit is not None:
         return hit
     manifests = {
@@ -154,9 +151,7 @@ def _figures_for(
         if not any(d.warnings for d in datasets.values()):
             # Data that needed cleaning is read every time, so its warnings are told.
             figure_cache.store(disk_key, figures, suppressed)
-    if len(_FIGURE_CACHE) > 64:
-        _FIGURE_CACHE.clear()
-    _FIGURE_CACHE[key] = (datasets, figures, manifests, suppressed)
+    _FIGURES.put(key, (datasets, figures, manifests, suppressed))
     return datasets, figures, manifests, suppressed
 
 
@@ -171,13 +166,10 @@ def template_search_path(loaded: LoadedCampaign) -> list[Path]:
     return [p for p in template_folders(loaded.root) if p.is_dir()]
 
 
-@lru_cache(maxsize=128)
+@memoize("formatters", 128)
 def formatter_for(tag: str, style: HouseStyle) -> Formatter:
     """One Formatter per locale and style: its compiled patterns are reused."""
     return Formatter(tag, style)
-
-
-_TEMPLATE_INFO: dict[tuple[str, tuple[Path, ...], str], tuple[tuple[int, int], TemplateInfo]] = {}
 
 
 def _template_info(ref: str, search: tuple[Path, ...], tag: str) -> TemplateInfo:
@@ -187,7 +179,7 @@ def _template_info(ref: str, search: tuple[Path, ...], tag: str) -> TemplateInfo
     if hit is not None and file_stamp(hit[1].path) == hit[0]:
         return hit[1]
     info = resolve_template(ref, search, tag)
-    _TEMPLATE_INFO[key] = (file_stamp(info.path), info)
+    _TEMPLATE_INFO.put(key, (file_stamp(info.path), info))
     return info
 
 
@@ -228,10 +220,7 @@ def render_release(
     key = (id(prepared), tag, house, drafts, tuple(sorted((include or {}).items())), day)
     setup = _SETUPS.get(key)
     if setup is None or setup.prepared is not prepared or not setup.fresh():
-        setup = _setup(prepared, tag, house, drafts, include, day)
-        if len(_SETUPS) >= 32:
-            _SETUPS.clear()
-        _SETUPS[key] = setup
+        setup = _SETUPS.put(key, _setup(prepared, tag, house, drafts, include, day))
     markdown = render_template(setup.info, setup.search, setup.context)
     return Rendered(markdown, tag, house, setup.info, setup.warnings)
 
@@ -252,9 +241,6 @@ class _Setup:
         return file_stamp(self.info.path) == self.stamp
 
 
-_SETUPS: dict[tuple[Any, ...], _Setup] = {}
-
-
 def _setup(
     prepared: Prepared,
     tag: str,
@@ -267,9 +253,9 @@ def _setup(
     fmt = formatter_for(tag, house)
     search = template_search_path(loaded)
     info = _template_info(loaded.template_ref, tuple(search), tag)
-    _check_needs(info, prepared, include)
+    check_needs(info, prepared, include)
     warnings = input_warnings(prepared)
-    quotes = _quote_views(prepared, info, drafts, include, today, warnings, tag)
+    quotes = quote_views(prepared, info, drafts, include, today, warnings, tag)
     warnings.extend(translation_warnings(prepared, quotes, tag))
     for fig in prepared.figures.values():
         warnings.extend(f"{fig.name}: {w}" for w in fig.warnings)
@@ -285,7 +271,8 @@ def input_warnings(prepared: Prepared) -> list[str]:
 
 def export_options(prepared: Prepared, locale: str, *, ascii: bool = False) -> ExportOptions:
     """Document properties for an export: the release's words in `locale`, the campaign's
-    letterhead. The CLI, batch and the TUI all export with these."""
+    letterhead, its date as the document's timestamps. The CLI, batch and the TUI all
+    export with these."""
     from pressgen.export import ExportOptions
 
     loaded = prepared.loaded
@@ -298,6 +285,8 @@ def export_options(prepared: Prepared, locale: str, *, ascii: bool = False) -> E
         locale=locale,
         reference_docx=loaded.letterhead_path,
         ascii=ascii,
+        # The release's date, not the clock: the same release gives the same file.
+        created=dt.datetime.combine(rel.date, dt.time(), tzinfo=dt.UTC),
     )
 
 
@@ -370,7 +359,8 @@ def release_line(fmt: Formatter, embargo: dt.datetime | None, zone: str, path: P
     return f"EMBARGOED UNTIL {fmt.embargo(when, zone)}".upper()
 
 
-def _check_needs(info: TemplateInfo, prepared: Prepared, include: dict[str, bool] | None) -> None:
+def check_needs(info: TemplateInfo, prepared: Prepared, include: dict[str, bool] | None) -> None:
+    """Every figure and quote slot the template declares is one the campaign has."""
     camp = prepared.loaded.campaign
     for name in info.figures:
         if name not in prepared.figures:
@@ -414,7 +404,7 @@ def translation_warnings(prepared: Prepared, quotes: dict[str, QuoteView], tag: 
     return out
 
 
-def _quote_views(
+def quote_views(
     prepared: Prepared,
     info: TemplateInfo,
     drafts: bool,
@@ -423,6 +413,8 @@ def _quote_views(
     warnings: list[str],
     locale: str | None = None,
 ) -> dict[str, QuoteView]:
+    """The quote in each of the campaign's slots, as the template sees it; an unapproved
+    one is refused unless `drafts` (then it is marked, and `warnings` says so)."""
     loaded = prepared.loaded
     out: dict[str, QuoteView] = {}
     for slot, quote_id in loaded.campaign.slots.items():

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
@@ -17,9 +17,10 @@ if TYPE_CHECKING:
 
 class PressgenCommands(Provider):
     def _main(self) -> MainScreen:
-        # Through the attribute, not an import of the app module: the app imports this.
-        main: MainScreen = getattr(self.app, "main")  # noqa: B009
-        return main
+        # The app is pressgen's (it registers this provider); naming its class here would
+        # make commands and app import each other.
+        app: Any = self.app
+        return cast("MainScreen", app.main)
 
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
         from pressgen.text.locales import supported_locales

@@ -1,0 +1,193 @@
+"""The `group` method: one result per value of a column, competition-ranked (1, 2, 2, 4),
+with each group's measure (count, sum, mean, change, difference, share or rate)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import NamedTuple
+
+from pressgen.errors import PressgenError
+from pressgen.figures.compared import population_total, populations
+from pressgen.figures.model import Figure, GroupRow, Value
+from pressgen.figures.plan import (
+    Datasets,
+    Matched,
+    Plan,
+    Scope,
+    Total,
+    check_usable,
+    data_plan,
+    numeric,
+    provenance,
+    warnings_for,
+)
+from pressgen.figures.source import Agg, Values
+from pressgen.figures.specs import GroupSpec
+from pressgen.figures.where import describe_where, period, selection
+
+_KINDS = {"change": "change", "share": "share", "rate": "rate", "mean": "number"}
+
+
+class _GroupKeys(NamedTuple):
+    matched: Matched
+    overall: Total  # every group together: is there any value at all?
+    cells: Total  # each group's rows, values and suppressed cells
+    measured: Total | None  # the measure's total per group (None: row counts)
+    second: Total | None  # the other total: the part of a share, a change's later period
+    population: Agg | None
+    problem: tuple[str, str] | None  # a spec problem reported once there are groups
+
+
+class GroupMethod:
+    """One result per group, ranked: each force's change, top five rises, and so on."""
+
+    def plan(self, name: str, spec: GroupSpec, data: Datasets) -> Plan[_GroupKeys]:
+        ds = data.get(spec.dataset, name)
+        key = data.key(spec.dataset)
+        ds.column(spec.by, where=f"figures.{name}.by")
+        if spec.column:
+            numeric(ds, spec.column, name)
+        sel = selection(ds, spec.where, name)
+        population = None
+        if spec.measure == "rate":
+            if spec.population is None:
+                raise PressgenError("a rate needs a population", where=f"figures.{name}.population")
+            population = population_total(spec.population, name, data)
+        if spec.period:
+            ds.column(spec.period, where=f"figures.{name}.period")
+        by = spec.by
+        column = None if spec.measure == "count" else spec.column
+        measured: Total | None = Total.of(data.keys, key, sel, column, by)
+        second: Total | None = None
+        problem: tuple[str, str] | None = None
+        try:  # as the engine always has, these are reported only when a group has rows
+            if spec.measure in ("change", "difference"):
+                if spec.period is None or spec.from_ is None or spec.to is None:
+                    raise PressgenError(
+                        "a change needs period, from and to", where=f"figures.{name}.period"
+                    )
+                measured = Total.of(
+                    data.keys, key, sel & period(ds, spec.period, spec.from_, name), column, by
+                )
+                second = Total.of(
+                    data.keys, key, sel & period(ds, spec.period, spec.to, name), column, by
+                )
+            elif spec.measure == "share":
+                part = sel & selection(ds, spec.part or {}, name, "part")
+                second = Total.of(data.keys, key, part, column, by)
+        except PressgenError as exc:
+            problem = (exc.message, exc.where or "")
+            measured = second = None
+        keys = _GroupKeys(
+            Matched.of(data.keys, key, sel),
+            Total.of(data.keys, key, sel, spec.column),
+            Total.of(data.keys, key, sel, spec.column, by),
+            measured,
+            second,
+            population,
+            problem,
+        )
+        # Cell counts overall and per group; a total's own sum only where it is measured.
+        aggs = [*keys.matched.aggs()]
+        for cells in (keys.overall, keys.cells):
+            aggs += [a for a in cells.aggs() if a is not cells.sum]
+        for total in (measured, second):
+            if total is not None:
+                aggs += (total.sum,) if total.sum is not None else (total.rows,)
+        if population is not None:
+            aggs.append(population)
+        return data_plan(
+            name, spec, ds, tuple(dict.fromkeys(aggs)), keys, describe_where(spec.where)
+        )
+
+    def build(self, plan: Plan[_GroupKeys], got: Values, scope: Scope) -> Figure:
+        spec: GroupSpec = plan.spec
+        k = plan.keys
+        overall = k.overall.cells(got)
+        rows = overall[0]
+        groups = sorted(g for g, n in got[k.cells.rows].items() if n)
+        if groups and k.problem is not None:
+            raise PressgenError(k.problem[0], where=k.problem[1] or None)
+        check_usable(plan.name, spec.column, overall)
+        pops = populations(got, k.population) if k.population is not None else {}
+        results: list[tuple[str, Value | None, int, int, Value | None, Value | None]] = []
+        for group in groups:
+            n, present, sup = k.cells.cells_in(got, group)
+            base = target = None
+            value: Value | None = None
+            if k.measured is None or (k.measured.sum is not None and not present):
+                pass  # no cell of the group holds a value: nothing to rank it by
+            elif spec.measure in ("change", "difference"):
+                assert k.second is not None
+                b, t = k.measured.value_in(got, group), k.second.value_in(got, group)
+                base, target = b, t
+                if spec.measure == "difference":
+                    value = t - b
+                else:
+                    value = None if b == 0 else Decimal(t - b) / Decimal(b)
+            elif spec.measure == "share":
+                assert k.second is not None
+                whole = k.measured.value_in(got, group)
+                part = k.second.value_in(got, group)
+                value = None if whole == 0 else Decimal(part) / Decimal(whole)
+            elif spec.measure == "mean":
+                total = k.measured.value_in(got, group)
+                value = None if present == 0 else Decimal(total) / present
+            elif spec.measure == "rate":
+                total = k.measured.value_in(got, group)
+                pop = pops.get(group)
+                value = None if not pop else Decimal(total) * spec.per / Decimal(pop)
+            else:
+                value = k.measured.value_in(got, group)
+            results.append((group, value, n, sup, base, target))
+        ranked = rank_values([(g, v) for g, v, *_ in results], descending=spec.order == "desc")
+        rows_out = tuple(
+            GroupRow(g, v, ranked[g][0], ranked[g][1], n, sup, base, target)
+            for g, v, n, sup, base, target in sorted(
+                results, key=lambda r: (ranked[r[0]][0] or 10**9, r[0])
+            )
+        )
+        sup_total = sum(r.suppressed for r in rows_out)
+        warns = list(warnings_for(None, "groups", sup_total, rows, spec.column, scope.small))
+        undefined = [r.group for r in rows_out if r.value is None]
+        if undefined:
+            warns.append(f"no value for {len(undefined)} group(s): {', '.join(undefined[:5])}")
+        prov = provenance(
+            plan,
+            scope,
+            f"{spec.measure} of {spec.column or 'rows'} by {spec.by}",
+            rows,
+            got[k.matched.nums],
+            sup_total,
+        )
+        return Figure(
+            plan.name,
+            "groups",
+            rows_out,
+            prov,
+            spec.label,
+            tuple(warns),
+            {"measure_kind": _KINDS.get(spec.measure, "count"), "by": spec.by},
+        )
+
+
+def rank_values(
+    items: list[tuple[str, Value | None]], *, descending: bool = True
+) -> dict[str, tuple[int | None, bool]]:
+    """Competition ranks (1, 2, 2, 4): equal values share a place and are 'joint'.
+    Equal values are listed by group name; groups without a value have no place."""
+    out: dict[str, tuple[int | None, bool]] = {g: (None, False) for g, v in items if v is None}
+    valued = [(v, g) for g, v in items if v is not None]
+    valued.sort(key=(lambda vg: (-vg[0], vg[1])) if descending else None)
+    start = 0
+    n = len(valued)
+    while start < n:  # one run of equal values at a time: they share its first place
+        end = start + 1
+        value = valued[start][0]
+        while end < n and valued[end][0] == value:
+            end += 1
+        place = (start + 1, end - start > 1)
+        for _, g in valued[start:end]:
+            out[g] = place
+        start = end
+    return out

@@ -1,0 +1,177 @@
+"""Filters: a spec's `where` as a typed, hashable `Selection`, and how it reads in words.
+
+A `Selection` is a conjunction of `Clause`s whose literals are already of their
+column's type (a literal that is not is an error naming the spec's field), so two
+figures with the same filter select the same rows and can share one aggregation. It
+becomes a polars expression only when data is read; the frame, a cube of cells and a
+group's rows all evaluate the same expression.
+"""
+
+from __future__ import annotations
+
+import decimal
+from collections.abc import Callable
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+
+from pressgen.errors import PressgenError
+from pressgen.figures.specs import Condition, Scalar, Where
+from pressgen.lazy import LazyModule
+
+if TYPE_CHECKING:
+    import polars as pl
+
+    from pressgen.sources.dataset import Dataset
+else:
+    pl = LazyModule("polars")
+
+Op = Literal["eq", "ne", "gt", "ge", "lt", "le", "in", "not_in"]
+_COMPARISONS: tuple[Op, ...] = ("eq", "ne", "gt", "ge", "lt", "le")
+
+
+# Selections and their clauses are tuples: hashed and compared by value in C, and cheap
+# to define (a module's dataclasses cost a cold `pressgen render` a millisecond each).
+class Clause(NamedTuple):
+    """One test on one column; `value` is of the column's type (a tuple for in/not_in)."""
+
+    column: str
+    op: Op
+    value: Any
+
+    def expr(self) -> pl.Expr:
+        c = pl.col(self.column)
+        if self.op == "in":
+            return c.is_in(list(self.value))
+        if self.op == "not_in":
+            return ~c.is_in(list(self.value))
+        result: pl.Expr = getattr(c, self.op)(self.value)
+        return result
+
+
+class Selection(NamedTuple):
+    """Rows meeting every clause; the empty selection is every row."""
+
+    clauses: tuple[Clause, ...] = ()
+
+    def __and__(self, other: object) -> Selection:
+        assert isinstance(other, Selection)
+        return Selection(self.clauses + other.clauses)
+
+    @property
+    def columns(self) -> frozenset[str]:
+        return frozenset(c.column for c in self.clauses)
+
+    def expr(self) -> pl.Expr:
+        """The mask as a polars expression."""
+        made = pl.lit(True)
+        for clause in self.clauses:
+            made = made & clause.expr()
+        return made
+
+
+EVERY_ROW = Selection()
+
+
+def selection(ds: Dataset, where: Where, figure: str, field_name: str = "where") -> Selection:
+    """A spec's filter checked against the dataset's columns, its literals typed."""
+    clauses: list[Clause] = []
+    for col, cond in where.items():
+        at = f"figures.{figure}.{field_name}.{col}"
+        kind = ds.column(col, where=at).type
+        if isinstance(cond, Condition):
+            for op in _COMPARISONS:
+                v = getattr(cond, op)
+                if v is not None:
+                    clauses.append(Clause(col, op, coerce_value(v, kind, at)))
+            if cond.in_ is not None:
+                clauses.append(
+                    Clause(col, "in", tuple(coerce_value(v, kind, at) for v in cond.in_))
+                )
+            if cond.not_in is not None:
+                values = tuple(coerce_value(v, kind, at) for v in cond.not_in)
+                clauses.append(Clause(col, "not_in", values))
+        elif isinstance(cond, list):
+            clauses.append(Clause(col, "in", tuple(coerce_value(v, kind, at) for v in cond)))
+        else:
+            clauses.append(Clause(col, "eq", coerce_value(cond, kind, at)))
+    return Selection(tuple(clauses))
+
+
+def period(ds: Dataset, column: str, value: Scalar, figure: str) -> Selection:
+    """The rows of one period of a change: `column == value`, typed by the engine's rule."""
+    at = f"figures.{figure}.period"
+    kind = ds.column(column, where=at).type
+    return Selection((Clause(column, "eq", coerce_value(value, kind, at)),))
+
+
+def coerce_value(value: Scalar, column_type: str, where: str) -> Any:
+    """A spec's literal as the column's type, for comparing with it; a value that is
+    not of that type is an error naming the spec's field."""
+    if column_type == "int":
+        if isinstance(value, int):
+            return value
+        try:
+            return int(str(value))
+        except ValueError:
+            raise PressgenError(f"{value!r} is not a whole number", where=where) from None
+    if column_type == "decimal":
+        try:
+            return Decimal(str(value))
+        except decimal.InvalidOperation:
+            raise PressgenError(f"{value!r} is not a number", where=where) from None
+    if column_type == "bool":
+        return bool(value)
+    return str(value)
+
+
+def describe_where(where: Where) -> str:
+    """A filter in words, as provenance shows it: "area = 'North' and year ≥ 2023"."""
+    if not where:
+        return "all rows"
+    parts = []
+    for col, cond in where.items():
+        if isinstance(cond, Condition):
+            parts.append(f"{col} {describe_condition(cond)}")
+        elif isinstance(cond, list):
+            parts.append(f"{col} in ({', '.join(repr(v) for v in cond)})")
+        else:
+            parts.append(f"{col} = {cond!r}")
+    return " and ".join(parts)
+
+
+def describe_condition(cond: Condition) -> str:
+    symbols = {"eq": "=", "ne": "≠", "gt": ">", "ge": "≥", "lt": "<", "le": "≤"}
+    parts = [
+        f"{symbols[op]} {getattr(cond, op)!r}" for op in symbols if getattr(cond, op) is not None
+    ]
+    if cond.in_ is not None:
+        parts.append(f"in {cond.in_!r}")
+    if cond.not_in is not None:
+        parts.append(f"not in {cond.not_in!r}")
+    return " and ".join(parts)
+
+
+def joined_filter(prefix: str, filt: str) -> str:
+    """A group's filter before a spec's own: "force = 'Kent' and course = 'X'"."""
+    if not prefix:
+        return filt
+    return prefix if filt == "all rows" else f"{prefix} and {filt}"
+
+
+def meets(value: int | Decimal, cond: Condition) -> bool:
+    """Whether a figure's value meets a condition ("26 forces saw more thefts")."""
+    checks: dict[str, Callable[[Any, Decimal], bool]] = {
+        "eq": lambda a, b: a == b,
+        "ne": lambda a, b: a != b,
+        "gt": lambda a, b: a > b,
+        "ge": lambda a, b: a >= b,
+        "lt": lambda a, b: a < b,
+        "le": lambda a, b: a <= b,
+    }
+    for op, test in checks.items():
+        ref = getattr(cond, op)
+        if ref is not None and not test(value, Decimal(str(ref))):
+            return False
+    if cond.in_ is not None and value not in [Decimal(str(v)) for v in cond.in_]:
+        return False
+    return not (cond.not_in is not None and value in [Decimal(str(v)) for v in cond.not_in])
