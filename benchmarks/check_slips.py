@@ -60,12 +60,15 @@ def checkers() -> list[tuple[str, Checker]]:
 
 def rewrite_checker(draft: Path) -> Checker:
     """The checker a rewrite is checked with: `CAMPAIGN.md`, `CAMPAIGN__LOCALE.md` or
-    `CAMPAIGN@GROUP.md` (one release of a batch)."""
+    `CAMPAIGN@GROUP.md` (one release of a batch), or `examples/EXAMPLE/CAMPAIGN.md` for a
+    campaign of the examples corpus."""
     from pressgen.batch import group_release
 
     stem, _, group = draft.stem.partition("@")
     campaign, _, locale = stem.partition("__")
     path = ROOT / "campaigns" / f"{campaign}.toml"
+    if draft.parent.parent.name == "examples":  # rewrites/examples/EXAMPLE/CAMPAIGN.md
+        path = ROOT / "examples" / draft.parent.name / "campaigns" / f"{campaign}.toml"
     if group:
         prepared = prepare(path)
         each = prepared.loaded.campaign.each
@@ -100,7 +103,7 @@ def main() -> None:
     print(f"false alarms on untouched renders: {alarms} (target 0)")
 
     numbers = errors = 0
-    for draft in sorted(REWRITES.glob("*.md")):
+    for draft in sorted(REWRITES.rglob("*.md")):
         checker = rewrite_checker(draft)
         report = checker.check(draft.read_text("utf-8"))
         numbers += report.numbers

@@ -3,22 +3,37 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "campaigns" / "met-cyber-training.toml"
+USER_DIRS = ("PRESSGEN_DATA_DIR", "PRESSGEN_CONFIG_DIR", "PRESSGEN_CACHE_DIR")
+
+
+def _point_user_dirs(monkeypatch: pytest.MonkeyPatch, base: Path) -> None:
+    for name in USER_DIRS:
+        monkeypatch.setenv(name, str(base / name.rsplit("_", 2)[1].lower()))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolate_session_user_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Session- and module-scoped fixtures (a prepared campaign) are set up before any
+    function-scoped one, so without this they wrote the figure and template caches to
+    the real ~/.cache/pressgen, shared by every test run on the machine at once. Under
+    pytest-xdist each worker has its own base folder, hence its own user folders."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _point_user_dirs(monkeypatch, tmp_path_factory.mktemp("session-user"))
+        yield
 
 
 @pytest.fixture(autouse=True)
 def _isolate_user_dirs(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    base = tmp_path_factory.mktemp("user")
-    monkeypatch.setenv("PRESSGEN_DATA_DIR", str(base / "data"))
-    monkeypatch.setenv("PRESSGEN_CONFIG_DIR", str(base / "config"))
-    monkeypatch.setenv("PRESSGEN_CACHE_DIR", str(base / "cache"))
+    _point_user_dirs(monkeypatch, tmp_path_factory.mktemp("user"))
 
 
 @pytest.fixture

@@ -33,6 +33,8 @@ COMMANDS = (
     "styles",
     "locales",
     "approve",
+    "angles",
+    "new",
 )
 
 
@@ -120,6 +122,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--on", help="date of approval, YYYY-MM-DD (default: today)")
     p.add_argument("--expires", help="date the approval lapses, YYYY-MM-DD")
     p.set_defaults(func=cmd_approve)
+
+    from pressgen.angles.command import add_commands  # argparse only: imports no data code
+
+    add_commands(sub)
     return parser
 
 
@@ -293,7 +299,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_styles(args: argparse.Namespace) -> int:
     """`pressgen styles`: each preset, what it is, and a line written in it."""
-    from pressgen.text.style import describe_styles
+    from pressgen.text.style_gallery import describe_styles
 
     for row in describe_styles():
         print(f"{row.name:<10} {row.summary}")
@@ -455,8 +461,7 @@ def _print_findings(
 def cmd_approve(args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from pressgen.release.quotes import approve_quote
-    from pressgen.storage.atomic import atomic_write
+    from pressgen.release.approval import approve_quote
 
     def day(value: str | None, flag: str) -> dt.date | None:
         if value is None:
@@ -467,14 +472,14 @@ def cmd_approve(args: argparse.Namespace) -> int:
             raise PressgenError(f"{flag} wants a date as YYYY-MM-DD, not {value!r}") from None
 
     path = Path(args.quotes)
-    text, digest = approve_quote(
+    # Written, read back and checked to carry the text's hash before success is said.
+    digest = approve_quote(
         path,
         args.quote_id,
         by=args.by,
         on=day(args.on, "--on") or dt.date.today(),
         expires=day(args.expires, "--expires"),
     )
-    atomic_write(path, text, force=True)
     print(f"pressgen: approved {args.quote_id!r} by {args.by} (sha256 {digest[:12]}…)")
     return EXIT_OK
 

@@ -26,6 +26,22 @@ class Case:
     expect: str
     commands: tuple[str, ...]  # "validate" (the dataset/template/campaign file) and/or "render"
     kind: str  # dataset, template, campaign, quotes
+    file: str = ""  # the quote set's file name, for kind "quotes"
+
+
+# The cases about a time or memory limit, or about input that once crashed a reader
+# library: test_corpus runs their first command in a child process, whose wall time and
+# peak memory it measures (and whose crash cannot take the test run with it). Every
+# other case runs in the test process.
+ISOLATED = {
+    "csv_oversized_field", "xlsx_far_cell", "xlsx_dimension_lie", "xlsx_entity",
+    "xlsx_cell_below_its_row",
+    "xlsx_zip_bomb", "json_deep", "json_huge_int", "toml_deep_nesting",
+    "campaign_deep_inline", "tpl_string_repeat", "tpl_power", "tpl_nested_range",
+    "tpl_output_flood", "tpl_recursive_macro", "tpl_concat_doubling", "tpl_center",
+    "tpl_ljust_method", "tpl_format_width", "tpl_str_format_width", "tpl_replace_blowup",
+    "tpl_batch_fill",
+}  # fmt: skip
 
 
 CASES: list[Case] = []
@@ -65,6 +81,15 @@ def template(name: str, body: str, expect: str, note: str) -> None:
     (HERE / "templates" / f"{name}.md.j2").write_text(body, "utf-8")
     campaign(name, template_ref=name)
     CASES.append(Case(name, note, expect, ("render",), "template"))
+
+
+def quotes_case(name: str, file: str, text: str, expect: str, note: str) -> None:
+    (HERE / "quotes" / file).write_text(text, "utf-8")
+    camp = CAMPAIGN.format(dataset="good", template="ok").replace(
+        'quotes = "good"', f'quotes = "../quotes/{file}"'
+    )
+    (HERE / "campaigns" / f"{name}.toml").write_text(camp, "utf-8")
+    CASES.append(Case(name, note, expect, ("validate", "render"), "quotes", file=file))
 
 
 CAMPAIGN = """title = "corpus case"
@@ -107,8 +132,10 @@ CT = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
 <Default Extension="xml" ContentType="application/xml"/>
 <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
-<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
+<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>{styles}
 </Types>"""
+CT_STYLES = """
+<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"""
 RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
 <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>
@@ -118,8 +145,17 @@ WB = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <sheets><sheet name="{sheet}" sheetId="1" r:id="rId1"/></sheets></workbook>"""
 WB_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>{styles}
 </Relationships>"""
+WB_RELS_STYLES = """
+<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"""
+# Cell style 1 is Excel's built-in short date (number format 14), as Excel saves a date.
+STYLES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+<fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders>
+<cellStyleXfs count="1"><xf/></cellStyleXfs>
+<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs>
+</styleSheet>"""
 SHEET = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{prolog}
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{dimension}
 <sheetData>{rows}</sheetData></worksheet>"""
@@ -137,25 +173,39 @@ def cell(ref: str, value: str | int | None = None, *, formula: str | None = None
     return f'<c r="{ref}" t="inlineStr">{f}<is><t>{value}</t></is></c>'
 
 
+def number(ref: str, stored: str, *, date: bool = False) -> str:
+    """A number cell holding exactly `stored` (as Excel writes it: '1E+30', '45000');
+    with `date`, formatted as a date (needs `xlsx(..., styles=True)`)."""
+    style = ' s="1"' if date else ""
+    return f'<c r="{ref}"{style}><v>{stored}</v></c>'
+
+
 def row(r: int, *cells: str) -> str:
     return f'<row r="{r}">{"".join(cells)}</row>'
 
 
 def xlsx(rows: list[str], *, sheet: str = "Sheet1", dimension: str = "", prolog: str = "",
-         extra: dict[str, bytes] | None = None) -> bytes:  # fmt: skip
+         extra: dict[str, bytes] | None = None, styles: bool = False) -> bytes:  # fmt: skip
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("[Content_Types].xml", CT)
-        zf.writestr("_rels/.rels", RELS)
-        zf.writestr("xl/workbook.xml", WB.format(sheet=sheet))
-        zf.writestr("xl/_rels/workbook.xml.rels", WB_RELS)
+
+        def put(name: str, data: str | bytes) -> None:
+            # A fixed timestamp: the corpus is the same bytes each time it is built.
+            zf.writestr(zipfile.ZipInfo(name, (2024, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
+
+        put("[Content_Types].xml", CT.format(styles=CT_STYLES if styles else ""))
+        put("_rels/.rels", RELS)
+        put("xl/workbook.xml", WB.format(sheet=sheet))
+        put("xl/_rels/workbook.xml.rels", WB_RELS.format(styles=WB_RELS_STYLES if styles else ""))
+        if styles:
+            put("xl/styles.xml", STYLES)
         dim = f'<dimension ref="{dimension}"/>' if dimension else ""
-        zf.writestr(
+        put(
             "xl/worksheets/sheet1.xml",
             SHEET.format(prolog=prolog, dimension=dim, rows="".join(rows)),
         )
         for name, data in (extra or {}).items():
-            zf.writestr(name, data)
+            put(name, data)
     return buf.getvalue()
 
 
@@ -189,7 +239,10 @@ def build() -> None:
     parquet_cases()
     toml_cases()
     template_cases()
+    control_cases()
     write_cases()
+    missing = ISOLATED - {c.name for c in CASES}
+    assert not missing, missing
 
 
 def csv_cases() -> None:
@@ -252,6 +305,9 @@ def xlsx_cases() -> None:
             "more than the limit", "a dimension element claiming the whole sheet", suffix=x)  # fmt: skip
     dataset("xlsx_beyond_excel", xlsx([*GOOD_ROWS, row(3, cell("ZZZZ3", 1))]),
             "beyond Excel's last", "a cell reference past XFD", suffix=x)  # fmt: skip
+    dataset("xlsx_cell_below_its_row", xlsx([*GOOD_ROWS, row(3, cell("A3", "x"), cell("B99999999", 1))]),
+            "beyond Excel's last", "a cell in row 3 whose reference says row 99,999,999 "
+            "(calamine placed it there: 10 GB)", suffix=x)  # fmt: skip
     bomb = '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
     dataset("xlsx_entity", xlsx(GOOD_ROWS, prolog=bomb),
             "entity expansion", "a DTD with entities (billion laughs)", suffix=x)  # fmt: skip
@@ -366,6 +422,36 @@ def template_cases() -> None:
     os.symlink(target, link)
 
 
+def control_cases() -> None:
+    """Text that would drive a terminal or spoof the order a reader sees (issue 12)."""
+    dataset("csv_bidi", "area,n\nNorth,\u202e15\n".encode(), "RIGHT-TO-LEFT OVERRIDE",
+            "a right-to-left override in a cell")  # fmt: skip
+    dataset("xlsx_exponent", xlsx([*GOOD_ROWS, row(3, cell("A3", "Far"), number("B3", "1E+30"))]),
+            "stored as '1E+30'", "1E+30 in a number column (calamine prints 31 digits)",
+            suffix="xlsx")  # fmt: skip
+    dataset("xlsx_serial_60",
+            xlsx([*GOOD_ROWS, row(3, cell("A3", "Leap"), number("B3", "60", date=True))], styles=True),
+            "29 February 1900", "date serial 60, a day Excel shows but that never was",
+            suffix="xlsx")  # fmt: skip
+    quotes_case("quotes_yaml", "quotes_yaml.yaml",
+                "title: corpus quotes\nspeakers:\n  a:\n    name: A Person\n",
+                "quote sets are TOML", "a quote set written as YAML")  # fmt: skip
+    quotes_case("quotes_yaml_in_toml", "quotes_yaml_in_toml.toml",
+                "# saved by an editor that likes YAML\ntitle: corpus quotes\nquotes:\n  - id: q1\n",
+                "this file is YAML", "YAML in a file named .toml")  # fmt: skip
+    quotes_case("quotes_json_in_toml", "quotes_json_in_toml.toml",
+                '{"title": "corpus quotes", "quotes": []}\n',
+                "this file is JSON", "JSON in a file named .toml")  # fmt: skip
+    quotes_case("quotes_bidi", "quotes_bidi.toml",
+                (HERE / "quotes" / "good.toml").read_text("utf-8").replace(
+                    "We welcome", "We \\u202Ewelcome"),
+                "RIGHT-TO-LEFT OVERRIDE", "a right-to-left override in a quote")  # fmt: skip
+    campaign_case("campaign_bidi",
+                  CAMPAIGN.format(dataset="good", template="ok").replace(
+                      "A headline", "A \\u2067headline"),
+                  "RIGHT-TO-LEFT ISOLATE", "a bidirectional isolate in the headline")  # fmt: skip
+
+
 def write_cases() -> None:
     lines = [
         "# The adversarial corpus: each case, the commands run on it and the words its",
@@ -378,6 +464,7 @@ def write_cases() -> None:
             "dataset": f"datasets/{c.name}.toml",
             "template": f"templates/{c.name}.md.j2",
             "campaign": file,
+            "quotes": f"quotes/{c.file}",
         }[c.kind]
         lines += [
             "[[case]]",
@@ -387,6 +474,7 @@ def write_cases() -> None:
             f'target = "{target}"',
             f'campaign = "{file}"',
             f"expect = {_toml_str(c.expect)}",
+            *(["isolate = true"] if c.name in ISOLATED else []),
             "",
         ]
     (HERE / "cases.toml").write_text("\n".join(lines), "utf-8")

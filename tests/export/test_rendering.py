@@ -44,12 +44,18 @@ def docx_to_pdf(docx: Path, tmp_path: Path) -> Path:
 
 def pdf_text(pdf: Path) -> str:
     return subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+        ["pdftotext", "-layout", str(pdf), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
     ).stdout
 
 
 def pdf_pages(pdf: Path) -> int:
-    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True)
+    info = subprocess.run(
+        ["pdfinfo", str(pdf)], check=True, capture_output=True, text=True, timeout=60
+    )
     line = next(x for x in info.stdout.splitlines() if x.startswith("Pages:"))
     return int(line.split()[1])
 

@@ -11,7 +11,8 @@ import pytest
 from pressgen.errors import PressgenError
 from pressgen.text import phrases
 from pressgen.text.formatting import Formatter, normalise_locale
-from pressgen.text.style import PRESETS, describe_styles, resolve_style
+from pressgen.text.style import PRESETS, resolve_style
+from pressgen.text.style_gallery import describe_styles
 
 D = Decimal
 DAY = dt.date(2019, 12, 3)

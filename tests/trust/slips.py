@@ -86,11 +86,12 @@ def _word_slips(
     by_value: dict[str, list[str]] = {}
     for word, value in table.items():
         by_value.setdefault(value, []).append(word)
+    inside = [(t.start, t.end) for t in checker.base_tokens]
     for m in re.finditer(r"\b\w+\b", base):
         word = m.group(0)
         value = table.get(word.lower())
-        if value is None:
-            continue
+        if value is None or any(a <= m.start() < b for a, b in inside):
+            continue  # "more" in "more than half" is part of an approximation
         other = by_value.get(opposite[value])
         if not other:
             continue
@@ -110,8 +111,10 @@ def flipped_direction(checker: Checker, rng: random.Random) -> Iterator[Slip]:
             and checker.prepared.figures[c.figure].kind in ("change", "groups")
             for c in checker.index.matches(tok)
         ):
-            negative = tok.start > 0 and base[tok.start - 1] in "-−"
-            if negative:
+            negative = tok.text[:1] in ("-", "−") or (tok.start > 0 and base[tok.start - 1] in "-−")
+            if tok.text[:1] in ("-", "−"):
+                draft = base[: tok.start] + base[tok.start + 1 :]
+            elif negative:
                 draft = base[: tok.start - 1] + base[tok.start :]
             else:
                 draft = base[: tok.start] + "-" + base[tok.start :]

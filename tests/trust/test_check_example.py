@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from pressgen.check import Checker, check_draft
@@ -41,14 +39,15 @@ def test_every_body_figure_is_matched(prepared: Prepared, release: str) -> None:
     assert wanted <= set(report.figures_used)
 
 
-def test_check_is_cheap_enough_for_every_keystroke(prepared: Prepared, release: str) -> None:
-    checker = Checker(prepared)
-    checker.check(release)
-    best = min(_timed(checker, release) for _ in range(5))
-    assert best < 0.05  # measured ~7 ms; generous for busy CI machines
+def test_check_draft_answers_edit_after_edit_like_a_fresh_checker(
+    prepared: Prepared, release: str
+) -> None:
+    # The render to compare with is made once per campaign, locale and style; each check
+    # after that reads only the draft. benchmarks/check_slips.py prints the time per
+    # check (speed is measured there, not asserted here).
+    from pressgen.check import check_draft
 
-
-def _timed(checker: Checker, text: str) -> float:
-    t = time.perf_counter()
-    checker.check(text)
-    return time.perf_counter() - t
+    first = check_draft(prepared, release)
+    again = check_draft(prepared, release.replace("4,534", "4,535"))
+    assert first.ok and not again.ok
+    assert Checker(prepared).check(release) == first

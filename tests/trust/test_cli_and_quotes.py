@@ -213,3 +213,88 @@ def test_an_edited_translated_quote_is_caught(
     assert main(["check", str(EXAMPLE), str(edited), "-l", locale]) == 1
     out = capsys.readouterr().out
     assert "quote 'marsh-communities' differs from the text Helen Marsh approved" in out
+
+
+BRACKETED_SET = '''# Quotes whose text has lines a line-based editor would misread.
+[speakers.kim]
+name = "Jo Kim"  # the spokesperson
+
+[[quotes]]
+id = "brackets"
+speaker = "kim"
+text = """We said so at the time:
+[quotes]
+approved = false
+and we stand by it."""
+
+[quotes.translations]
+de = """Wir sagten es damals:
+[[quotes]]
+und dabei bleibt es."""
+
+[[quotes]]
+id = "other"
+speaker = "kim"
+text = "Another."
+'''
+
+
+def test_approve_keeps_multiline_quotes_whose_lines_look_like_toml(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A multi-line quote with a line starting with `[` was split by the line-based editor:
+    the approval went into the quote's text, "approved" was printed and the quote stayed
+    unapproved. Now the file is edited round-trip, and only the approval keys change."""
+    import tomllib
+
+    qfile = _write(tmp_path, "q.toml", BRACKETED_SET)
+    before = load_quotes(qfile).quote("brackets")
+    assert before is not None
+    args = ["approve", str(qfile), "brackets", "--by", "Jo Kim", "--on", "2024-05-01"]
+    assert main(args) == 0
+    assert "approved 'brackets'" in capsys.readouterr().out
+    after = load_quotes(qfile).quote("brackets")
+    assert after is not None and after.text == before.text
+    assert after.translations == before.translations
+    assert after.approval_problem(dt.date(2024, 6, 1)) is None
+    assert after.approved_hash == before.text_hash() and after.approved_by == "Jo Kim"
+    text = qfile.read_text(encoding="utf-8")
+    assert "# the spokesperson" in text and text.startswith("# Quotes whose text")
+    old, new = tomllib.loads(BRACKETED_SET), tomllib.loads(text)
+    approval = {"approved", "approved_by", "approved_on", "approved_hash"}
+    assert {k: v for k, v in new["quotes"][0].items() if k not in approval} == {
+        k: v for k, v in old["quotes"][0].items() if k not in approval
+    }
+    assert new["quotes"][1] == old["quotes"][1] and new["speakers"] == old["speakers"]
+    # Approving again replaces the approval (a new date), it does not add a second one.
+    assert main([*args[:-1], "2024-05-02"]) == 0
+    again = tomllib.loads(qfile.read_text(encoding="utf-8"))["quotes"][0]
+    assert again["approved_on"] == dt.date(2024, 5, 2)
+
+
+def test_approve_of_a_quote_in_an_inline_array(tmp_path: Path) -> None:
+    qfile = _write(
+        tmp_path,
+        "q.toml",
+        'quotes = [\n  { id = "a", speaker = "kim", text = "Said." },  # one\n]\n\n'
+        '[speakers.kim]\nname = "Jo Kim"\n',
+    )
+    assert main(["approve", str(qfile), "a", "--by", "Jo Kim", "--on", "2024-05-01"]) == 0
+    q = load_quotes(qfile).quote("a")
+    assert q is not None and q.approval_problem(dt.date(2024, 5, 2)) is None
+    assert "# one" in qfile.read_text(encoding="utf-8")
+
+
+def test_approve_a_quote_whose_text_holds_a_control_character(tmp_path: Path) -> None:
+    """Loaders clean control characters out of strings; the approval is of the text as
+    loaded, and the rest of the file is compared as written."""
+    qfile = _write(
+        tmp_path,
+        "q.toml",
+        '[speakers.kim]\nname = "Jo Kim"\n\n[[quotes]]\nid = "a"\nspeaker = "kim"\n'
+        'text = "Said \\u001b[31mloudly."\n',
+    )
+    assert main(["approve", str(qfile), "a", "--by", "Jo Kim", "--on", "2024-05-01"]) == 0
+    q = load_quotes(qfile).quote("a")
+    assert q is not None and q.approval_problem(dt.date(2024, 5, 2)) is None
+    assert "\\u001b[31m" in qfile.read_text(encoding="utf-8")  # the user's text, untouched

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from pressgen.check import check_draft
 from pressgen.check.draft import flatten
+from pressgen.errors import PressgenError
 from pressgen.export import export_release
 from pressgen.release.pipeline import Prepared, export_options, prepare, render_release
 from pressgen.text.locales import supported_locales
@@ -31,7 +32,14 @@ PRESETS = ("uk-press", "ap", "plain", "de-presse", "fr-presse")
 
 
 def _failing(prepared: Prepared, locale: str, style: str | None, form: str) -> list[str]:
-    rendered = render_release(prepared, locale=locale, style=style, drafts=True)
+    try:
+        rendered = render_release(prepared, locale=locale, style=style, drafts=True)
+    except PressgenError as exc:
+        # The examples corpus (examples/) uses `change`, which has phrases for en, de and
+        # fr only and is an error elsewhere: issue 15, items 5 and 12. Remove when fixed.
+        if "no change phrases for language" in exc.message:
+            pytest.xfail(f"issue 15 items 5 and 12: {exc.message}")
+        raise
     text = rendered.markdown
     if form != "md":
         data = export_release(text, form, export_options(prepared, locale)).data
@@ -69,7 +77,7 @@ def test_untouched_render_passes_in_every_house_style(campaign: Prepared, style:
 
 _TEMPLATE = """{#- pressgen
 description = "Generated: a table of group rows, a bullet list and running text."
-figures = ["total", "share_top", "by_group", "changes", "up"]
+figures = ["total", "share_top", "by_group", "changes", "up", "mean_fine", "per_day", "ratio"]
 quotes = ["speaker"]
 -#}
 {% extends "base.md.j2" %}
@@ -87,7 +95,10 @@ The changes on the year before, largest first:
 {% for row in f.changes.top(3) %}- {{ row.group }}: {{ row }}
 {% endfor %}
 
-In all, {{ f.up }} areas recorded more cases than a year earlier.
+In all, {{ f.up }} areas recorded more cases than a year earlier. The first area held
+{{ f.share_top.value | approx }} of the cases. The average fine was {{ f.mean_fine }}, and
+{{ f.per_day }} cases were recorded a day. The largest area had {{ f.ratio }} times the cases of the
+smallest.
 {% endblock %}
 """
 
@@ -101,15 +112,15 @@ def _project(tmp: Path, counts: list[tuple[int, int]], locale: str, style: str) 
         shutil.copy(ROOT / "templates" / name, tmp / "templates" / name)
     (tmp / "templates" / "generated.md.j2").write_text(_TEMPLATE, "utf-8")
     shutil.copy(ROOT / "quotes" / "met-cyber-training.toml", tmp / "quotes" / "q.toml")
-    rows = ["area,year,cases"]
-    for area, (before, after) in zip(_AREAS, counts, strict=False):
-        rows += [f"{area},2023,{before}", f"{area},2024,{after}"]
+    rows = ["area,year,cases,fine"]
+    for k, (area, (before, after)) in enumerate(zip(_AREAS, counts, strict=False)):
+        rows += [f"{area},2023,{before},{40 + 7 * k}.50", f"{area},2024,{after},{55 + 3 * k}.25"]
     (tmp / "datasets" / "gen.csv").write_text("\n".join(rows) + "\n", "utf-8")
     (tmp / "datasets" / "gen.toml").write_text(
         'title = "Generated cases"\nfile = "gen.csv"\ncounted = "cases"\n'
         '[source]\npublisher = "Test Office"\nreference = "generated"\nperiod = "2023 and 2024"\n'
         '[columns.area]\ntype = "text"\n[columns.year]\ntype = "text"\n'
-        '[columns.cases]\ntype = "int"\n',
+        '[columns.cases]\ntype = "int"\n[columns.fine]\ntype = "decimal"\ncurrency = "GBP"\n',
         "utf-8",
     )
     first = _AREAS[0]
@@ -127,7 +138,12 @@ def _project(tmp: Path, counts: list[tuple[int, int]], locale: str, style: str) 
         'where = { year = "2024" }\n'
         '[figures.changes]\nmethod = "group"\nby = "area"\nmeasure = "change"\ncolumn = "cases"\n'
         'period = "year"\nfrom = "2023"\nto = "2024"\n'
-        '[figures.up]\nmethod = "count_groups"\nof = "changes"\ncondition = { gt = 0 }\n',
+        '[figures.up]\nmethod = "count_groups"\nof = "changes"\ncondition = { gt = 0 }\n'
+        '[figures.mean_fine]\nmethod = "mean"\ncolumn = "fine"\nwhere = { year = "2024" }\n'
+        '[figures.per_day]\nmethod = "per_time"\nof = "total"\ndays = 366\nunit = "day"\n'
+        '[figures.top_cases]\nmethod = "max"\ncolumn = "cases"\nwhere = { year = "2024" }\n'
+        '[figures.least_cases]\nmethod = "min"\ncolumn = "cases"\nwhere = { year = "2024" }\n'
+        '[figures.ratio]\nmethod = "formula"\nexpr = "top_cases / least_cases"\n',
         "utf-8",
     )
     return tmp / "campaigns" / "gen.toml"

@@ -52,3 +52,16 @@ def test_lint_with_a_campaign_uses_its_style_and_overrides(
     assert not plain["findings"]
     styled = _lint(capsys, str(draft), "--campaign", str(camp))
     assert any("52%" in f["message"] or "52 %" in f["message"] for f in styled["findings"])  # type: ignore[attr-defined]
+
+
+def test_table_cells_are_not_sentence_starts() -> None:
+    from pressgen.check import lint_text
+    from pressgen.text.style import resolve_style
+
+    # a DOCX or HTML draft gives each table cell a line of its own
+    cells = "Place\nArea\nCases\n1\nSouthby\n3,100\n=2\nEastvale\n480\n"
+    found = lint_text(cells, locale="en_GB", style=resolve_style("uk-press"))
+    assert [f.code for f in found if f.code == "sentence-numeral"] == []
+    sentence = "3,100 cases were recorded in Southby last year.\n"
+    found = lint_text(sentence, locale="en_GB", style=resolve_style("uk-press"))
+    assert [f.code for f in found] == ["sentence-numeral"]

@@ -91,5 +91,7 @@ def test_check_never_imports_textual(tmp_path: Path) -> None:
         f"main(['check', {str(EXAMPLE)!r}, {str(draft)!r}, '--json'])\n"
         "assert 'textual' not in sys.modules, 'check imported textual'\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120
+    )
     assert done.returncode == 0, done.stderr

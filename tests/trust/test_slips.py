@@ -17,7 +17,7 @@ from pressgen.release.pipeline import prepare
 from tests.conftest import ROOT
 from tests.trust.slips import KINDS, sample
 
-REWRITES = sorted((ROOT / "tests" / "trust" / "rewrites").glob("*.md"))
+REWRITES = sorted((ROOT / "tests" / "trust" / "rewrites").rglob("*.md"))
 
 
 @pytest.fixture(scope="module")

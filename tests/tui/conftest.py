@@ -53,6 +53,23 @@ def second_dataset(project: Path) -> Path:
     return src / "doubled.toml"
 
 
+@pytest.fixture
+def slow_campaign(project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The example with a template that loops 15 million times before the body: a first
+    build that takes seconds, as a big dataset or a heavy template does."""
+    monkeypatch.setenv("PRESSGEN_RENDER_TIMEOUT", "120")
+    templates = project / "templates"
+    text = (templates / "cyber-training.md.j2").read_text(encoding="utf-8")
+    loop = "{% for i in range(100000) %}{% for j in range(150) %}{% endfor %}{% endfor %}"
+    text = text.replace("{% block body %}", "{% block body %}" + loop, 1)
+    (templates / "slow.md.j2").write_text(text, encoding="utf-8")
+    campaigns = project / "campaigns"
+    camp = (campaigns / "met-cyber-training.toml").read_text(encoding="utf-8")
+    slow = campaigns / "slow.toml"
+    slow.write_text(camp.replace('template = "cyber-training"', 'template = "slow"'), "utf-8")
+    return slow
+
+
 async def wait_for(pilot: Pilot[int], cond: Callable[[], bool], timeout: float = 8.0) -> None:
     """Let the app run until `cond()` holds (workers post back from threads)."""
     loop = asyncio.get_running_loop()
@@ -64,19 +81,41 @@ async def wait_for(pilot: Pilot[int], cond: Callable[[], bool], timeout: float =
 
 
 async def ready(pilot: Pilot[int]) -> PressgenApp:
+    """The first build has finished (or failed) and the figures are laid out; a dialog
+    may be open over the main screen (an earlier draft's recovery question)."""
     app = pilot.app
     assert isinstance(app, PressgenApp)
-    await wait_for(pilot, lambda: app.built is not None or app.query_one("#error").message != "")
+    await wait_for(
+        pilot, lambda: app.built is not None or app.main.query_one("#error").message != ""
+    )
     if app.built is not None and app.built.prepared.figures:
         # The figures table sizes its columns to their content on a later refresh; a
         # snapshot taken before then shows them cut to their headers' width.
-        table = app.query_one("#figures-table")
+        table = app.main.query_one("#figures-table")
         await wait_for(pilot, lambda: table.virtual_size.width > 40)
     await pilot.pause()
     from pressgen.tui.editor import DraftEditor
 
-    app.query_one(DraftEditor).cursor_blink = False
+    await wait_for(pilot, lambda: app.main.panels_ready)
+    app.main.query_one(DraftEditor).cursor_blink = False
     return app
+
+
+async def answer_recovery(pilot: Pilot[int], recover: bool) -> None:
+    """Answer the recovery question as a person does: wait until it takes keys, then
+    Enter on Recover; or Tab to Discard, wait again, and Enter."""
+    from pressgen.tui.recovery_dialog import RecoveryScreen
+
+    app = pilot.app
+    await wait_for(pilot, lambda: isinstance(app.screen, RecoveryScreen) and app.screen.armed)
+    screen = app.screen
+    assert isinstance(screen, RecoveryScreen)
+    if not recover:
+        await pilot.press("tab")
+        await wait_for(pilot, lambda: screen.armed and screen.focused is not None)
+        assert screen.focused is not None and screen.focused.id == "no"
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: not isinstance(app.screen, RecoveryScreen))
 
 
 def copy_tree(src: Path, dst: Path) -> None:

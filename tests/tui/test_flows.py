@@ -5,10 +5,13 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input, Select, SelectionList
 
 from pressgen.storage import drafts
 from pressgen.tui.app import PressgenApp
+from pressgen.tui.batch_screen import BatchScreen
 from pressgen.tui.confirm import ConfirmScreen
 from pressgen.tui.editor import DraftEditor
 from pressgen.tui.error_panel import ErrorPanel
@@ -55,7 +58,7 @@ async def test_cached_preview_is_in_the_first_frame_and_early_keys_wait(
         assert app.query_one(Preview).markdown == cached
         # The editor is mounted after the first frame; F2 before that is kept, not lost.
         assert not app.query("#editor")
-        app.action_toggle_edit()
+        app.main.action_toggle_edit()
         assert not app.editing
         await ready(pilot)
         assert app.editing and app.query_one(DraftEditor).has_focus
@@ -92,8 +95,13 @@ async def test_release_warnings_are_told_when_they_appear(project: Path) -> None
         assert not any("translation" in m for m in told)  # English: nothing to say
         app.query_one("#pick-locale", Select).value = "de_DE"
         await wait_for(pilot, lambda: "62.714" in app.query_one(Preview).markdown)
+
+        def told_translation() -> bool:  # a notification is a message: handled a hop later
+            told = [n.message for n in app._notifications]
+            return any("'okafor-local'" in m and "has no 'de' translation" in m for m in told)
+
+        await wait_for(pilot, told_translation)
         told = [n.message for n in app._notifications]
-        assert any("'okafor-local'" in m and "has no 'de' translation" in m for m in told)
         assert not any("first_responder" in m for m in told)  # figures' own stay in their panel
 
 
@@ -103,7 +111,7 @@ async def test_toggle_quotes(campaign: Path) -> None:
         await ready(pilot)
         preview = app.query_one(Preview)
         assert "Rob Adeyemi" in preview.markdown
-        app.action_show_tab("quotes")
+        app.main.action_show_tab("quotes")
         sl = app.query_one(SelectionList)
         sl.focus()
         await pilot.pause()
@@ -165,8 +173,8 @@ async def test_export_docx_confirms_overwrite(campaign: Path, tmp_path: Path) ->
             if attempt == 1:
                 await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
                 await pilot.press("y")
-            await wait_for(pilot, lambda: app.last_export == target)
-            app.last_export = None
+            await wait_for(pilot, lambda: app.main.last_export == target)
+            app.main.last_export = None
         with zipfile.ZipFile(target) as z:
             assert "word/document.xml" in z.namelist()
             assert "4,534" in z.read("word/document.xml").decode()
@@ -349,7 +357,7 @@ async def test_pick_one_groups_release_of_a_batch(project: Path) -> None:
         group = app.query_one("#pick-group", Select)
         assert group.value == "*whole*"
         group.value = "Kent Police"
-        await wait_for(pilot, lambda: app.rendered_md == batch_kent)
+        await wait_for(pilot, lambda: app.main.rendered_md == batch_kent)
         assert app.query_one(Preview).markdown == batch_kent
         assert figure_text(app, "first_responder_total") == "1,292"
         assert str(app.query_one("#status").render()).startswith("Kent Police · en_GB")
@@ -380,3 +388,81 @@ async def test_pick_one_groups_release_of_a_batch(project: Path) -> None:
         await pilot.press("f2")
         group.value = "*whole*"
         await wait_for(pilot, lambda: figure_text(app, "first_responder_total") == "62,714")
+
+
+def slow_forces(project: Path) -> Path:
+    """The forces campaign with a template that loops 300,000 times per release: a batch
+    of 43 that takes seconds, so that Cancel lands while it runs."""
+    templates = project / "templates"
+    text = (templates / "cyber-training.md.j2").read_text(encoding="utf-8")
+    loop = "{% for i in range(100000) %}{% for j in range(3) %}{% endfor %}{% endfor %}"
+    (templates / "slowish.md.j2").write_text(
+        text.replace("{% block body %}", "{% block body %}" + loop, 1), encoding="utf-8"
+    )
+    campaigns = project / "campaigns"
+    camp = (campaigns / "forces-cyber-training.toml").read_text(encoding="utf-8")
+    out = campaigns / "slow-forces.toml"
+    out.write_text(camp.replace('template = "cyber-training"', 'template = "slowish"'), "utf-8")
+    return out
+
+
+async def open_batch(pilot: Pilot[int], folder: Path) -> BatchScreen:
+    from pressgen.tui.batch_screen import BatchScreen
+
+    app = pilot.app
+    await ready(pilot)
+    await pilot.press("f6")
+    await wait_for(pilot, lambda: isinstance(app.screen, BatchScreen))
+    screen = app.screen
+    assert isinstance(screen, BatchScreen)
+    screen.query_one("#batch-folder", Input).value = str(folder)
+    return screen
+
+
+async def test_batch_with_worker_processes_from_the_tui(project: Path, tmp_path: Path) -> None:
+    """Issue 16 items 1 and 2: a batch with worker processes, started from the TUI's
+    worker thread, crashed the app ("bad value(s) in fds_to_keep": Textual's stderr has
+    no file descriptor); and at 80x24 the dialog showed only Column and Format."""
+    from textual.widgets import DataTable, ProgressBar
+
+    app = make_app(project / "campaigns" / "forces-cyber-training.toml")
+    app.batch_jobs = 2
+    out = tmp_path / "all"
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_batch(pilot, out)
+        for wid in ("#batch-folder", "#batch-progress", "#batch-status", "#batch-index"):
+            assert screen.query_one(wid).region.height > 0, wid  # visible at 80x24
+        for wid in ("#close", "#cancel", "#run"):
+            assert screen.query_one(wid).region.height == 3, wid
+        await pilot.click("#run")
+        await wait_for(pilot, lambda: screen.result is not None, timeout=120)
+        assert screen.result is not None and screen.result.written == 43
+        assert screen.query_one(ProgressBar).percentage == 1
+        assert len(list(out.glob("*.md"))) == 43 and (out / "index.csv").exists()
+        await wait_for(pilot, lambda: screen.query_one(DataTable).row_count == 43)
+        assert "Done: 43 written" in str(screen.query_one("#batch-status").render())
+
+
+async def test_batch_from_the_tui_cancels_cleanly(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.widgets import Button, ProgressBar
+
+    monkeypatch.setenv("PRESSGEN_RENDER_TIMEOUT", "120")  # a loaded machine is slow
+    app = make_app(slow_forces(project))
+    app.batch_jobs = 2
+    part = tmp_path / "part"
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_batch(pilot, part)
+        await pilot.click("#run")
+        bar = screen.query_one(ProgressBar)
+        await wait_for(pilot, lambda: (bar.progress or 0) > 0, timeout=120)
+        await pilot.click("#cancel")
+        await wait_for(pilot, lambda: screen.result is not None, timeout=120)
+        assert screen.result is not None and screen.result.cancelled
+        assert not (part / "index.csv").exists()
+        assert len(list(part.glob("*.md"))) < 43
+        assert "Cancelled" in str(screen.query_one("#batch-status").render())
+        assert not screen.query_one("#run", Button).disabled
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is app.main)

@@ -131,3 +131,32 @@ def test_preview_cache_key_changes_with_any_input(project: Path) -> None:
     quotes = project / "quotes" / "met-cyber-training.toml"
     quotes.write_text(quotes.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert preview_key(campaign) != key
+
+
+def test_saved_campaign_keeps_multiline_text_that_looks_like_toml(project: Path) -> None:
+    """The line-based rewrite split the file at a line starting with `[` inside a
+    multi-line string and replaced `style = …` inside it; the file is now edited
+    round-trip, so only the picked keys change."""
+    import tomllib
+
+    from pressgen.tui.session import save_campaign
+
+    path = project / "campaigns" / "met-cyber-training.toml"
+    original = path.read_text(encoding="utf-8")
+    tricky = original.replace(
+        'title = "Met Police cyber crime training (FoI)"',
+        'title = """Met Police cyber crime training\n[release]\nstyle = "plain"\n(FoI)"""',
+    ).replace('style = "uk-press"\n', "")  # the style key is missing: it is added
+    path.write_text(tricky, encoding="utf-8")
+    picks = Picks(campaign=path, locale="de_DE", style="de-presse")
+    out = project / "campaigns" / "saved.toml"
+    save_campaign(picks, load_picked(picks), out, force=False)
+    before, after = tomllib.loads(tricky), tomllib.loads(out.read_text(encoding="utf-8"))
+    assert after["title"] == before["title"]
+    assert after["locale"] == "de_DE" and after["style"] == "de-presse"
+    assert {k: v for k, v in after.items() if k not in ("locale", "style")} == {
+        k: v for k, v in before.items() if k not in ("locale", "style")
+    }
+    assert out.read_text(encoding="utf-8").startswith("# The bundled")
+    with pytest.raises(Exception, match="exists"):
+        save_campaign(picks, load_picked(picks), out, force=False)

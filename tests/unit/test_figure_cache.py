@@ -48,7 +48,9 @@ def _render(project: Path) -> tuple[str, str]:
         f"main(['render', {str(project / 'campaigns' / 'met-cyber-training.toml')!r}])\n"
         "sys.stderr.write('\\nPOLARS:' + str('polars' in sys.modules))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
     return out.stdout, out.stderr.rsplit("POLARS:", 1)[1].strip()
 
 

@@ -21,7 +21,9 @@ def test_core_never_imports_textual_or_docx() -> None:
         + "from pressgen.cli import main\n"
         + "print(','.join(m for m in ('textual', 'docx') if m in sys.modules))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
     assert out.stdout.strip() == ""
 
 
@@ -33,6 +35,8 @@ def test_render_to_markdown_does_not_load_textual() -> None:
         f"rc = main(['render', {str(EXAMPLE)!r}])\n"
         "sys.stderr.write('\\nLOADED:' + ','.join(m for m in ('textual', 'docx') if m in sys.modules))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
     assert "4,534" in out.stdout
     assert out.stderr.rsplit("LOADED:", 1)[1].strip() == ""

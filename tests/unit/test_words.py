@@ -31,5 +31,7 @@ def test_small_numbers_do_not_import_num2words() -> None:
         "import sys\nfrom pressgen.text.words import spell_number\n"
         "print(spell_number(3, 'en'), spell_number(3, 'de'), 'num2words' in sys.modules)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
     assert out.stdout.split() == ["three", "drei", "False"]

@@ -7,8 +7,7 @@ import re
 from decimal import Decimal
 
 from pressgen.check.number_words import GERMAN_ORDINALS
-
-TENTH = Decimal("0.1")
+from pressgen.text.bands import BANDS
 
 # qualifier -> (low, high) as multiples of the band (a tenth of the fraction)
 QUALIFIER_BANDS: dict[str, tuple[Decimal, Decimal]] = {}
@@ -88,19 +87,18 @@ _AROUND = (
     "cerca de",
 )
 _EXACT = ("exactly", "precisely", "genau", "exactement", "exactamente", "esattamente")
-for _q in _BELOW:
-    QUALIFIER_BANDS[_q] = (Decimal(-1), Decimal(0))
-for _q in _UNDER:
-    QUALIFIER_BANDS[_q] = (Decimal(-2), Decimal(0))
-for _q in _OVER:
-    QUALIFIER_BANDS[_q] = (Decimal(0), Decimal(2))
-for _q in _JUST_OVER:
-    QUALIFIER_BANDS[_q] = (Decimal(0), Decimal(1))
-for _q in _AROUND:
-    QUALIFIER_BANDS[_q] = (Decimal(-1), Decimal(1))
-for _q in _EXACT:
-    QUALIFIER_BANDS[_q] = (Decimal("-0.05"), Decimal("0.05"))
-BARE = (Decimal("-0.5"), Decimal("0.5"))
+# Each qualifier's band comes from the table the approx filter writes with (text/bands.py).
+for _words, _kind in (
+    (_BELOW, "below"),
+    (_UNDER, "under"),
+    (_OVER, "over"),
+    (_JUST_OVER, "just_over"),
+    (_AROUND, "around"),
+    (_EXACT, "exactly"),
+):
+    for _q in _words:
+        QUALIFIER_BANDS[_q] = BANDS[_kind]
+BARE = BANDS["bare"]
 
 _ONE = Decimal(1)
 FRACTION_WORDS: dict[str, dict[str, Decimal]] = {

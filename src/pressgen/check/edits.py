@@ -10,12 +10,13 @@ group numbers with the group the sentence names.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from pressgen.check.findings import Finding, LineIndex
-from pressgen.check.match import Candidate, Opcode
+from pressgen.check.match import ANCHOR, Candidate, Opcode
 from pressgen.check.meaning import (
     DOWN,
     UP,
@@ -66,8 +67,8 @@ def edit_findings(
     """Meaning words changed in local edits, with the figure they speak of."""
     out: list[Finding] = []
     groups = group_names(_all_groups(figures))
-    for op, i1, i2, j1, j2 in opcodes:
-        if op == "equal" or max(i2 - i1, j2 - j1) > LOCAL:
+    for n, (op, i1, i2, j1, j2) in enumerate(opcodes):
+        if op == "equal" or max(i2 - i1, j2 - j1) > LOCAL or not _anchored(opcodes, n):
             continue
         lo, hi = max(0, i1 - 2), min(len(sides.base_atoms), i2 + 2)
         before = list(sides.base_atoms[i1:i2])
@@ -86,11 +87,49 @@ def edit_findings(
             out.append(
                 _finding(_KIND_CODE[change.kind], said, context, offset, j1, j2, sides, lines)
             )
-        b_groups = {g for _, g in groups_in(before, groups)}
-        a_groups = {g for _, g in groups_in(after, groups)}
-        if b_groups and a_groups and not b_groups & a_groups:
-            said = f"“{sorted(a_groups)[0]}” stands where the release had “{sorted(b_groups)[0]}”"
-            out.append(_finding("group-swapped", said, context, offset, j1, j2, sides, lines))
+    out.extend(_group_swaps(sides, opcodes, groups, figure_of_base, figures, lines))
+    return out
+
+
+def _group_swaps(
+    sides: Sides,
+    opcodes: Sequence[Opcode],
+    groups: dict[tuple[str, ...], str],
+    figure_of_base: Sequence[str | None],
+    figures: Mapping[str, Figure],
+    lines: LineIndex,
+) -> list[Finding]:
+    """A group's name edited into another group's. Names run over several words and the
+    diff may keep some of them ("Manchester City Council" -> "City council 07"), so each
+    edit is read with the words either side of it."""
+    out: list[Finding] = []
+    if not groups:
+        return out
+    reach = max(len(key) for key in groups)
+    base_words = _as_words(sides.base_atoms, sides.base_owner, sides.base_tokens)
+    draft_words = _as_words(sides.draft_atoms, sides.draft_owner, sides.draft_tokens)
+    for n, (op, i1, i2, j1, j2) in enumerate(opcodes):
+        if op == "equal" or max(i2 - i1, j2 - j1) > LOCAL or not _anchored(opcodes, n):
+            continue
+        b_lo, b_hi = max(0, i1 - reach), min(len(sides.base_atoms), i2 + reach)
+        d_lo, d_hi = max(0, j1 - reach), min(len(sides.draft_atoms), j2 + reach)
+        b_hits = groups_in(base_words[b_lo:b_hi], groups)
+        d_hits = groups_in(draft_words[d_lo:d_hi], groups)
+        before = Counter(g for _, g in b_hits)
+        after = Counter(g for _, g in d_hits)
+        # counted, not just present: "New York (24.1) and Hawaii (20.6)" edited into
+        # "Hawaii (24.1) and Hawaii (20.6)" loses one name and gains another; and the
+        # names must stand in the edit itself, not merely near it
+        edited_out = {g for k, g in b_hits if _overlaps(k, g, i1 - b_lo, i2 - b_lo)}
+        edited_in = {g for k, g in d_hits if _overlaps(k, g, j1 - d_lo, j2 - d_lo)}
+        lost = {g for g in before - after if g in edited_out}
+        gained = {g for g in after - before if g in edited_in}
+        if lost and gained:
+            context = _context_figure(sides, b_lo, b_hi, figure_of_base, figures)
+            said = f"“{sorted(gained)[0]}” stands where the release had “{sorted(lost)[0]}”"
+            out.append(
+                _finding("group-swapped", said, context, _offset(sides, j1), j1, j2, sides, lines)
+            )
     return out
 
 
@@ -216,6 +255,40 @@ def _finding(
     )
 
 
+def _anchored(opcodes: Sequence[Opcode], n: int) -> bool:
+    """Whether edit `n` is an edit of the release's own sentence: the draft keeps the
+    release's words on both sides of it (two at least, three on one side). In rewritten
+    text the diff also finds small edits, between words such as "percent" that the two
+    texts share by chance."""
+    sizes = []
+    for k in (n - 1, n + 1):
+        if 0 <= k < len(opcodes) and opcodes[k][0] == "equal":
+            sizes.append(opcodes[k][2] - opcodes[k][1])
+        elif k < 0 or k >= len(opcodes):
+            sizes.append(ANCHOR)  # the start or end of the text
+        else:
+            sizes.append(0)
+    return min(sizes) >= 2 and max(sizes) >= ANCHOR
+
+
+def _overlaps(at: int, name: str, lo: int, hi: int) -> bool:
+    """Whether the name found at atom `at` reaches into atoms lo..hi (an empty edit, an
+    insertion, counts at its place)."""
+    size = max(1, len(name.split()))
+    return at < max(hi, lo + 1) and at + size > lo
+
+
+def _as_words(
+    atoms: Sequence[str], owner: Sequence[int], tokens: Sequence[NumberToken]
+) -> list[str]:
+    """Atoms with each number's own text in place of the placeholder, so that a group
+    named with a number ("Responding force 15") is found."""
+    return [
+        tokens[o].text.lower() if o >= 0 and a.startswith("\x00") else a
+        for a, o in zip(atoms, owner, strict=True)
+    ]
+
+
 def _offset(sides: Sides, j: int) -> int:
     if j < len(sides.draft_offsets):
         return sides.draft_offsets[j]
@@ -242,6 +315,8 @@ def _context_figure(
 
 
 def _negative(text: str, tok: NumberToken) -> bool:
+    if text[tok.start : tok.start + 1] in ("-", "−"):
+        return True
     k = tok.start - 1
     if k >= 0 and text[k] in "-−":
         return k == 0 or not text[k - 1].isalnum()

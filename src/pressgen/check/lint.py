@@ -131,12 +131,22 @@ def _sentence_numerals(
         ):
             if k >= 0 and clean[k] == "." and _is_abbreviation(clean, k):
                 continue
+            if (k < 0 or clean[k] == "\n") and _is_cell(clean, tok.start):
+                continue
             add(
                 "sentence-numeral",
                 tok.start,
                 tok.end,
                 f"sentence opens with the numeral {tok.text.strip()!r}: spell it out or recast",
             )
+
+
+def _is_cell(clean: str, start: int) -> bool:
+    """A line of a few words with no sentence in it: a table cell of a DOCX or HTML draft
+    ("=4", "1,234", "3 Kent"), not a sentence that opens with a numeral."""
+    end = clean.find("\n", start)
+    line = clean[start : end if end >= 0 else len(clean)]
+    return len(line.split()) <= 3 and not any(mark in line for mark in ".!?")
 
 
 def _is_abbreviation(clean: str, k: int) -> bool:

@@ -232,7 +232,9 @@ def align(
         b_nums = [base_owner[i] for i in range(i1, i2) if base_owner[i] >= 0]
         for bi in b_nums:
             where[bi] = j1
-        b_checked = [bi for bi in b_nums if base_tokens[bi].checked]
+        # a year-like figure of the release (a period, a four-digit table cell) can be
+        # edited into another year: pair it so that check can tell
+        b_checked = [bi for bi in b_nums if base_tokens[bi].checked or base_tokens[bi].promotable]
         d_nums = [
             draft_owner[j]
             for j in range(j1, j2)

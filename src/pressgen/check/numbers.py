@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from pressgen.check.approx_words import BARE, FRACTION_WORDS, QUALIFIER_BANDS, TENTH, approx_regex
+from pressgen.check.approx_words import BARE, FRACTION_WORDS, QUALIFIER_BANDS, approx_regex
 from pressgen.check.number_words import (
     GERMAN_ORDINALS,
     WordSpan,
@@ -31,6 +31,7 @@ from pressgen.check.number_words import (
     words_regex,
     words_value,
 )
+from pressgen.text.bands import TENTH
 from pressgen.text.locales import get_locale
 from pressgen.text.numformat import symbols_for
 from pressgen.text.style import HouseStyle
@@ -106,7 +107,10 @@ class NumberReader:
         sp = f"[{_SPACES}\n]?"  # a plain-text export may wrap between number and unit
         self._percent_after = re.compile(rf"{sp}(?:{pct_words})(?![\w])")
         self._digits_re = re.compile(
-            rf"(?<![\w.,/\-]){number}(?:{sp}(?P<pts>{pts_words})|{sp}(?P<pct>{pct_words}))?(?![\w])"
+            # a minus sign belongs to the number ("-19 percent"); a hyphen after a word
+            # ("COVID-19") does not
+            rf"(?:(?<![\w.,/\-])[-−](?=\d)|(?<![\w.,/\-])){number}"
+            rf"(?:{sp}(?P<pts>{pts_words})|{sp}(?P<pct>{pct_words}))?(?![\w])"
         )
         compact = _compact_words(self.tag)
         self._compact = compact
@@ -197,7 +201,7 @@ class NumberReader:
     def _digits_token(self, m: re.Match[str], text: str) -> NumberToken | None:
         a, b = m.span()
         num_end = m.start("pts") if m.group("pts") else m.start("pct") if m.group("pct") else b
-        raw = m.string[a:num_end].rstrip(_SPACES)
+        raw = m.string[a:num_end].rstrip(_SPACES).lstrip("-−")
         parsed = self.parse_number(raw)
         if parsed is None:
             return None

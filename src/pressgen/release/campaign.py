@@ -4,16 +4,27 @@ style to the release's own facts (headline, dateline, date, embargo, contact).""
 from __future__ import annotations
 
 import datetime as dt
+import glob
+import os
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from pressgen.errors import PressgenError, from_validation
+from pressgen.errors import PressgenError
 from pressgen.figures.specs import FigureSpec
-from pressgen.storage.locations import find_campaign, project_root_for
+from pressgen.storage.locations import (
+    find_campaign,
+    is_inside,
+    project_root_for,
+    template_folders,
+    trusted_folders,
+)
 from pressgen.storage.tomlfile import load_model, read_toml
+from pressgen.text.locales import normalise_locale
 from pressgen.text.style import HouseStyle, resolve_style
+
+TEMPLATE_SUFFIX = ".md.j2"
 
 
 class Contact(BaseModel):
@@ -90,7 +101,8 @@ class Campaign(BaseModel):
 
 
 class LoadedCampaign(BaseModel):
-    """A validated campaign with its paths resolved."""
+    """A validated campaign with its paths resolved and confined: every file it names
+    lies inside its project folder or the user's own pressgen folder (see SECURITY.md)."""
 
     model_config = ConfigDict(arbitrary_types_allowed=True, frozen=True)
 
@@ -100,7 +112,9 @@ class LoadedCampaign(BaseModel):
     dataset_paths: dict[str, Path]
     quotes_path: Path
     template_ref: str
+    """The template's name inside the template folders (`cyber-training`, `team/x`)."""
     style: HouseStyle
+    letterhead_path: Path | None = None
 
     @property
     def name(self) -> str:
@@ -122,35 +136,133 @@ def load_campaign(ref: str | Path, root: Path | None = None) -> LoadedCampaign:
             )
         datasets[name] = _resolve(ref_, root_dir, path, "datasets", ".toml", f"datasets.{name}")
     quotes = _resolve(camp.quotes, root_dir, path, "quotes", ".toml", "quotes")
+    template = template_name(camp.template, root_dir, path)
+    letterhead = None
+    if camp.letterhead is not None:
+        named = _relative_to_campaign(path, camp.letterhead)
+        # Confined now; whether it exists and is a sound .docx is the DOCX export's
+        # business, so a Markdown render does not need it.
+        letterhead = _confined(
+            named, camp.letterhead, root_dir, path, "letterhead", "letterhead", must_exist=False
+        ).resolve()
     try:
-        style = resolve_style(camp.style, camp.style_overrides)
-    except ValidationError as exc:
-        err = from_validation(exc, path)
-        err.where = f"style_overrides.{err.where}" if err.where else "style_overrides"
-        raise PressgenError(err.message, path=path, where=err.where) from None
+        normalise_locale(camp.locale)
+    except PressgenError as exc:
+        raise PressgenError(exc.message, path=path, where="locale") from None
+    try:
+        resolve_style(camp.style)
     except PressgenError as exc:
         raise PressgenError(exc.message, path=path, where="style") from None
+    try:
+        style = resolve_style(camp.style, camp.style_overrides)
+    except PressgenError as exc:
+        rule = f"style_overrides.{exc.where}" if exc.where else "style_overrides"
+        raise PressgenError(exc.message, path=path, where=rule) from None
     return LoadedCampaign(
         path=path,
         root=root_dir,
         campaign=camp,
         dataset_paths=datasets,
         quotes_path=quotes,
-        template_ref=camp.template,
+        template_ref=template,
         style=style,
+        letterhead_path=letterhead,
     )
 
 
 def _resolve(
     ref: str, root: Path, campaign_path: Path, folder: str, suffix: str, field: str
 ) -> Path:
+    """A dataset or quote set by name (under the project's folder) or by path (relative
+    to the campaign), refused when it resolves outside the trusted folders."""
     if ref.endswith(suffix) or "/" in ref:
-        p = Path(ref)
-        p = p if p.is_absolute() else (campaign_path.parent / p)
+        p = _relative_to_campaign(campaign_path, ref)
     else:
         p = root / folder / f"{ref}{suffix}"
-    if not p.is_file():
+    return _confined(p, ref, root, campaign_path, folder[:-1], field)
+
+
+def _relative_to_campaign(campaign_path: Path, ref: str) -> Path:
+    p = Path(ref)
+    return p if p.is_absolute() else campaign_path.parent / p
+
+
+def _confined(
+    p: Path,
+    ref: str,
+    root: Path,
+    campaign_path: Path,
+    what: str,
+    field: str,
+    *,
+    must_exist: bool = True,
+) -> Path:
+    # Resolved, symlinks and all, before anything is read: a campaign from elsewhere must
+    # not make pressgen read (and print) a file outside the project.
+    if not is_inside(p, trusted_folders(root)):
         raise PressgenError(
-            f"{folder[:-1]} {ref!r} not found (looked for {p})", path=campaign_path, where=field
+            f"{what} {ref!r} is outside the project folder {root} "
+            "(a campaign may name only files inside it or in your own pressgen folder)",
+            path=campaign_path,
+            where=field,
+        )
+    if must_exist and not p.is_file():
+        raise PressgenError(
+            f"{what} {ref!r} not found (looked for {p})", path=campaign_path, where=field
         )
     return p
+
+
+def template_name(ref: str, root: Path, campaign_path: Path) -> str:
+    """The campaign's template as a name inside the template folders.
+
+    A plain name (`cyber-training`, or `cyber-training.md.j2`) is looked up there as it
+    is. A path (`../templates/x.md.j2`, relative to the campaign, or absolute) must resolve
+    inside one of the template folders and becomes its name there: a campaign never adds
+    a folder to the template search path, so `include` and `extends` stay inside them."""
+    if "/" not in ref:
+        ref = ref.removesuffix(TEMPLATE_SUFFIX)  # `x.md.j2` is the template named x
+        if "\\" in ref or "\x00" in ref or ref in ("", ".", ".."):
+            raise PressgenError(
+                f"not a template name: {ref!r}", path=campaign_path, where="template"
+            )
+        _refuse_linked_variants(ref, root, campaign_path)
+        return ref
+    p = _relative_to_campaign(campaign_path, ref)
+    real = os.path.realpath(p)
+    for folder in template_folders(root):
+        base = os.path.realpath(folder)
+        if real.startswith(base.rstrip(os.sep) + os.sep):
+            if not os.path.isfile(real):
+                raise PressgenError(
+                    f"template {ref!r} not found (looked for {p})",
+                    path=campaign_path,
+                    where="template",
+                )
+            name = Path(os.path.relpath(real, base)).as_posix()
+            return name.removesuffix(TEMPLATE_SUFFIX)
+    folders = " or ".join(str(f) for f in reversed(template_folders(root)))
+    raise PressgenError(
+        f"template {ref!r} is outside the template folders ({folders}); "
+        "name a template inside one of them",
+        path=campaign_path,
+        where="template",
+    )
+
+
+def _refuse_linked_variants(name: str, root: Path, campaign_path: Path) -> None:
+    """A template by name whose file (or a language variant, NAME.de.md.j2) is a symlink
+    out of its template folder is refused here, naming the campaign's field; rendering
+    would refuse it too, later."""
+    for folder in template_folders(root):
+        if not folder.is_dir():
+            continue
+        variants = folder.glob(f"{glob.escape(name)}.*{TEMPLATE_SUFFIX}")
+        for path in (folder / f"{name}{TEMPLATE_SUFFIX}", *variants):
+            if path.is_file() and not is_inside(path, [folder]):
+                raise PressgenError(
+                    f"template {name!r} is a link to a file outside the template folders "
+                    f"({path} -> {os.path.realpath(path)})",
+                    path=campaign_path,
+                    where="template",
+                )

@@ -26,7 +26,7 @@ from pressgen.release.views import FigureMap, QuoteView
 from pressgen.sources.dataset import Dataset, load_dataset, read_manifest
 from pressgen.sources.manifest import Manifest
 from pressgen.storage.filecache import cached, file_stamp
-from pressgen.storage.locations import find_campaign, user_templates_directory
+from pressgen.storage.locations import find_campaign, template_folders
 from pressgen.storage.memo import MEMO, MemoTable, memoize
 from pressgen.text.formatting import Formatter, normalise_locale
 from pressgen.text.style import HouseStyle, resolve_style, style_for_locale
@@ -148,7 +148,9 @@ def _figures_for(
         except PressgenError as exc:
             raise PressgenError(exc.message, path=loaded.path, where=exc.where) from None
         suppressed = suppressed_cells(camp.figures, datasets, "main")
-        figure_cache.store(disk_key, figures, suppressed)
+        if not any(d.warnings for d in datasets.values()):
+            # Data that needed cleaning is read every time, so its warnings are told.
+            figure_cache.store(disk_key, figures, suppressed)
     _FIGURES.put(key, (datasets, figures, manifests, suppressed))
     return datasets, figures, manifests, suppressed
 
@@ -159,14 +161,9 @@ def _stamp(path: Path) -> tuple[str, int, int, int, int]:
 
 
 def template_search_path(loaded: LoadedCampaign) -> list[Path]:
-    """A team's own templates first, then the project's, then a template named by path."""
-    out = [user_templates_directory(), loaded.root / "templates"]
-    ref = loaded.template_ref
-    if "/" in ref or ref.endswith(".md.j2"):
-        p = Path(ref)
-        folder = (p if p.is_absolute() else loaded.path.parent / p).parent
-        out.insert(0, folder)
-    return [p for p in out if p.is_dir()]
+    """A team's own templates first, then the project's. A campaign never adds a folder:
+    a template it names by path must lie in one of these (see load_campaign)."""
+    return [p for p in template_folders(loaded.root) if p.is_dir()]
 
 
 @memoize("formatters", 128)
@@ -257,13 +254,19 @@ def _setup(
     search = template_search_path(loaded)
     info = _template_info(loaded.template_ref, tuple(search), tag)
     check_needs(info, prepared, include)
-    warnings: list[str] = []
+    warnings = input_warnings(prepared)
     quotes = quote_views(prepared, info, drafts, include, today, warnings, tag)
     warnings.extend(translation_warnings(prepared, quotes, tag))
     for fig in prepared.figures.values():
         warnings.extend(f"{fig.name}: {w}" for w in fig.warnings)
     context = build_context(prepared, fmt, quotes, drafts)
     return _Setup(prepared, search, info, file_stamp(info.path), context, tuple(warnings))
+
+
+def input_warnings(prepared: Prepared) -> list[str]:
+    """What loading the inputs removed (control characters), one line each naming the
+    file and the field or row: the quote set's, then each dataset's."""
+    return [*prepared.quotes.warnings, *(w for d in prepared.datasets.values() for w in d.warnings)]
 
 
 def export_options(prepared: Prepared, locale: str, *, ascii: bool = False) -> ExportOptions:
@@ -274,16 +277,13 @@ def export_options(prepared: Prepared, locale: str, *, ascii: bool = False) -> E
 
     loaded = prepared.loaded
     rel = loaded.campaign.release.for_locale(locale)
-    letterhead = None
-    if loaded.campaign.letterhead:
-        letterhead = (loaded.path.parent / loaded.campaign.letterhead).resolve()
     return ExportOptions(
         title=rel.headline,
         subject=loaded.campaign.title,
         author=rel.organisation,
         keywords=tuple(rel.keywords),
         locale=locale,
-        reference_docx=letterhead,
+        reference_docx=loaded.letterhead_path,
         ascii=ascii,
         # The release's date, not the clock: the same release gives the same file.
         created=dt.datetime.combine(rel.date, dt.time(), tzinfo=dt.UTC),

@@ -7,10 +7,10 @@ import hashlib
 import unicodedata
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from pressgen.errors import PressgenError
-from pressgen.storage.tomlfile import load_model
+from pressgen.storage.tomlfile import load_model, read_toml_with_notes
 
 
 class Speaker(BaseModel):
@@ -75,6 +75,12 @@ class QuoteSet(BaseModel):
     title: str | None = None
     speakers: dict[str, Speaker]
     quotes: list[Quote]
+    # What loading removed from the file (control characters), as warnings for a render.
+    _warnings: tuple[str, ...] = PrivateAttr(default=())
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return self._warnings
 
     def quote(self, quote_id: str) -> Quote | None:
         return next((q for q in self.quotes if q.id == quote_id), None)
@@ -86,7 +92,10 @@ def quote_hash(text: str) -> str:
 
 
 def load_quotes(path: Path) -> QuoteSet:
-    qs = load_model(path, QuoteSet)
+    """A quote set, validated, with control characters removed (noted in `warnings`)."""
+    data, notes = read_toml_with_notes(path, what="quote sets")
+    qs = load_model(path, QuoteSet, data)
+    qs._warnings = notes
     seen: set[str] = set()
     for i, q in enumerate(qs.quotes):
         if q.speaker not in qs.speakers:
@@ -103,70 +112,3 @@ def load_quotes(path: Path) -> QuoteSet:
                 "an approved quote needs approved_by", path=path, where=f"quotes[{i}].approved_by"
             )
     return qs
-
-
-_APPROVAL_KEYS = ("approved", "approved_by", "approved_on", "approved_hash", "expires")
-
-
-def approve_quote(
-    path: Path, quote_id: str, *, by: str, on: dt.date, expires: dt.date | None = None
-) -> tuple[str, str]:
-    """The quote set's TOML with one quote marked approved by `by` on `on`, carrying the
-    sha256 of its text, and that hash. Only the quote's approval lines change; comments
-    and the rest of the file are kept. The caller writes the text (atomically)."""
-    import json
-    import re
-    import tomllib
-
-    qs = load_quotes(path)
-    quote = qs.quote(quote_id)
-    if quote is None:
-        raise PressgenError(f"no quote {quote_id!r} in this set", path=path)
-    if not by.strip():
-        raise PressgenError("--by needs the name of who approved the quote")
-    if expires is not None and expires < on:
-        raise PressgenError("the approval would expire before it was given", path=path)
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    id_line = re.compile(rf"""^\s*id\s*=\s*["']{re.escape(quote_id)}["']\s*(#.*)?$""")
-    start = end = None
-    for i, line in enumerate(lines):
-        if re.match(r"^\s*\[\[\s*quotes\s*\]\]", line):
-            if start is not None and end is None:
-                end = i
-                break
-            start = None
-            for j in range(i + 1, len(lines)):
-                if re.match(r"^\s*\[", lines[j]):
-                    break
-                if id_line.match(lines[j].rstrip("\n")):
-                    start = i
-                    break
-        elif start is not None and re.match(r"^\s*\[", line):
-            end = i
-            break
-    if start is None:
-        raise PressgenError(f"cannot find the [[quotes]] table of {quote_id!r}", path=path)
-    end = len(lines) if end is None else end
-    key = re.compile(rf"^\s*({'|'.join(_APPROVAL_KEYS)})\s*=")
-    block = [ln for ln in lines[start:end] if not key.match(ln)]
-    while block and not block[-1].strip():
-        block.pop()
-    if block and not block[-1].endswith("\n"):
-        block[-1] += "\n"
-    digest = quote.text_hash()
-    block += [
-        "approved = true\n",
-        f"approved_by = {json.dumps(by.strip(), ensure_ascii=False)}\n",
-        f"approved_on = {on.isoformat()}\n",
-        f'approved_hash = "{digest}"\n',
-    ]
-    if expires is not None:
-        block.append(f"expires = {expires.isoformat()}\n")
-    if end < len(lines):
-        block.append("\n")
-    text = "".join(lines[:start] + block + lines[end:])
-    try:
-        QuoteSet.model_validate(tomllib.loads(text))
-    except (tomllib.TOMLDecodeError, ValueError) as exc:
-        raise PressgenError(f"approval would break the file: {exc}", path=path) from None
-    return text, digest

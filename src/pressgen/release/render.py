@@ -21,41 +21,48 @@ from typing import Any
 
 from jinja2 import (
     BytecodeCache,
+    Environment,
     FileSystemBytecodeCache,
     StrictUndefined,
     TemplateError,
     TemplateNotFound,
     TemplateSyntaxError,
     UndefinedError,
+    nodes,
 )
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from pressgen.errors import PressgenError
+from pressgen.release.escape import MarkdownText, escape_markdown, finalize
 from pressgen.release.filters import FILTERS
 from pressgen.release.sandbox import (
     ConfinedLoader,
     LimitedSandbox,
     LimitReached,
     Limits,
+    TemplateFileError,
     render_limited,
 )
+from pressgen.storage.locations import is_inside
+
+__all__ = [
+    "SUFFIX",
+    "MarkdownText",
+    "TemplateInfo",
+    "environment",
+    "escape_markdown",
+    "extends_loop",
+    "read_template_info",
+    "render_template",
+    "resolve_template",
+    "template_candidates",
+    "trust_view_types",
+]
 
 SUFFIX = ".md.j2"
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _HEADER = re.compile(r"\A\s*\{#-?\s*pressgen\s*\n(?P<body>.*?)-?#\}", re.S)
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
-_ENTITY = re.compile(r"&(?=#?\w+;)")
-_INLINE_SPECIAL = re.compile(r"[\\`*_\[\]<>|~&]")
-_BLOCK_MARKS = frozenset("#>+-")
-_SINGLE_LINE_START = re.compile(r"^(\s*)([#>+-])(?=\s|$)")
-_LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])(?=\s|$)", re.M)
-
-
-class MarkdownText(str):
-    """Text that is already Markdown written by the template's author; not escaped."""
-
-    __slots__ = ()
 
 
 @dataclass(frozen=True)
@@ -65,38 +72,6 @@ class TemplateInfo:
     figures: tuple[str, ...]
     quotes: tuple[str, ...]
     description: str | None
-
-
-def escape_markdown(text: str) -> str:
-    """Escape a data value so it cannot add emphasis, links, images, HTML or block marks."""
-    # Fast paths: most values are plain words or formatted numbers and need nothing.
-    if _INLINE_SPECIAL.search(text):
-        text = _MD_SPECIAL.sub(r"\\\1", text)
-        text = _ENTITY.sub(r"\\&", text)
-    if "\n" in text:
-        text = _LINE_START.sub(_escape_line_start, text)
-    elif text.lstrip()[:1] in _BLOCK_MARKS:
-        # A one-line value: "3. Dezember" is inline in every template we know of, so
-        # only marks that would start a heading, quote or bullet are escaped.
-        text = _SINGLE_LINE_START.sub(_escape_line_start, text)
-    return text
-
-
-def _escape_line_start(m: re.Match[str]) -> str:
-    mark = m.group(2)
-    if mark[0].isdigit():  # "1." -> "1\." : a backslash before a digit is not an escape
-        return m.group(1) + mark[:-1] + "\\" + mark[-1]
-    return m.group(1) + "\\" + mark
-
-
-def _finalize(value: Any) -> Any:
-    if isinstance(value, MarkdownText):
-        return value
-    if isinstance(value, str):
-        return escape_markdown(value)
-    if value is None or isinstance(value, int | float) or not hasattr(value, "__str__"):
-        return value
-    return escape_markdown(str(value))
 
 
 _ENVS: dict[tuple[str, ...], ImmutableSandboxedEnvironment] = {}
@@ -122,7 +97,7 @@ def environment(search_path: Sequence[Path]) -> ImmutableSandboxedEnvironment:
             loader=ConfinedLoader([str(p) for p in search_path]),
             undefined=StrictUndefined,
             autoescape=False,
-            finalize=_finalize,
+            finalize=finalize,
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
@@ -194,11 +169,22 @@ def template_candidates(name: str, locale: str) -> list[str]:
 
 
 def resolve_template(ref: str, search_path: Sequence[Path], locale: str) -> TemplateInfo:
-    """Find the template variant for a locale and read its declared needs."""
-    for candidate in template_candidates(Path(ref).name, locale):
+    """Find the template variant for a locale and read its declared needs.
+
+    `ref` is a name inside the template folders (`cyber-training`, `team/release`), as
+    load_campaign makes it; a name that would climb out of them is refused, and so is a
+    file that a symlink takes outside them (checked before its header is read)."""
+    parts = ref.split("/")
+    if ref.startswith("/") or any(p in ("", ".", "..") for p in parts) or "\\" in ref:
+        raise PressgenError(f"template name {ref!r} leaves the template folders")
+    for candidate in template_candidates(ref, locale):
         for folder in search_path:
             path = folder / candidate
             if path.is_file():
+                if not is_inside(path, search_path):
+                    raise PressgenError(
+                        "template links to a file outside the template folders", path=path
+                    )
                 return read_template_info(candidate, path)
     looked = ", ".join(str(p) for p in search_path)
     raise PressgenError(f"no template {ref!r} (looked in {looked})")
@@ -235,6 +221,13 @@ def render_template(
         limits = env.limits if isinstance(env, LimitedSandbox) else Limits()
 
         def describe(message: str, exc: BaseException | None) -> LimitReached:
+            if isinstance(exc, RecursionError):
+                loop = extends_loop(env, info.name)
+                if loop is not None:
+                    return LimitReached(
+                        f"templates extend each other in a loop: {' -> '.join(loop[1])}",
+                        path=loop[0],
+                    )
             path, line = _template_position(exc, info) if exc else (str(info.path), None)
             return LimitReached(message, path=path, where=line)
 
@@ -246,6 +239,11 @@ def render_template(
         )
     except LimitReached:
         raise
+    except TemplateFileError as exc:
+        # An included or extended file: blame it, and say who asked for it.
+        path, line = _template_position(exc, info)
+        asked = f" (included from {path}{', ' + line if line else ''})" if exc.path != path else ""
+        raise TemplateFileError(exc.message + asked, path=exc.path) from None
     except TemplateSyntaxError as exc:
         raise PressgenError(
             f"template syntax: {exc.message}",
@@ -272,6 +270,36 @@ def render_template(
         path, line = _template_position(exc, info)
         raise PressgenError(f"template error: {exc}", path=path, where=line) from None
     return _tidy(text)
+
+
+def extends_loop(env: Environment, name: str) -> tuple[str, list[str]] | None:
+    """When templates `extends` one another in a circle, the file where the circle starts
+    and the names around it (`a.md.j2`, `b.md.j2`, `a.md.j2`); else None. Called only after
+    a render ran out of recursion, to tell a loop of layouts from a recursive macro."""
+    chain: list[str] = []
+    files: dict[str, str] = {}
+    current = name
+    while current not in chain and len(chain) < 64:
+        chain.append(current)
+        try:
+            assert env.loader is not None
+            source, filename, _ = env.loader.get_source(env, current)
+            tree = env.parse(source, current, filename)
+        except Exception:  # unreadable or broken: the render's own error says so
+            return None
+        files[current] = filename or current
+        parents = [
+            node.template.value
+            for node in tree.find_all(nodes.Extends)
+            if isinstance(node.template, nodes.Const) and isinstance(node.template.value, str)
+        ]
+        if not parents:
+            return None
+        current = parents[0]
+    if current not in chain:
+        return None
+    loop = [*chain[chain.index(current) :], current]
+    return files[current], loop
 
 
 def _undefined_message(exc: UndefinedError) -> str:

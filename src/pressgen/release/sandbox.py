@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import os
+import posixpath
 import re
 import threading
 import time
@@ -35,6 +36,7 @@ from typing import Any
 from jinja2 import FileSystemLoader, TemplateNotFound, nodes
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
+from jinja2.loaders import split_template_path
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -298,11 +300,17 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         return _check_result(__self.limits, result)
 
 
+class TemplateFileError(PressgenError):
+    """A template file that cannot be read. It names that file (an included one, say),
+    never the template that asked for it."""
+
+
 class ConfinedLoader(FileSystemLoader):
     """A file loader that refuses templates which resolve outside its folders.
 
     Jinja already refuses `..` and absolute names; this also refuses a symlink (or a
-    linked folder) that points out of the template folders."""
+    linked folder) that points out of the template folders, before the file is read. A
+    file that exists but cannot be read is a TemplateFileError naming that file."""
 
     def __init__(self, searchpath: list[str]) -> None:
         super().__init__(searchpath, followlinks=False)
@@ -311,13 +319,38 @@ class ConfinedLoader(FileSystemLoader):
     def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool]]:
         if "\\" in template or "\x00" in template:
             raise TemplateNotFound(template)
-        source, filename, uptodate = super().get_source(environment, template)
+        pieces = split_template_path(template)
+        for folder in self.searchpath:
+            filename = posixpath.join(folder, *pieces)
+            if os.path.isfile(filename):
+                break
+        else:
+            raise TemplateNotFound(template)
         real = os.path.realpath(filename)
-        if not any(real == r or real.startswith(r + os.sep) for r in self._roots):
+        if not any(real.startswith(r.rstrip(os.sep) + os.sep) for r in self._roots):
             raise SecurityError(
                 f"template {template!r} links to a file outside the template folders"
             )
-        return source, filename, uptodate
+        try:
+            with open(filename, encoding=self.encoding) as fh:
+                contents = fh.read()
+            mtime = os.path.getmtime(filename)
+        except OSError as exc:
+            raise TemplateFileError(
+                f"cannot read template: {exc.strerror or exc}", path=filename
+            ) from None
+        except UnicodeDecodeError as exc:
+            raise TemplateFileError(
+                f"template is not valid UTF-8 (byte {exc.start})", path=filename
+            ) from None
+
+        def uptodate() -> bool:
+            try:
+                return os.path.getmtime(filename) == mtime
+            except OSError:
+                return False
+
+        return contents, os.path.normpath(filename), uptodate
 
 
 # --- time and memory watchdog --------------------------------------------------------

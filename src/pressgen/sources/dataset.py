@@ -14,11 +14,10 @@ from typing import TYPE_CHECKING
 
 from pressgen.errors import PressgenError
 from pressgen.lazy import LazyModule
+from pressgen.sources.columns import ROW, SUPPRESSED, suppressed_col
 from pressgen.sources.manifest import Column, Manifest
-from pressgen.storage.tomlfile import load_model
-
-# The row-number column every typed frame carries (line or row in the source file).
-ROW = "__row"
+from pressgen.storage.cleantext import ANY_CONTROL, has_controls
+from pressgen.storage.tomlfile import load_model, read_toml_with_notes
 
 if TYPE_CHECKING:
     import polars as pl
@@ -26,11 +25,6 @@ else:
     pl = LazyModule("polars")
 
 __all__ = ["ROW", "SUPPRESSED", "Dataset", "load_dataset", "read_manifest", "suppressed_col"]
-SUPPRESSED = "__suppressed__"
-
-
-def suppressed_col(column: str) -> str:
-    return SUPPRESSED + column
 
 
 @dataclass(frozen=True)
@@ -44,6 +38,9 @@ class Dataset:
     data_path: Path
     manifest: Manifest
     frame: pl.DataFrame
+    warnings: tuple[str, ...] = ()
+    """What loading removed (control characters in the manifest or in cells), one line
+    each naming the file and the field or the row and column."""
 
     @property
     def row_label(self) -> str:
@@ -65,7 +62,8 @@ def read_manifest(path: Path) -> Manifest:
 
 def load_dataset(manifest_path: Path, columns: Iterable[str] | None = None) -> Dataset:
     """Read and type a dataset. With `columns`, only those are read (the rest never load)."""
-    manifest = read_manifest(manifest_path)
+    data, notes = read_toml_with_notes(manifest_path)
+    manifest = load_model(manifest_path, Manifest, data)
     data_path = (manifest_path.parent / manifest.file).resolve()
     if not data_path.is_relative_to(manifest_path.parent.resolve()):
         # A dataset travels with its data; a manifest from elsewhere must not make
@@ -87,26 +85,31 @@ def load_dataset(manifest_path: Path, columns: Iterable[str] | None = None) -> D
     from pressgen.sources.loaders import read_text_frame  # imports polars: only when data is read
 
     raw = read_text_frame(manifest, data_path, wanted)
-    frame = _type_columns(raw, manifest, data_path, wanted)
+    frame, cell_notes = _type_columns(raw, manifest, data_path, wanted)
     return Dataset(
         name=manifest_path.stem,
         manifest_path=manifest_path,
         data_path=data_path,
         manifest=manifest,
         frame=frame,
+        warnings=notes + cell_notes,
     )
 
 
 def _type_columns(
     raw: pl.DataFrame, manifest: Manifest, path: Path, wanted: list[str]
-) -> pl.DataFrame:
-    """Type the text columns: quickly where no cell needs cleaning, carefully elsewhere.
+) -> tuple[pl.DataFrame, tuple[str, ...]]:
+    """Type the text columns: quickly where no cell needs cleaning, carefully elsewhere;
+    with the warnings for control characters removed from cells (see _controls).
 
     Whether a column needs cleaning is decided while it is typed: the quick typing of
     every eligible column and the probes that check it run as parallel queries over the
     same frame (see _probes); a column the probes find wanting is typed again, carefully.
     """
     eligible, probes, few = _probes(raw, manifest, wanted)
+    # Columns typed carefully from the start have no probe of their own: ask about
+    # control characters alongside the others.
+    probes += [_has_control(n).alias(_CONTROL + n) for n in wanted if n not in eligible]
     exprs: list[pl.Expr] = [pl.col(ROW)]
     checks: list[tuple[str, str, str]] = []
     for name in wanted:
@@ -125,7 +128,17 @@ def _type_columns(
     frame, *found = pl.collect_all(queries)
     probed = found.pop(0).row(0, named=True) if probes else {}
     distinct = dict(zip(few, found.pop(0).row(0), strict=True)) if few else {}
+    controls = {n[len(_CONTROL) :] for n, hit in probed.items() if n.startswith(_CONTROL) and hit}
+    probed = {n: hit for n, hit in probed.items() if not n.startswith(_CONTROL)}
     clean = _clean(manifest, probed, distinct) & eligible
+    controls |= _controls(raw, [n for n in wanted if n in eligible and n not in clean], distinct)
+    if controls:  # rare: clean those cells, then type the columns from the start
+        from pressgen.sources.loaders.cells import clean_cells
+
+        label = "line" if path.suffix.lower() == ".csv" else "row"
+        raw, notes = clean_cells(raw, [n for n in wanted if n in controls], path, label)
+        typed, again = _type_columns(raw, manifest, path, wanted)
+        return typed, notes + again
     redo: list[pl.Expr] = []
     for name in wanted:  # in the manifest's order, as every error is reported
         if name in eligible and name not in clean:
@@ -148,7 +161,30 @@ def _type_columns(
                 path=path,
                 where=f"{label} {row}, column {name!r}",
             )
-    return frame.drop([flag for _, flag, _ in checks])
+    return frame.drop([flag for _, flag, _ in checks]), ()
+
+
+_CONTROL = "__control__"
+
+
+def _has_control(name: str) -> pl.Expr:
+    return pl.col(name).str.contains(ANY_CONTROL).fill_null(False).any()
+
+
+def _controls(
+    raw: pl.DataFrame, unclean: list[str], distinct: dict[str, list[str | None]]
+) -> set[str]:
+    """Which of the columns the probes found wanting hold control characters. A probe
+    that finds padding or a marker also finds a control character (see _probes), so only
+    these need asking; a column with few values is judged from them."""
+    found = {
+        n for n in unclean if n in distinct and any(v and has_controls(v) for v in distinct[n])
+    }
+    ask = [n for n in unclean if n not in distinct]
+    if ask:
+        hits = raw.select(_has_control(n).alias(n) for n in ask).row(0, named=True)
+        found |= {n for n, hit in hits.items() if hit}
+    return found
 
 
 def _careful(
@@ -244,8 +280,11 @@ def _probes(
     for name in texts:
         if name not in few:
             col = pl.col(name)
+            # A control character makes a column need cleaning too (_controls says which).
             probes.append(
-                (col.str.contains(r"^\s|\s$") | col.is_in(manifest.missing)).any().alias(name)
+                (col.str.contains(r"^\s|\s$|" + ANY_CONTROL) | col.is_in(manifest.missing))
+                .any()
+                .alias(name)
             )
     return {*texts, *ints}, probes, few
 
@@ -259,7 +298,9 @@ def _clean(
     missing = set(manifest.missing)
     for name, values in distinct.items():
         # str.strip() knows more whitespace than polars' strip: never too trusting.
-        if not any(v is not None and (v.strip() != v or v in missing) for v in values):
+        if not any(
+            v is not None and (v.strip() != v or v in missing or has_controls(v)) for v in values
+        ):
             clean.add(name)
     return clean
 

@@ -2,8 +2,10 @@
 
 One JSON file per campaign under `data_directory()/drafts/`, written atomically. A file
 that cannot be read (corrupt, or written by a newer pressgen) is reported and moved aside,
-never deleted and never a crash. This module does not import Textual: the TUI calls it,
-and so could any other front end.
+never deleted and never a crash. A draft the user declined is moved to `discarded/`,
+where it can be listed and restored. This module does not import Textual: the TUI calls
+it (through storage.recovery, which decides when a session may write), and so could any
+other front end.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -62,8 +65,9 @@ def draft_path(campaign: str | Path) -> Path:
     return drafts_directory() / f"{Path(campaign).stem}-{digest}.json"
 
 
-def save_draft(draft: Draft) -> Path:
-    """Write a draft atomically, replacing the previous autosave of the same campaign."""
+def save_draft(draft: Draft, path: Path | None = None) -> Path:
+    """Write a draft atomically to `path` (by default the campaign's autosave file),
+    replacing what is there: storage.recovery decides whether it may."""
     from pressgen.storage.atomic import (
         atomic_write,  # pulls in pydantic via errors; not needed to read
     )
@@ -77,7 +81,7 @@ def save_draft(draft: Draft) -> Path:
         include=dict(draft.include),
         group=draft.group,
     )
-    return atomic_write(draft_path(draft.campaign), stamped.to_json(), force=True)
+    return atomic_write(path or draft_path(draft.campaign), stamped.to_json(), force=True)
 
 
 def load_draft(campaign: str | Path) -> Draft | DraftProblem | None:
@@ -91,13 +95,57 @@ def load_draft(campaign: str | Path) -> Draft | DraftProblem | None:
         return DraftProblem(_keep_aside(path), str(exc) or type(exc).__name__)
 
 
-def discard_draft(campaign: str | Path) -> None:
-    """Move a draft the user declined to a `discarded/` folder (still not deleted)."""
+def discard_draft(campaign: str | Path) -> Path | None:
+    """Move a draft the user declined to a `discarded/` folder (still not deleted);
+    returns where it went, or None if there was none."""
     path = draft_path(campaign)
-    if path.exists():
-        folder = drafts_directory() / "discarded"
-        folder.mkdir(exist_ok=True)
-        path.replace(folder / f"{path.stem}-{_stamp()}.json")
+    if not path.exists():
+        return None
+    target = kept_path(path.stem)
+    path.replace(target)
+    return target
+
+
+def discarded_directory() -> Path:
+    folder = drafts_directory() / "discarded"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def kept_path(stem: str, kind: str = "") -> Path:
+    """A new file name in `discarded/` (kind: "" for a declined draft, "conflict" for a
+    session's draft kept beside one another pressgen wrote)."""
+    return discarded_directory() / f"{stem}-{kind + '-' if kind else ''}{_stamp()}.json"
+
+
+@dataclass(frozen=True)
+class KeptDraft:
+    """A discarded (or set aside) draft and where it is."""
+
+    path: Path
+    draft: Draft
+
+
+def kept_drafts(campaign: str | Path) -> list[KeptDraft]:
+    """The campaign's discarded drafts, last saved first; unreadable files are left out."""
+    key = str(Path(campaign).resolve())
+    found = []
+    for path in discarded_directory().glob("*.json"):
+        try:
+            draft = parse_draft(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError):
+            continue
+        if draft.campaign == key:
+            found.append(KeptDraft(path, draft))
+    return sorted(found, key=lambda k: (k.draft.saved_at, k.path.name), reverse=True)
+
+
+def fingerprint(path: Path) -> str | None:
+    """The sha256 of a file's bytes, or None when there is no file."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return None
 
 
 def parse_draft(text: str) -> Draft:
@@ -151,4 +199,5 @@ def _keep_aside(path: Path) -> Path:
 
 
 def _stamp() -> str:
-    return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
+    # Microseconds and the process id: two saves never get the same name.
+    return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f") + f"-{os.getpid()}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 PROJECT_FOLDERS = ("campaigns", "datasets", "quotes", "templates")
@@ -72,3 +73,32 @@ def user_templates_directory() -> Path:
     from platformdirs import user_config_path
 
     return user_config_path("pressgen", appauthor=False) / "templates"
+
+
+def user_folder() -> Path:
+    """The user's own pressgen folder: its campaigns/, datasets/, quotes/ and templates/."""
+    return user_templates_directory().parent
+
+
+def template_folders(project_root: Path) -> list[Path]:
+    """Where a project's templates are looked up, in order: the user's own templates
+    folder, then the project's `templates/`. Nothing a campaign says adds to this list."""
+    return [user_templates_directory(), project_root / "templates"]
+
+
+def trusted_folders(project_root: Path) -> list[Path]:
+    """The folders a campaign or manifest may name files in: its project folder and the
+    user's own campaigns/, datasets/, quotes/ and templates/ folders."""
+    mine = user_folder()
+    return [project_root, *(mine / name for name in PROJECT_FOLDERS)]
+
+
+def is_inside(path: Path, folders: Sequence[Path]) -> bool:
+    """Whether `path`, with every symlink resolved, lies inside one of `folders` (also
+    resolved). A path that does not exist is judged by what it would resolve to."""
+    real = os.path.realpath(path)
+    for folder in folders:
+        base = os.path.realpath(folder)
+        if real == base or real.startswith(base.rstrip(os.sep) + os.sep):
+            return True
+    return False

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
+from babel.core import parse_locale
 
 from pressgen.errors import PressgenError
 
@@ -52,11 +53,28 @@ def get_locale(tag: str) -> Locale:
         # Babel maps 'und' to en_US by likely subtags: exactly the silent fallback to avoid.
         raise PressgenError(f"locale {tag!r} names no language")
     try:
-        return Locale.parse(cleaned)
+        requested = parse_locale(cleaned)
+        locale = Locale.parse(cleaned)
     except (UnknownLocaleError, ValueError, TypeError):
-        raise PressgenError(
-            f"unknown locale {tag!r} (try `pressgen locales` for the supported ones)"
-        ) from None
+        raise _unknown(tag) from None
+    # Babel fills what it does not know from likely subtags ('en_ZZ' becomes en_US, 'C'
+    # becomes en_US_POSIX): a locale is accepted only if every part asked for is kept.
+    language, territory, script, variant = requested[:4]
+    kept = (
+        locale.language == language.lower()
+        and (territory is None or (locale.territory or "").upper() == territory.upper())
+        and (script is None or (locale.script or "").title() == script.title())
+        and (variant is None or (locale.variant or "").upper() == variant.upper())
+    )
+    if not kept:
+        raise _unknown(tag)
+    return locale
+
+
+def _unknown(tag: str) -> PressgenError:
+    return PressgenError(
+        f"unknown locale {tag!r}; supported locales: {', '.join(SUPPORTED_LOCALES)}"
+    )
 
 
 def normalise_locale(tag: str) -> str:

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 from pressgen.errors import PressgenError
+from pressgen.text.bands import band
 from pressgen.text.formatting import capitalise, to_decimal
 from pressgen.text.words import ordinal_figures, spell_ordinal
 
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
 
 _ONE = Decimal(1)
 _EXACT = Decimal("1e-9")  # a share within this of a fraction *is* that fraction
-_NEAR = Decimal("0.1")  # "nearly"/"more than" bands: within 10 % of the fraction, relative
 _ONE_IN_TOLERANCE = Decimal("0.02")  # "one in four": within 2 % of 1/4, relative
 _CHANGE_TOLERANCE = Decimal("0.005")  # "doubled", "fell by a fifth": within ±0.5 points
 
@@ -73,12 +73,13 @@ def approx(fmt: Formatter, share: Number | float | str) -> str:
         gap = s - fr.value
         if abs(gap) <= _EXACT:
             return name
-        band = fr.value * _NEAR
-        if -band <= gap < 0:
+        below = band(fr.value, "below")
+        over = band(fr.value, "over")
+        if below[0] <= s < fr.value:
             word = _QUALIFIERS[lang][0]
             if lang == "en" and fr.value == _ONE / 2:
                 word = "almost"
-        elif 0 < gap <= band:
+        elif fr.value < s <= over[1]:
             word = _QUALIFIERS[lang][1]
         else:
             continue

@@ -7,11 +7,17 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from pressgen.errors import PressgenError, from_validation
+from pressgen.text.date_patterns import check_date_pattern
+from pressgen.text.placeholders import check_placeholders
 
 Rounding = Literal["half_up", "half_even", "down", "up"]
+
+#: The placeholders of `embargo_format` and `fy_format` (text/placeholders.py).
+EMBARGO_FIELDS = ("time", "zone", "date")
+FY_FIELDS = ("start", "end", "end2")
 
 
 class HouseStyle(BaseModel):
@@ -81,6 +87,28 @@ class HouseStyle(BaseModel):
         default=True,
         description="'doubled', 'fell by a fifth' where the change is that fraction (±0.5 pt).",
     )
+
+    # Patterns are the user's: checked here, so a bad one is refused when the style is
+    # loaded (one line naming the rule), never met half-way through a render.
+    @field_validator("date_format", "weekday_date_format")
+    @classmethod
+    def _date_pattern(cls, value: str) -> str:
+        return check_date_pattern(value)
+
+    @field_validator("time_format")
+    @classmethod
+    def _time_pattern(cls, value: str) -> str:
+        return check_date_pattern(value, time=True)
+
+    @field_validator("embargo_format")
+    @classmethod
+    def _embargo_pattern(cls, value: str | None) -> str | None:
+        return None if value is None else check_placeholders(value, EMBARGO_FIELDS)
+
+    @field_validator("fy_format")
+    @classmethod
+    def _fy_pattern(cls, value: str) -> str:
+        return check_placeholders(value, FY_FIELDS)
 
 
 _AP_MONTHS = (
@@ -182,49 +210,10 @@ def resolve_style(preset: str | None, overrides: dict[str, Any] | None = None) -
         return base
     unknown = sorted(set(overrides) - set(HouseStyle.model_fields))
     if unknown:
-        raise PressgenError(f"unknown house-style rule {unknown[0]!r}", where="style")
+        raise PressgenError(f"unknown house-style rule {unknown[0]!r}", where=unknown[0])
     data = base.model_dump()
     data.update(overrides)
     try:
         return HouseStyle.model_validate(data)
     except ValidationError as exc:
         raise from_validation(exc, None) from None
-
-
-class StyleDescription(BaseModel):
-    """One preset for `pressgen styles`: its name, what it is, and a line written in it."""
-
-    model_config = ConfigDict(frozen=True)
-
-    name: str
-    locale: str
-    summary: str
-    example: str
-
-
-def describe_styles() -> list[StyleDescription]:
-    """Every preset with an example line in its own locale."""
-    import datetime as dt
-    from decimal import Decimal
-
-    from pressgen.text.formatting import Formatter
-
-    out = []
-    for name, style in PRESETS.items():
-        locale = PRESET_LOCALES.get(name, "en_GB")
-        f = Formatter(locale, style)
-        example = " · ".join(
-            [
-                f.count(3),
-                f.count(4534),
-                f.percent(Decimal("0.525")),
-                f.compact(1_234_567),
-                f.date(dt.date(2019, 12, 3)),
-            ]
-        )
-        out.append(
-            StyleDescription(
-                name=name, locale=locale, summary=PRESET_SUMMARIES.get(name, ""), example=example
-            )
-        )
-    return out

@@ -10,10 +10,16 @@ quotes) follows on a worker thread once that preview is painted.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pressgen.tui.app import PressgenApp
 
 _FIRST_RENDER = (
     "import sys\nfrom pressgen.cli import main\nraise SystemExit(main(['render', sys.argv[1]]))\n"
@@ -36,10 +42,13 @@ def run(campaign: str | Path) -> int:
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pressgen-first-render")
         first = pool.submit(_first_markdown, proc) if proc else None
         pool.shutdown(wait=False)
-    from pressgen.tui.app import PressgenApp, bench_exit_requested
+    from pressgen.tui.app import PressgenApp
 
-    bench = bench_exit_requested()
-    app = PressgenApp(path, first=first, bench_exit=bench, preview_key=key)
+    # The start-up benchmark (benchmarks/tui.py): no recovery question, and the time of
+    # the first painted release printed before exiting.
+    bench = os.environ.get("PRESSGEN_TUI_BENCH") == "1"
+    hook = _report_painted if bench else None
+    app = PressgenApp(path, first=first, preview_key=key, recover=not bench, on_first_paint=hook)
     try:
         result = app.run(headless=bench)
     finally:
@@ -49,6 +58,12 @@ def run(campaign: str | Path) -> int:
     if app.return_code:  # a crash inside Textual (it has printed the traceback)
         return app.return_code
     return 0 if result is None else result
+
+
+def _report_painted(app: PressgenApp) -> None:
+    sys.stdout.write(f"PAINTED {time.time():.6f}\n")
+    sys.stdout.flush()
+    app.exit(0)
 
 
 def _start_first_render(path: Path) -> subprocess.Popen[bytes] | None:

@@ -8,6 +8,7 @@ back after every chunk of groups.
 from __future__ import annotations
 
 import csv
+import sys
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -24,6 +25,27 @@ if TYPE_CHECKING:
     from pressgen.release.pipeline import Prepared
 
 
+def start_process_helpers() -> None:
+    """Start multiprocessing's resource tracker with the terminal's real stderr.
+
+    A batch started from a worker thread spawns its worker processes, and spawning first
+    starts the resource tracker, handing it `sys.stderr.fileno()`. Inside a Textual app
+    sys.stderr is Textual's capture, whose fileno() is -1, and the spawn failed with
+    "ValueError: bad value(s) in fds_to_keep", taking the app down. Started here, on the
+    app's thread and with the real stderr, the tracker is running when the pool starts,
+    and the pool does not start another."""
+    from multiprocessing import resource_tracker
+
+    captured, real = sys.stderr, sys.__stderr__
+    if real is None:
+        return
+    sys.stderr = real
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        sys.stderr = captured
+
+
 class BatchScreen(ModalScreen[Path | None]):
     """Returns the output folder of a finished batch, or None."""
 
@@ -32,9 +54,14 @@ class BatchScreen(ModalScreen[Path | None]):
     BatchScreen > Vertical { width: 96; max-width: 100%; height: 90%; padding: 0 2;
         border: thick $primary; background: $surface; }
     BatchScreen Horizontal { height: auto; }
+    /* The Column and Format boxes: as tall as their content. A Vertical is 1fr tall by
+       default, and these two took the whole dialog, hiding everything below them. */
+    BatchScreen Horizontal > Vertical { height: auto; }
     BatchScreen Select { width: 1fr; }
-    BatchScreen #batch-status { height: auto; margin: 1 0 0 0; }
-    BatchScreen DataTable { height: 1fr; }
+    BatchScreen Input { height: 3; }
+    BatchScreen ProgressBar { height: 1; }
+    BatchScreen #batch-status { height: auto; max-height: 4; }
+    BatchScreen DataTable { height: 1fr; min-height: 3; }
     BatchScreen #batch-buttons { align-horizontal: right; }
     BatchScreen Button { margin-left: 2; }
     """
@@ -110,6 +137,8 @@ class BatchScreen(ModalScreen[Path | None]):
             self._status("Choose a column, a format and a folder.")
             return
         self._stop.clear()
+        if self.jobs != 1:
+            start_process_helpers()
         self.query_one("#run", Button).disabled = True
         self.query_one("#cancel", Button).disabled = False
         self._status(f"Rendering one release per {column}…")

@@ -1,44 +1,39 @@
-"""The command palette provider: every action, every locale and every house style."""
+"""The command palette provider: every command of the key table, every locale and every
+house style."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-if TYPE_CHECKING:
-    from pressgen.tui.app import PressgenApp
+from pressgen.tui.keys import COMMANDS, key_text
 
-ACTIONS: tuple[tuple[str, str, str], ...] = (
-    ("Edit the draft / back to preview", "toggle_edit", "F2"),
-    ("Export the release…", "export", "F3"),
-    ("Save the picks as a campaign file…", "save_campaign", "F4"),
-    ("Regenerate from data", "regenerate", "F5"),
-    ("Batch: one release per group…", "batch", "F6"),
-    ("Show or hide the side panel", "toggle_sidebar", "ctrl+b"),
-    ("Help: keys", "help", "F1"),
-    ("Show figures", "show_tab('figures')", ""),
-    ("Show quotes", "show_tab('quotes')", ""),
-    ("Show picks", "show_tab('pick')", ""),
-    ("Quit", "quit", "ctrl+q"),
-)
+if TYPE_CHECKING:
+    from pressgen.tui.main_screen import MainScreen
 
 
 class PressgenCommands(Provider):
+    def _main(self) -> MainScreen:
+        # The app is pressgen's (it registers this provider); naming its class here would
+        # make commands and app import each other.
+        app: Any = self.app
+        return cast("MainScreen", app.main)
+
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
         from pressgen.text.locales import supported_locales
         from pressgen.text.style import PRESETS
 
-        app: PressgenApp = self.app  # type: ignore[assignment]
+        main = self._main()
         out: list[tuple[str, Callable[[], object], str]] = []
-        for title, action, key in ACTIONS:
-            out.append((title, partial(app.run_action, action), key))
+        for c in COMMANDS:
+            out.append((c.title, partial(main.run_action, c.action), key_text(c.keys)))
         for tag in supported_locales():
-            out.append((f"Locale: {tag}", partial(app.pick, "locale", tag), "switch locale"))
+            out.append((f"Locale: {tag}", partial(main.pick, "locale", tag), "switch locale"))
         for name in PRESETS:
-            out.append((f"House style: {name}", partial(app.pick, "style", name), "switch style"))
+            out.append((f"House style: {name}", partial(main.pick, "style", name), "switch style"))
         return out
 
     async def discover(self) -> Hits:

@@ -43,6 +43,9 @@ class DraftEditor(TextArea):
             id=id,
             tab_behavior="focus",
             show_line_numbers=False,
+            # Until it holds the release (or a recovered draft): keys typed into an empty
+            # editor would become a "draft" of nothing but those keys.
+            read_only=True,
         )
 
     def edit(self, edit: Edit) -> EditResult:

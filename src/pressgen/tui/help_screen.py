@@ -1,4 +1,4 @@
-"""The help screen (F1 or ?): what each key does."""
+"""The help screen (F1 or ?): what each key does, built from the command table."""
 
 from __future__ import annotations
 
@@ -10,33 +10,34 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
-HELP = """\
-# pressgen — keys
+from pressgen.tui.keys import help_rows
 
-| key | does |
-|---|---|
-| **F1**, **?** | this help |
-| **ctrl+p** | command palette: every action, locales, house styles, themes |
-| **F2** / **ctrl+e** | edit the draft (again: back to the preview) |
-| **F3** / **ctrl+o** | export: Markdown, DOCX, HTML or plain text |
-| **F4** | save the picks as a campaign file |
-| **F5** / **ctrl+r** | regenerate from the data (asks before discarding edits) |
-| **F6** | batch: one release per group of a column, with progress and the index |
-| **ctrl+b** | show or hide the side panel |
-| **tab** / **shift+tab** | move between panels |
-| **space** | include or exclude the highlighted quote |
-| **ctrl+q** | quit (edits are autosaved) |
+PANEL_KEYS = (
+    ("ctrl+p", "command palette: every action, locales, house styles, themes"),
+    ("tab, shift+tab", "move between panels; ←/→ on the tab bar switches Pick, Figures, Quotes"),
+    ("space", "include or exclude the highlighted quote"),
+    ("ctrl+z, ctrl+y", "undo and redo in the editor"),
+)
+"""Keys that belong to Textual's widgets rather than to pressgen's commands."""
 
+ABOUT = """
 **Pick** chooses the campaign, or builds one from a dataset, a quote set and a template,
 and the locale and house style. **Figures** lists every computed figure; the highlighted
 one shows where it came from. **Quotes** includes or excludes each quote: an unapproved
 quote goes in only after you confirm, and is marked as a draft.
 
 Edits are autosaved every two seconds while you type and when pressgen exits; the next
-start offers to recover them.
+start offers to recover them. A draft you discard is kept: **F7** lists the discarded
+drafts of this campaign and restores one.
 
 Press **escape** to close.
 """
+
+
+def help_markdown() -> str:
+    rows = [*help_rows(), *PANEL_KEYS]
+    table = "\n".join(f"| **{keys}** | {does} |" for keys, does in rows)
+    return f"# pressgen — keys\n\n| key | does |\n|---|---|\n{table}\n{ABOUT}"
 
 
 class HelpScreen(ModalScreen[None]):
@@ -51,4 +52,4 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Markdown(HELP)
+            yield Markdown(help_markdown())

@@ -18,12 +18,12 @@ from textual.message import Message
 from textual.widgets import Label, Select
 from textual.widgets.select import InvalidSelectValueError
 
+from pressgen.tui.session import WHOLE
+
 if TYPE_CHECKING:
     from pressgen.tui.session import ProjectFiles
 
 FIELDS = ("campaign", "group", "dataset", "quotes", "template", "locale", "style")
-WHOLE = "*whole*"
-"""The `group` value for the whole campaign rather than one group's release."""
 
 
 _LABELS = {"quotes": "Quote set", "group": "Release (one per group of a batch)"}

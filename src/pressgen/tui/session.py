@@ -7,10 +7,9 @@ file says) are tested as plain functions, and the app's workers only call in her
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pressgen.storage.locations import PROJECT_FOLDERS, user_templates_directory
 
@@ -18,6 +17,7 @@ if TYPE_CHECKING:
     # The core is imported when first used, on a worker thread, so the app paints first.
     from pressgen.release.campaign import LoadedCampaign
     from pressgen.release.pipeline import Prepared, Rendered
+    from pressgen.storage.tomledit import TomlEdit
 
 SUFFIXES = {"campaigns": ".toml", "datasets": ".toml", "quotes": ".toml", "templates": ".md.j2"}
 
@@ -31,6 +31,13 @@ class ProjectFiles:
     datasets: tuple[Path, ...] = ()
     quotes: tuple[Path, ...] = ()
     templates: tuple[Path, ...] = ()
+
+
+def pressgen_error() -> type[Exception]:
+    """PressgenError, imported when an error is being handled (it pulls in pydantic)."""
+    from pressgen.errors import PressgenError
+
+    return PressgenError
 
 
 def user_folder() -> Path:
@@ -127,7 +134,7 @@ def load_picked(picks: Picks) -> LoadedCampaign:
             "campaign": camp,
             "dataset_paths": paths,
             "quotes_path": picks.quotes or base.quotes_path,
-            "template_ref": camp.template,
+            "template_ref": camp.template if picks.template is not None else base.template_ref,
         }
     )
 
@@ -167,6 +174,38 @@ def build(picks: Picks) -> Build:
         prepared, locale=picks.locale, style=picks.style, drafts=drafts, include=include
     )
     return Build(prepared, rendered, tuple(rows), drafts)
+
+
+PickerState = tuple[ProjectFiles, Path, dict[str, str], list[str], list[str], list[str]]
+"""What the Pick panel shows: the project's files, the current values, the locales,
+the house styles and the groups of a batching campaign."""
+
+WHOLE = "*whole*"
+"""The `group` value for the whole campaign rather than one group's release."""
+
+
+def picker_state(picks: Picks, root: Path) -> PickerState:
+    """What the Pick panel shows for these picks (on a worker: it loads the campaign)."""
+    from pressgen.text.locales import supported_locales
+    from pressgen.text.style import PRESETS
+
+    current = {"campaign": str(picks.campaign), "group": picks.group or WHOLE}
+    try:
+        loaded = load_picked(picks)
+    except pressgen_error():
+        return (scan_project(root), root, current, supported_locales(), list(PRESETS), [])
+    try:
+        groups = group_names(loaded)
+    except pressgen_error():
+        groups = []  # the build reports what is wrong with the data
+    current |= {
+        "dataset": str(loaded.dataset_paths["main"]),
+        "quotes": str(loaded.quotes_path),
+        "template": str(picks.template or root / "templates" / f"{loaded.template_ref}.md.j2"),
+        "locale": picks.locale or loaded.campaign.locale,
+        "style": picks.style or loaded.campaign.style,
+    }
+    return (scan_project(root), root, current, supported_locales(), list(PRESETS), groups)
 
 
 def group_names(loaded: LoadedCampaign) -> list[str]:
@@ -223,13 +262,11 @@ def quote_rows(
     return rows, slots
 
 
-_TOP_KEY = re.compile(r"^(dataset|quotes|template|locale|style)\s*=.*$", re.MULTILINE)
+PICKED_KEYS = ("dataset", "quotes", "template", "locale", "style")
+"""The campaign file's top-level keys that the picks may set."""
 
 
-def campaign_text(picks: Picks, loaded: LoadedCampaign) -> str:
-    """The campaign file rewritten with the picks; comments and figure specs are kept."""
-    text = loaded.path.read_text(encoding="utf-8")
-    head, sep, rest = _split_top(text)
+def _picked_values(picks: Picks, loaded: LoadedCampaign) -> dict[str, str]:
     values = {
         "dataset": _ref(picks.dataset, loaded.root / "datasets", ".toml"),
         "quotes": _ref(picks.quotes, loaded.root / "quotes", ".toml"),
@@ -237,26 +274,40 @@ def campaign_text(picks: Picks, loaded: LoadedCampaign) -> str:
         "locale": picks.locale,
         "style": picks.style,
     }
-    seen: set[str] = set()
+    return {k: v for k, v in values.items() if v is not None}
 
-    def swap(m: re.Match[str]) -> str:
-        key = m.group(1)
-        seen.add(key)
-        value = values[key]
-        return m.group(0) if value is None else f"{key} = {_toml_str(value)}"
 
-    head = _TOP_KEY.sub(swap, head)
-    extra = "".join(
-        f"{k} = {_toml_str(v)}\n" for k, v in values.items() if v is not None and k not in seen
+def _campaign_edit(picks: Picks, loaded: LoadedCampaign) -> TomlEdit:
+    """The campaign file opened round-trip with the picked keys set: comments, figure
+    specs and every other value are kept as written."""
+    from pressgen.storage.tomledit import open_toml
+
+    edit = open_toml(loaded.path)
+    for key, value in _picked_values(picks, loaded).items():
+        edit.doc[key] = value
+    return edit
+
+
+def campaign_text(picks: Picks, loaded: LoadedCampaign) -> str:
+    """The campaign file rewritten with the picks; comments and figure specs are kept."""
+    return _campaign_edit(picks, loaded).text()
+
+
+def save_campaign(picks: Picks, loaded: LoadedCampaign, target: Path, *, force: bool) -> Path:
+    """Write the campaign with the picks to `target` atomically, after checking that
+    only the picked keys changed and that it loads; refuse an existing file unless
+    `force`."""
+    from pressgen.storage.tomledit import write_checked
+
+    edit = _campaign_edit(picks, loaded)
+    write_checked(
+        edit,
+        target,
+        allowed=lambda where: len(where) == 1 and where[0] in PICKED_KEYS,
+        check=lambda data: _check_campaign(data, target),
+        force=force,
     )
-    return head.rstrip("\n") + "\n" + extra + sep + rest if extra else head + sep + rest
-
-
-def _split_top(text: str) -> tuple[str, str, str]:
-    m = re.search(r"^\[", text, re.MULTILINE)
-    if m is None:
-        return text, "", ""
-    return text[: m.start()], "", text[m.start() :]
+    return target
 
 
 def _ref(path: Path | None, folder: Path, suffix: str) -> str | None:
@@ -267,23 +318,27 @@ def _ref(path: Path | None, folder: Path, suffix: str) -> str | None:
     return str(path.resolve())
 
 
-def _toml_str(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
 def check_campaign_text(text: str, path: Path) -> None:
     """Refuse to save a campaign that would not load."""
     import tomllib
 
+    from pressgen.errors import PressgenError
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise PressgenError(f"invalid TOML: {exc}", path=path) from None
+    _check_campaign(data, path)
+
+
+def _check_campaign(data: dict[str, Any], path: Path) -> None:
     from pydantic import ValidationError
 
-    from pressgen.errors import PressgenError, from_validation
+    from pressgen.errors import from_validation
     from pressgen.release.campaign import Campaign
 
     try:
-        Campaign.model_validate(tomllib.loads(text))
-    except tomllib.TOMLDecodeError as exc:
-        raise PressgenError(f"invalid TOML: {exc}", path=path) from None
+        Campaign.model_validate(data)
     except ValidationError as exc:
         raise from_validation(exc, path) from None
 

@@ -17,7 +17,9 @@ __all__ = ["ROW", "read_text_frame"]
 
 
 def read_text_frame(manifest: Manifest, path: Path, wanted: list[str]) -> pl.DataFrame:
-    """The wanted columns as text, with `ROW` holding each value's line or row number."""
+    """The wanted columns as text, with `ROW` holding each value's line or row number.
+    Cells are as the file has them: control characters are found (and removed) while the
+    columns are typed, where the probes that find them cost nothing extra."""
     fmt = manifest.format or path.suffix.lower().lstrip(".")
     try:
         if fmt == "csv":

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from pressgen.errors import PressgenError
-from pressgen.sources.dataset import ROW as ROW  # re-exported for the loaders
+from pressgen.sources.columns import ROW as ROW  # re-exported for the loaders
 
 
 def _limit(name: str, default: int) -> int:

@@ -21,6 +21,7 @@ from polars.exceptions import PanicException
 from pressgen.errors import PressgenError
 from pressgen.sources.loaders.common import MB, ROW, first_line, max_cells, max_data_mb, too_big
 from pressgen.sources.loaders.headers import check_header
+from pressgen.sources.loaders.xlsxcells import Sheet, faithful, first_valued_row, has_inexact
 from pressgen.sources.manifest import Manifest
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -29,7 +30,9 @@ _SHEET = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"', re
 _REL = re.compile(rb"<Relationship\b([^>]*)>", re.S)
 _ATTR = re.compile(rb'\b(Id|Target)="([^"]*)"')
 _DIMENSION = re.compile(rb'<dimension\b[^>]*?\bref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
-_ROW_REF = re.compile(rb'<row\b[^>]*?\br="(\d{1,9})"')
+_ROW_REF = re.compile(rb'<row\b[^>]*?\br="(\d{1,12})"')
+_CELL_ROW = re.compile(rb'<c\b[^>]*?\br="[A-Z]{1,3}(\d{1,12})"')
+_HUGE_REF = re.compile(rb'\br="[A-Z]{0,3}\d{13,}"')
 _CELL_COL = re.compile(rb'<c\b[^>]*?\br="([A-Z]+)\d')
 _CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
 _REF = re.compile(rb'\br="([A-Z]+\d+)"')
@@ -37,16 +40,18 @@ _MAX_ROWS, _MAX_COLS = 1_048_576, 16_384
 
 
 def read_xlsx(manifest: Manifest, path: Path, wanted: list[str]) -> pl.DataFrame:
-    part, first_row = check_workbook(path, manifest.sheet)
+    sheet = check_workbook(path, manifest.sheet)
+    part = sheet.name
     try:
-        frame = pl.read_excel(
-            path,
-            sheet_name=part,
-            engine="calamine",
-            has_header=False,
-            infer_schema_length=0,
-            raise_if_empty=False,
-        )
+        import fastexcel
+
+        # Called directly, not through pl.read_excel: that one, when pyarrow is
+        # installed, hands the sheet over through pyarrow, whose bundled allocator can
+        # crash the process when a short-lived thread (a TUI worker) loaded it first.
+        # All cells as text; empty rows are kept here, so row numbers stay the sheet's.
+        frame = (
+            fastexcel.read_excel(path).load_sheet(part, header_row=None, dtypes="string")
+        ).to_polars()
     except (PressgenError, KeyboardInterrupt):
         raise
     except (Exception, PanicException) as exc:  # calamine raises its own types, and panics
@@ -54,16 +59,20 @@ def read_xlsx(manifest: Manifest, path: Path, wanted: list[str]) -> pl.DataFrame
     if frame.height == 0:
         raise PressgenError(f"sheet {part!r} is empty", path=path)
     header = ["" if v is None else str(v) for v in frame.row(0)]
-    check_header(header, list(manifest.columns), path, where=f"sheet {part!r}, row {first_row}")
-    index = {name: i for i, name in enumerate(header)}
-    body = frame.slice(1)
-    return body.select([pl.col(body.columns[index[w]]).alias(w) for w in wanted]).with_row_index(
-        ROW, offset=first_row + 1
+    check_header(
+        header, list(manifest.columns), path, where=f"sheet {part!r}, row {sheet.first_row}"
     )
+    # A row with nothing in any cell is no record (as spreadsheets are read elsewhere);
+    # its number is dropped with it, so the rows below keep theirs.
+    empty = pl.all_horizontal(pl.all().is_null())
+    keep = frame.select(~empty).to_series()
+    body = faithful(frame, header, wanted, manifest, sheet, path)
+    body = body.with_row_index(ROW, offset=sheet.first_row).filter(keep)
+    return body.slice(1)
 
 
-def check_workbook(path: Path, sheet: str | None) -> tuple[str, int]:
-    """Check the workbook is safe to read; return the sheet's name and first row number."""
+def check_workbook(path: Path, sheet: str | None) -> Sheet:
+    """Check the workbook is safe to read; return what reading its sheet needs."""
     size = path.stat().st_size
     if size > max_data_mb() * MB:
         raise too_big(path, size)
@@ -88,7 +97,7 @@ def check_workbook(path: Path, sheet: str | None) -> tuple[str, int]:
         ) from None
 
 
-def _check_zip(zf: zipfile.ZipFile, path: Path, sheet: str | None) -> tuple[str, int]:
+def _check_zip(zf: zipfile.ZipFile, path: Path, sheet: str | None) -> Sheet:
     infos = zf.infolist()
     if len(infos) > 10_000:
         raise PressgenError(f"holds {len(infos):,} parts; a workbook has dozens", path=path)
@@ -133,7 +142,9 @@ def _check_zip(zf: zipfile.ZipFile, path: Path, sheet: str | None) -> tuple[str,
     data = zf.read(part)
     first_row = _check_extent(data, name, path)
     _check_cells(data, name, path)
-    return name, first_row
+    # calamine starts at the first row holding a value, not at an empty (styled) row.
+    first_row = first_valued_row(data) or first_row
+    return Sheet(name, first_row, has_inexact(data), path, part)
 
 
 def _refuse_dtd(fh: IO[bytes], part: str, path: Path) -> None:
@@ -176,14 +187,17 @@ def _col_number(letters: bytes) -> int:
 
 
 def _check_extent(data: bytes, sheet: str, path: Path) -> int:
+    if _HUGE_REF.search(data):
+        raise PressgenError(
+            f"sheet {sheet!r} refers to cells beyond Excel's last (XFD1048576)", path=path
+        )
     rows = [int(r) for r in _ROW_REF.findall(data)]
-    max_row = max(rows, default=0)
-    max_col = _widest_column(data, max_row)
-    dim = _DIMENSION.search(data, 0, 4096)
-    if dim:
-        end_col, end_row = (dim.group(3), dim.group(4)) if dim.group(3) else dim.group(1, 2)
-        max_row = max(max_row, int(end_row))
-        max_col = max(max_col, _col_number(end_col))
+    elements = max(rows, default=0)
+    max_row, max_col = _extent(data, _row_bound(data, elements))
+    if max_row > _MAX_ROWS or max_row * max_col > max_cells():
+        # A bound may be loose: judge by the exact last row before refusing.
+        exact = max([elements, *(int(r) for r in _CELL_ROW.findall(data))])
+        max_row, max_col = _extent(data, exact)
     if max_row > _MAX_ROWS or max_col > _MAX_COLS:
         raise PressgenError(
             f"sheet {sheet!r} refers to cells beyond Excel's last (XFD1048576)", path=path
@@ -196,6 +210,35 @@ def _check_extent(data: bytes, sheet: str, path: Path) -> int:
             path=path,
         )
     return min(rows, default=1)
+
+
+def _extent(data: bytes, max_row: int) -> tuple[int, int]:
+    """Rows and columns the sheet spans, given its last row: its cells and its (possibly
+    lying) dimension element both count."""
+    max_col = _widest_column(data, max_row)
+    dim = _DIMENSION.search(data, 0, 4096)
+    if dim:
+        end_col, end_row = (dim.group(3), dim.group(4)) if dim.group(3) else dim.group(1, 2)
+        max_row = max(max_row, int(end_row))
+        max_col = max(max_col, _col_number(end_col))
+    return max_row, max_col
+
+
+def _row_bound(data: bytes, row_elements: int) -> int:
+    """A bound on the last row any cell names, found without listing every cell.
+
+    A cell's own reference places it, whatever row element holds it: `<c r="B99999999">`
+    inside row 2 makes calamine allocate a hundred million rows (10 GB and minutes, or an
+    abort). If no reference has more digits than the last row element, or as many with
+    a larger first digit, every cell is above the next power of ten's first step."""
+    text = str(row_elements) if row_elements else "0"
+    digits, lead = len(text), int(text[0])
+    longer = rb"\d{%d,}" % (digits + 1)
+    if lead < 9:
+        longer += rb"|[%d-9]\d{%d}" % (lead + 1, digits - 1)
+    if re.search(rb'<c\b[^>]*?\br="[A-Z]{1,3}(?:%s)"' % longer, data) is None:
+        return max(row_elements, (lead + 1) * 10 ** (digits - 1) - 1) if row_elements else 0
+    return max([row_elements, *(int(r) for r in _CELL_ROW.findall(data))])
 
 
 def _widest_column(data: bytes, max_row: int) -> int:

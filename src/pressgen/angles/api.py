@@ -1,0 +1,33 @@
+"""Entry points of the angle finder: a profiled dataset and its ranked angles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pressgen.angles.candidates import find_angles
+from pressgen.angles.infer import Profile, load
+from pressgen.angles.model import Angle
+from pressgen.angles.roles import profile
+from pressgen.angles.score import rank
+from pressgen.angles.sentences import write
+from pressgen.text.formatting import Formatter, normalise_locale
+from pressgen.text.style import resolve_style
+
+__all__ = ["Angle", "Profile", "angles_for", "profile_of"]
+
+
+def profile_of(path: Path) -> Profile:
+    ds, inferred, long_text = load(path)
+    return profile(ds, inferred, long_text)
+
+
+def angles_for(
+    p: Profile, *, locale: str = "en_GB", style: str = "uk-press", small: int = 5
+) -> list[Angle]:
+    """Every candidate angle, best first, with its sentence in the locale and style."""
+    tag = normalise_locale(locale)
+    fmt = Formatter(tag, resolve_style(style, {}))
+    found = rank(find_angles(p), small)
+    for a in found:
+        a.sentence = write(a, p, fmt)
+    return found

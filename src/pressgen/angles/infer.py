@@ -1,0 +1,194 @@
+"""What a dataset holds, inferred: column types, suppression markers, the period, the
+group and category columns, the measures and the rows that are already totals."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pressgen.angles.periods import period_kind
+from pressgen.angles.pivot import unpivot
+from pressgen.errors import PressgenError
+from pressgen.lazy import LazyModule
+from pressgen.sources.dataset import ROW, Dataset, load_dataset, read_manifest
+from pressgen.sources.loaders.csvfile import sniff_delimiter
+from pressgen.sources.manifest import (
+    DEFAULT_MISSING,
+    DEFAULT_SUPPRESSION,
+    Column,
+    ColumnType,
+    Manifest,
+    Source,
+)
+
+if TYPE_CHECKING:
+    import polars as pl
+else:
+    pl = LazyModule("polars")
+
+DATA_SUFFIXES = (".csv", ".parquet")
+_INT = r"^[-\u2212]?(\d{1,3}(,\d{3})+|\d+)$"
+_DEC = r"^[-\u2212]?(\d{1,3}(,\d{3})+|\d+)?\.\d+$"
+_MARKER = r"^(<\s*\d+|\*+|\[[a-z]\]|\.\.|~)$"
+# Rows that are already totals: named as such, or the whole country.
+_TOTAL = re.compile(
+    r"^(total|totals|grand total|sub-?total|overall|all|all .+|.+ total|national|"
+    r"england|england and wales|united kingdom|uk|great britain|gb)$",
+    re.I,
+)
+_GROUP_HINT = re.compile(
+    r"(area|region|force|council|authority|local|country|nation|trust|board|ward|"
+    r"constituency|district|county|borough|police|school|hospital|provider|name|la$)",
+    re.I,
+)
+_MEASURE_HINT = re.compile(
+    r"^(measure|indicator|indicador|indicateur|indikator|metric|variable|statistic|series)s?$",
+    re.I,
+)
+_PERIOD_HINT = re.compile(r"(year|period|quarter|month|date|fy|jahr|a[nñ]io|ann[eé]e)", re.I)
+MAX_GROUPS = 5000
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A dataset and the roles of its columns, with every decision stated."""
+
+    dataset: Dataset
+    inferred: bool
+    measures: tuple[str, ...]
+    period: str | None
+    periods: tuple[str, ...]
+    period_kind: str | None
+    group: str | None
+    category: str | None
+    #: A long table's column that names the measure ("indicator"): never summed across.
+    split: str | None = None
+    split_values: tuple[str, ...] = ()
+    #: A pivoted file's long form, as text (what `new` writes for the specs to read).
+    long_text: pl.DataFrame | None = None
+    #: The period column holds whole numbers (years typed `int` by a manifest).
+    period_int: bool = False
+    totals: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    decisions: tuple[str, ...] = ()
+
+    @property
+    def manifest(self) -> Manifest:
+        return self.dataset.manifest
+
+    def label(self, column: str) -> str:
+        col = self.manifest.columns[column]
+        return col.label or column.replace("_", " ")
+
+
+def load(path: Path) -> tuple[Dataset, bool, pl.DataFrame | None]:
+    """The dataset of a manifest, or of a bare data file with an inferred manifest."""
+    if not path.is_file():
+        raise PressgenError("no such file", path=path)
+    if path.suffix.lower() == ".toml":
+        return load_dataset(path), False, None
+    if path.suffix.lower() in (".xlsx", ".json"):
+        raise PressgenError(
+            "pressgen infers the columns of CSV and Parquet files only; "
+            "write a manifest (datasets/NAME.toml) for this file",
+            path=path,
+        )
+    if path.suffix.lower() not in DATA_SUFFIXES:
+        raise PressgenError(
+            f"not a dataset (expected a manifest .toml or one of {', '.join(DATA_SUFFIXES)})",
+            path=path,
+        )
+    sibling = path.with_suffix(".toml")
+    if sibling.is_file() and read_manifest(sibling).file == path.name:
+        return load_dataset(sibling), False, None
+    manifest, raw, notes = _infer(path)
+    long = unpivot(manifest, raw)
+    if long is None:
+        return _typed(path, manifest, raw, notes), True, None
+    # The specs compute from the long form, which `new` writes beside the data.
+    return _typed(path, *long, notes), True, long[1]
+
+
+def infer_manifest(path: Path) -> Manifest:
+    """A manifest for a data file, from its cells: numbers, markers, the rest text."""
+    return _infer(path)[0]
+
+
+def _infer(path: Path) -> tuple[Manifest, pl.DataFrame, tuple[str, ...]]:
+    """The inferred manifest and the file's text frame (read once, typed after)."""
+    from pressgen.sources.loaders import read_text_frame
+
+    header = _header(path)
+    probe = _manifest(path, {n: Column() for n in header}, list(DEFAULT_SUPPRESSION))
+    raw = read_text_frame(probe, path, header)
+    names = [c for c in raw.columns if c != ROW]
+    if raw.height == 0:
+        raise PressgenError("no data rows", path=path)
+    # Each column's distinct values are far fewer than its cells: test those.
+    uniques = pl.collect_all(
+        [
+            raw.lazy().select(pl.col(n).cast(pl.String).unique().str.strip_chars().unique())
+            for n in names
+        ]
+    )
+    markers = list(DEFAULT_SUPPRESSION)
+    columns: dict[str, Column] = {}
+    for n, frame in zip(names, uniques, strict=True):
+        t = frame.to_series().drop_nulls()
+        t = t.filter(~t.is_in(list(DEFAULT_MISSING)))
+        is_int, is_dec = t.str.contains(_INT), t.str.contains(_DEC)
+        is_mark = t.str.contains(_MARKER)
+        found = [str(k) for k in t.filter(is_mark).to_list()]
+        kind: ColumnType = "text"
+        numeric = bool(is_int.any()) or (bool(is_mark.all()) and bool(found))
+        numeric = numeric and not _PERIOD_HINT.search(n)
+        numeric = numeric and period_kind(t.head(200).to_list()) is None
+        if numeric and bool((is_int | is_dec | is_mark).all()):
+            markers += [k for k in found if k not in markers]
+            kind = "decimal" if bool(is_dec.any()) else "int"
+        columns[n] = Column(type=kind, label=n.replace("_", " ").strip())
+    return _manifest(path, columns, markers), raw, ()
+
+
+def _header(path: Path) -> list[str]:
+    """The file's column names (CSV and Parquet; other formats need a manifest)."""
+    if path.suffix.lower() == ".parquet":
+        return list(pl.read_parquet_schema(path))
+    if path.suffix.lower() != ".csv":
+        raise PressgenError(
+            "pressgen infers the columns of CSV and Parquet files only; "
+            "write a manifest (datasets/NAME.toml) for this file",
+            path=path,
+        )
+    with path.open(encoding="utf-8-sig", errors="replace") as fh:
+        first = fh.readline()
+    if not first.strip():
+        raise PressgenError("the file is empty: no header line", path=path)
+    return next(csv.reader([first], delimiter=sniff_delimiter(first, path)))
+
+
+def _manifest(path: Path, columns: dict[str, Column], markers: list[str]) -> Manifest:
+    return Manifest(
+        title=path.stem.replace("-", " ").replace("_", " ").strip().capitalize(),
+        file=path.name,
+        source=Source(publisher="PLACEHOLDER: who published these figures"),
+        columns=columns or {"_": Column()},
+        suppression=markers,
+    )
+
+
+def _typed(path: Path, manifest: Manifest, raw: pl.DataFrame, notes: tuple[str, ...]) -> Dataset:
+    from pressgen.sources.dataset import _type_columns
+
+    wanted = list(manifest.columns)
+    frame, cell_notes = _type_columns(raw, manifest, path, wanted)
+    return Dataset(
+        name=path.stem,
+        manifest_path=path.with_suffix(".toml"),
+        data_path=path,
+        manifest=manifest,
+        frame=frame,
+        warnings=notes + cell_notes,
+    )

@@ -1,0 +1,204 @@
+"""`pressgen new`: a first campaign from a dataset. It writes a manifest (if there is
+none), the campaign with the top angles as figure specs, a template, an unapproved quote
+stub and placeholder release facts; it never overwrites a file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pressgen
+from pressgen.angles.infer import Profile
+from pressgen.angles.model import Angle, slug
+from pressgen.angles.templating import template_text
+from pressgen.angles.tomlout import table, value
+from pressgen.errors import PressgenError
+from pressgen.storage.atomic import atomic_write
+
+PLACEHOLDER = "PLACEHOLDER"
+FOLDERS = ("campaigns", "datasets", "templates", "quotes")
+BASES = ("base.md.j2", "base.de.md.j2")
+
+
+@dataclass(frozen=True)
+class Written:
+    campaign: Path
+    files: tuple[Path, ...]
+
+
+def scaffold(
+    p: Profile, angles: list[Angle], out: Path, *, n: int = 6, each: str | None = None
+) -> Written:
+    if each is not None and each not in p.manifest.columns:
+        raise PressgenError(
+            f"--each: no column {each!r} (columns: {', '.join(p.manifest.columns)})",
+            path=p.dataset.data_path,
+        )
+    chosen = _choose(angles, n, each)
+    if not chosen:
+        raise PressgenError("no angle to write a campaign from", path=p.dataset.data_path)
+    name = slug(p.dataset.data_path.stem).replace("_", "-")
+    files: dict[Path, bytes | Path] = {}
+    ds_name = _dataset_files(p, out, name, files)
+    total = next((a.name for a in chosen if a.kind == "total"), None) if each else None
+    noun = str(chosen[0].facts.get("noun") or p.label(p.measures[0]))
+    files[out / "campaigns" / f"{name}.toml"] = _campaign(p, chosen, name, ds_name, each).encode()
+    files[out / "templates" / f"{name}.md.j2"] = template_text(chosen, p, total, noun).encode()
+    files[out / "quotes" / f"{name}.toml"] = _quotes(name).encode()
+    for base in BASES:
+        target = out / "templates" / base
+        if not target.exists():
+            src = _bundled(base)
+            if src is not None:
+                files[target] = src
+    clash = [f for f in files if f.exists()]
+    if clash:
+        raise PressgenError("would overwrite an existing file; nothing was written", path=clash[0])
+    for folder in FOLDERS:
+        (out / folder).mkdir(parents=True, exist_ok=True)
+    for path, data in files.items():
+        atomic_write(path, data.read_bytes() if isinstance(data, Path) else data)
+    return Written(out / "campaigns" / f"{name}.toml", tuple(files))
+
+
+def _choose(angles: list[Angle], n: int, each: str | None) -> list[Angle]:
+    """The best n angles, without the ones a batch by `each` cannot state per group."""
+    out = []
+    for a in angles:
+        by = a.spec.get("by") or next(iter(a.needs.values()), {}).get("by")
+        part = a.spec.get("part", {})
+        fixed = isinstance(a.spec.get("where", {}).get(each), str)
+        if each is not None and (by == each or each in part or fixed):
+            continue
+        out.append(a)
+    return out[:n]
+
+
+def _bundled(name: str) -> Path | None:
+    """The base layouts shipped with pressgen (the checkout's templates folder)."""
+    root = Path(pressgen.__file__).resolve().parents[2]
+    path = root / "templates" / name
+    return path if path.is_file() else None
+
+
+def _dataset_files(p: Profile, out: Path, name: str, files: dict[Path, bytes | Path]) -> str:
+    ds = p.dataset
+    folder = out / "datasets"
+    if not p.inferred and ds.manifest_path.parent.resolve() == folder.resolve():
+        return ds.manifest_path.stem
+    if p.long_text is not None:
+        long = p.long_text.drop("__row")
+        files[folder / p.manifest.file] = long.write_csv().encode()
+    else:
+        data_target = folder / ds.data_path.name
+        if data_target.resolve() != ds.data_path.resolve():
+            files[data_target] = ds.data_path
+    manifest = folder / f"{name}.toml"
+    if p.inferred:
+        files[manifest] = _manifest_text(p).encode()
+    else:
+        files[manifest] = ds.manifest_path
+    return name
+
+
+def _manifest_text(p: Profile) -> str:
+    m = p.manifest
+    head = {
+        "title": m.title,
+        "file": m.file,
+        "counted": None,
+        "suppression": m.suppression,
+    }
+    lines = [
+        "# Written by `pressgen new` from the file's cells; check each column's type.",
+        *(f"# {d}" for d in p.decisions),
+        *(f"{k} = {value(v)}" for k, v in head.items() if v is not None),
+        "",
+        table("source", {"publisher": f"{PLACEHOLDER}: who published these figures"}),
+    ]
+    for col, spec in m.columns.items():
+        lines.append(table(f"columns.{_key(col)}", {"type": spec.type, "label": spec.label}))
+    return "\n".join(lines)
+
+
+def _key(col: str) -> str:
+    from pressgen.angles.tomlout import key
+
+    return key(col)
+
+
+def _campaign(p: Profile, chosen: list[Angle], name: str, ds: str, each: str | None) -> str:
+    today = dt.date.today()
+    top: dict[str, Any] = {
+        "title": f"{p.manifest.title} (first draft by pressgen new)",
+        "dataset": ds,
+        "quotes": name,
+        "template": name,
+        "locale": "en_GB",
+        "style": "uk-press",
+        "small_numbers": 5,
+        "each": each,
+    }
+    release = {
+        "headline": f"{PLACEHOLDER}: a headline from the first paragraph",
+        "subhead": f"{PLACEHOLDER}: one line that says why this matters",
+        "dateline": "LONDON",
+        "date": today,
+        "organisation": f"{PLACEHOLDER} organisation",
+        "boilerplate": f"{PLACEHOLDER}: two sentences about the organisation.",
+        "notes": [f"{PLACEHOLDER}: anything editors need to know about the figures."],
+    }
+    contact = {
+        "name": f"{PLACEHOLDER} name",
+        "role": "Press Office",
+        "email": "press@example.invalid",
+    }
+    parts = [
+        "# Written by `pressgen new`. Replace every PLACEHOLDER; `pressgen lint` flags them.",
+        *(f"{k} = {value(v)}" for k, v in top.items() if v is not None),
+        "",
+        table("release", release),
+        table("release.contact", contact),
+        "# The quote stub is unapproved, so it is not slotted yet (a release cannot carry it",
+        "# by accident). Once its words are approved (`pressgen approve`), slot it:",
+        "# [slots]",
+        '# spokesperson = "placeholder-quote"',
+        "",
+    ]
+    done: set[str] = set()
+    for a in chosen:
+        for dep, spec in a.needs.items():
+            if dep not in done:
+                parts.append(table(f"figures.{dep}", {"label": f"needed by {a.name}", **spec}))
+                done.add(dep)
+        parts.append(f"# score {a.score}: {'; '.join(a.reasons)}")
+        parts.append(table(f"figures.{a.name}", {"label": a.sentence.rstrip("."), **a.spec}))
+        done.add(a.name)
+    return "\n".join(parts)
+
+
+def _quotes(name: str) -> str:
+    return "\n".join(
+        [
+            "# Quote stub written by `pressgen new`: unapproved, so it cannot be exported",
+            "# by accident. Replace the text, then `pressgen approve`.",
+            f"title = {value(name + ': spokespeople')}",
+            "",
+            table(
+                "speakers.spokesperson",
+                {
+                    "name": f"{PLACEHOLDER} name",
+                    "role": "Spokesperson",
+                    "organisation": f"{PLACEHOLDER} organisation",
+                },
+            ),
+            "[[quotes]]",
+            'id = "placeholder-quote"',
+            'speaker = "spokesperson"',
+            f'text = "{PLACEHOLDER}: what the spokesperson says about these figures."',
+            "approved = false",
+            "",
+        ]
+    )

@@ -1,0 +1,151 @@
+"""The main screen's dialogs and what follows them: help, export, batch, save campaign,
+and the questions asked before something is included, discarded or replaced.
+
+Each dialog module is imported when first opened, long after the first paint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pressgen.tui.confirm import ConfirmScreen
+from pressgen.tui.session import pressgen_error
+
+if TYPE_CHECKING:
+    from pressgen.tui.export_dialog import ExportRequest
+    from pressgen.tui.main_screen import MainScreen
+    from pressgen.tui.save_dialog import SaveRequest
+    from pressgen.tui.session import Build
+
+
+def ask(screen: MainScreen, question: str, yes: str, no: str, then: Callable[[], None]) -> None:
+    """Ask a yes/no question; call `then` on yes."""
+
+    def answered(answer: bool | None) -> None:
+        if answer:
+            then()
+
+    screen.app.push_screen(ConfirmScreen(question, yes=yes, no=no), answered)
+
+
+def confirm_unapproved(
+    screen: MainScreen, quote_id: str, include: Callable[[str, bool], None]
+) -> None:
+    ask(
+        screen,
+        f"Quote {quote_id!r} is not approved. Include it, marked as a draft? The release "
+        "must not go out until it is approved.",
+        "Include as draft",
+        "Leave out",
+        lambda: include(quote_id, True),
+    )
+
+
+def confirm_regenerate(screen: MainScreen, discard: Callable[[], None]) -> None:
+    ask(
+        screen,
+        "Regenerate from the data? Your edits to the draft will be discarded "
+        "(a copy is kept in discarded drafts: F7).",
+        "Discard edits",
+        "Keep editing",
+        discard,
+    )
+
+
+def confirm_restore(screen: MainScreen, restore: Callable[[], None]) -> None:
+    ask(
+        screen,
+        "Restore this draft in place of the one you are editing? Yours moves to "
+        "discarded drafts, from where it can be restored in turn.",
+        "Restore",
+        "Keep mine",
+        restore,
+    )
+
+
+def show_help(screen: MainScreen) -> None:
+    from pressgen.tui.help_screen import HelpScreen
+
+    if not isinstance(screen.app.screen, HelpScreen):
+        screen.app.push_screen(HelpScreen())
+
+
+def export(screen: MainScreen) -> None:
+    if screen.built is None:
+        screen.notify("Nothing to export yet.", severity="warning")
+        return
+    name = screen.picks.campaign.stem
+    if screen.picks.group is not None:  # one release of a batch: named as the batch names it
+        from pressgen.batch.names import slugify
+
+        name = slugify(screen.picks.group) or name
+    from pressgen.tui.export_dialog import ExportScreen
+
+    def chosen(request: ExportRequest | None) -> None:
+        if request is not None and screen.built is not None:
+            screen.notify(f"Exporting {request.path.name}…")
+            built, markdown = screen.built, screen.current_markdown()
+            screen.run_worker(
+                lambda: _export(screen, request, markdown, built),
+                thread=True,
+                exclusive=True,
+                group="export",
+            )
+
+    screen.app.push_screen(ExportScreen(Path.cwd() / name, "docx"), chosen)
+
+
+def _export(screen: MainScreen, request: ExportRequest, markdown: str, built: Build) -> None:
+    """On a worker thread."""
+    app = screen.app
+    try:
+        from pressgen.tui.session import export_markdown
+
+        warnings = export_markdown(
+            markdown,
+            built.prepared,
+            built.rendered.locale,
+            request.fmt,
+            request.path,
+            request.force,
+        )
+    except pressgen_error() as exc:
+        app.call_from_thread(screen.notify, str(exc), severity="error", timeout=8)
+        return
+    note = f"Exported {request.path}" + (f" ({len(warnings)} warnings)" if warnings else "")
+    app.call_from_thread(screen.notify, note)
+    screen.last_export = request.path
+
+
+def batch(screen: MainScreen) -> None:
+    if screen.built is None:
+        screen.notify("Nothing to batch until the campaign renders.", severity="warning")
+        return
+    from pressgen.tui.batch_screen import BatchScreen
+
+    r = screen.built.rendered
+    jobs = screen.pressgen.batch_jobs
+    screen.app.push_screen(BatchScreen(screen.built.prepared, r.locale, r.style.name, jobs))
+
+
+def save_campaign(screen: MainScreen) -> None:
+    from pressgen.tui.save_dialog import SaveCampaignScreen
+
+    def chosen(request: SaveRequest | None) -> None:
+        if request is None:
+            return
+        from pressgen.tui.session import load_picked
+        from pressgen.tui.session import save_campaign as save
+
+        try:
+            save(screen.picks, load_picked(screen.picks), request.path, force=request.force)
+        except pressgen_error() as exc:
+            screen.show_error(str(exc))
+            return
+        screen.notify(f"Saved {request.path}")
+
+    folder = screen.root / "campaigns"
+    suggestion = folder / f"{screen.picks.campaign.stem}-custom.toml"
+    screen.app.push_screen(SaveCampaignScreen(suggestion), chosen)

@@ -1,0 +1,268 @@
+"""The angle finder on real files: inference, the values against the engine, JSON shape,
+`new` through validate, render and check, and the one-line refusals of bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from decimal import Decimal, localcontext
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pressgen.angles.api import angles_for, profile_of
+from pressgen.cli import main
+from pressgen.figures.engine import DECIMAL_CONTEXT
+from tests.angles.conftest import REPO, engine_value, write_csv
+
+BUNDLED = [
+    REPO / "datasets" / "forces-cyber-training.toml",
+    REPO / "datasets" / "met-cyber-training.toml",
+]
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_every_angle_equals_the_engine(path: Path) -> None:
+    prof = profile_of(path)
+    found = angles_for(prof)
+    assert {a.kind for a in found} >= {"total", "change", "rise", "fall", "top", "share"}
+    for a in found:
+        assert engine_value(a, prof) == a.value, a.name
+
+
+def test_inferred_csv_without_manifest(tmp_path: Path) -> None:
+    bare = tmp_path / "training.csv"
+    shutil.copy(REPO / "datasets" / "forces-cyber-training.csv", bare)
+    prof = profile_of(bare)
+    assert prof.inferred
+    assert prof.manifest.columns["attendees"].type == "int"
+    assert prof.period == "financial_year"
+    assert prof.periods == ("2017/18", "2018/19")
+    assert prof.group == "force"
+    # The file has suppressed cells: nothing from them is presented as exact.
+    total = next(a for a in angles_for(prof) if a.kind == "total")
+    assert not total.exact
+    assert "at least" in total.sentence
+    assert any("suppressed" in f for f in total.flags)
+
+
+def _areas(tmp_path: Path, with_total: bool) -> Path:
+    rows: list[list[object]] = []
+    data = {"Kent": (100, 130), "Essex": (80, 70), "Surrey": (50, 55), "Devon": (3, 4)}
+    for area, (a, b) in data.items():
+        rows += [[area, "2019", a], [area, "2020", b]]
+    if with_total:
+        rows += [["England", "2019", 233], ["England", "2020", 259]]
+    rows += [["Dorset", "2020", 9]]  # missing 2019: left out of changes, and counted
+    return write_csv(tmp_path / "areas.csv", ["area", "year", "cases"], rows)
+
+
+def test_total_rows_are_never_added_in_twice(tmp_path: Path) -> None:
+    prof = profile_of(_areas(tmp_path, with_total=True))
+    assert prof.totals == {"area": ("England",)}
+    assert any("'England'" in d and "totals" in d for d in prof.decisions)
+    found = {a.name: a for a in angles_for(prof)}
+    assert found["total_cases"].value == 130 + 70 + 55 + 4 + 9
+    change = found["change_cases"]
+    assert change.facts["left_out"] == ["Dorset"]
+    assert "left out" in change.sentence
+    with localcontext(DECIMAL_CONTEXT):
+        assert change.value == Decimal(259 - 233) / Decimal(233)
+    for a in found.values():
+        assert engine_value(a, prof) == a.value, a.name
+    small = found["bottom_area_cases"]
+    assert any("identify" in f for f in small.flags)
+
+
+def test_json_shape(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["angles", str(_areas(tmp_path, False)), "--json", "-n", "4"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert len(out) == 4
+    assert [a["score"] for a in out] == sorted((a["score"] for a in out), reverse=True)
+    for a in out:
+        assert {"value", "sentence", "score", "reasons", "spec"} <= set(a)
+        assert isinstance(a["value"], str)
+        Decimal(a["value"])
+        assert a["spec"]["method"] in {"sum", "share", "change", "group", "count_groups"}
+
+
+def _new_render_check(data: Path, out: Path, *extra: str) -> None:
+    assert main(["new", str(data), "-o", str(out), *extra]) == 0
+    campaign = next((out / "campaigns").glob("*.toml"))
+    assert (
+        main(
+            [
+                "validate",
+                str(out / "campaigns"),
+                str(out / "templates"),
+                str(out / "quotes"),
+                str(out / "datasets"),
+            ]
+        )
+        == 0
+    )
+    draft = out / "draft.md"
+    assert main(["render", str(campaign), "-o", str(draft)]) == 0
+    text = draft.read_text(encoding="utf-8")
+    for part in ("ENDS", "Notes to editors", "About", "Media contact"):
+        assert part in text
+    assert main(["check", str(campaign), str(draft)]) == 0
+
+
+def test_new_renders_and_checks(tmp_path: Path) -> None:
+    _new_render_check(_areas(tmp_path, True), tmp_path / "proj")
+    quotes = next((tmp_path / "proj" / "quotes").glob("*.toml")).read_text()
+    assert "approved = false" in quotes
+
+
+def test_new_from_a_manifest_and_as_a_batch(tmp_path: Path) -> None:
+    _new_render_check(BUNDLED[0], tmp_path / "proj", "--each", "force")
+    camp = (tmp_path / "proj" / "campaigns" / "forces-cyber-training.toml").read_text()
+    assert 'each = "force"' in camp
+    assert 'by = "force"' not in camp  # a per-force release cannot rank the forces
+
+
+def test_new_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = _areas(tmp_path, False)
+    assert main(["new", str(data), "-o", str(tmp_path / "p")]) == 0
+    capsys.readouterr()
+    assert main(["new", str(data), "-o", str(tmp_path / "p")]) == 2
+    err = capsys.readouterr().err
+    assert "would overwrite" in err and "areas" in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("header", "rows", "says"),
+    [
+        (
+            ["area", "year", "name"],
+            [["Kent", "2019", "x"], ["Essex", "2020", "y"]],
+            "no numeric column",
+        ),
+        (["area", "year", "cases"], [["Kent", "2019", "4"]], "only 1 data row"),
+        (["area", "year", "cases"], [["Kent", "2019", "<5"], ["Essex", "2020", "*"]], "suppressed"),
+        (["cases", "other"], [["4", "5"], ["6", "7"]], "no period column"),
+    ],
+    ids=["no-numeric", "one-row", "all-suppressed", "no-period-no-groups"],
+)
+def test_bad_input_is_one_line(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    header: list[str],
+    rows: list[list[object]],
+    says: str,
+) -> None:
+    data = write_csv(tmp_path / "bad.csv", header, rows)
+    for cmd in (["angles", str(data)], ["new", str(data), "-o", str(tmp_path / "p")]):
+        assert main(cmd) == 2
+        err = capsys.readouterr().err.strip()
+        assert says in err and len(err.splitlines()) == 1 and "bad.csv" in err
+    assert not (tmp_path / "p").exists()
+
+
+@settings(
+    max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(st.tuples(st.integers(0, 5000), st.integers(0, 5000)), min_size=2, max_size=8),
+    st.booleans(),
+)
+def test_generated_datasets_render_and_check(
+    tmp_path_factory: pytest.TempPathFactory, values: list[tuple[int, int]], total: bool
+) -> None:
+    tmp = tmp_path_factory.mktemp("gen")
+    rows: list[list[object]] = []
+    for i, (a, b) in enumerate(values):
+        rows += [[f"Area {chr(65 + i)}", "2021/22", a], [f"Area {chr(65 + i)}", "2022/23", b]]
+    if total:
+        rows += [
+            ["Total", "2021/22", sum(a for a, _ in values)],
+            ["Total", "2022/23", sum(b for _, b in values)],
+        ]
+    data = write_csv(tmp / "gen.csv", ["council", "financial_year", "claims"], rows)
+    prof = profile_of(data)
+    for a in angles_for(prof):
+        assert engine_value(a, prof) == a.value, a.name
+    _new_render_check(data, tmp / "proj")
+
+
+def test_long_table_never_adds_measures_together(tmp_path: Path) -> None:
+    rows: list[list[object]] = []
+    for area, base in (("Leeds", 40), ("York", 25), ("Hull", 30)):
+        for i, year in enumerate(("2020", "2021", "2022")):
+            rows += [
+                [area, year, "claims made", base + 10 * i],
+                [area, year, "claims paid", base // 2 + i],
+            ]
+    rows += [["York", "2022", "claims made", 90]]  # York's record year
+    data = write_csv(tmp_path / "claims.csv", ["region", "year", "indicator", "value"], rows)
+    prof = profile_of(data)
+    assert prof.split == "indicator"
+    assert any("never added" in d for d in prof.decisions)
+    found = angles_for(prof)
+    totals = {a.facts["noun"]: a.value for a in found if a.kind == "total"}
+    assert totals == {"claims made": 60 + 45 + 90 + 50, "claims paid": 22 + 14 + 17}
+    record = next(a for a in found if a.kind == "record" and a.facts["noun"] == "claims made")
+    assert record.facts["group"] == "York" and record.value == 135
+    assert "its highest" in record.sentence
+    for a in found:
+        assert engine_value(a, prof) == a.value, a.name
+    _new_render_check(data, tmp_path / "proj")
+
+
+def test_locale_and_style(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = _areas(tmp_path, False)
+    assert main(["angles", str(data), "-l", "de_DE", "-s", "de-presse", "-n", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "# 'year' is the period" in out
+    assert " 1. [" in out and "value " in out
+    prof = profile_of(data)
+    de = {a.name: a.sentence for a in angles_for(prof, locale="de_DE", style="de-presse")}
+    en = {a.name: a.sentence for a in angles_for(prof)}
+    assert "Prozent" in de["change_cases"] and "per cent" in en["change_cases"]
+
+
+def test_pivoted_table_is_read_long(tmp_path: Path) -> None:
+    rows: list[list[object]] = [
+        ["Leeds", 120, 150, "<5"],
+        ["York", 80, 60, 75],
+        ["Hull", 40, 45, 52],
+        ["All councils", 240, 255, 127],
+    ]
+    data = write_csv(tmp_path / "pivot.csv", ["council", "2019", "2020", "2021"], rows)
+    prof = profile_of(data)
+    assert prof.period == "period" and prof.periods == ("2019", "2020", "2021")
+    assert prof.totals == {"council": ("All councils",)}
+    assert any("pivoted" in d for d in prof.decisions)
+    found = {a.name: a for a in angles_for(prof)}
+    assert found["total_value"].value == 75 + 52 and not found["total_value"].exact
+    # Leeds has no exact figure for 2021, but a row: it stays in the change, flagged.
+    for a in found.values():
+        assert engine_value(a, prof) == a.value, a.name
+    _new_render_check(data, tmp_path / "proj")
+    assert (tmp_path / "proj" / "datasets" / "pivot-long.csv").read_text().count("<5") == 1
+
+
+def test_xlsx_without_a_manifest_asks_for_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = tmp_path / "book.xlsx"
+    book.write_bytes(b"PK")
+    assert main(["angles", str(book)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "write a manifest" in err and "book.xlsx" in err and len(err.splitlines()) == 1
+
+
+def test_a_year_typed_int_by_its_manifest_is_the_period() -> None:
+    manifest = REPO / "examples" / "rac-vehicle-thefts" / "datasets" / "vehicle-thefts.toml"
+    if not manifest.is_file():
+        pytest.skip("the examples corpus is not here")
+    prof = profile_of(manifest)
+    assert prof.period == "year" and prof.period_int
+    assert "year" not in prof.measures
+    found = angles_for(prof)
+    assert any(a.kind == "change" for a in found)
+    for a in found:
+        assert engine_value(a, prof) == a.value, a.name
