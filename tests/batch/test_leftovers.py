@@ -216,3 +216,40 @@ def test_the_writer_creates_and_replaces_whole_files(tmp_path: Path) -> None:
     with ReleaseWriter(tmp_path) as writer, pytest.raises(Exception, match="is a folder"):
         writer.write("folder.md", b"x")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["folder.md", "new.md", "old.md"]
+
+
+def test_what_renders_leave_in_cycles_is_collected(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers render with the cyclic collector off (left on, it walked each render's
+    objects again and again) and collect every COLLECT_EVERY releases: the German
+    template's macros leave cycles behind each render, and they must not pile up."""
+    import gc
+
+    import pressgen.batch.workers as workers
+    from pressgen.batch.files import ReleaseWriter
+    from pressgen.batch.groups import rank_groups
+    from pressgen.batch.job import prepare_job
+    from tests.conftest import ROOT
+
+    forces = ROOT / "campaigns" / "forces-cyber-training.toml"
+    out = tmp_path / "out"
+    out.mkdir()
+    job = prepare_job(forces, out, None, "md", "de_DE", None, False, False, False)
+    share = workers.Share(job, range(len(job.groups)))
+    values = share.build(lambda: True)
+    assert values is not None
+    ranking = rank_groups(job.loaded.campaign.figures, job.national, values)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for every, left in ((10_000, True), (1, False)):
+            monkeypatch.setattr(workers, "COLLECT_EVERY", every)
+            gc.collect()
+            with ReleaseWriter(out) as writer:
+                chunks = share.render(ranking, frozenset(), writer, lambda: True)
+                assert sum(len(c) for c in chunks) == 43
+            assert (gc.collect() > 0) == left  # cycles, left until collected
+    finally:
+        if enabled:
+            gc.enable()

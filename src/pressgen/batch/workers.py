@@ -41,6 +41,8 @@ from pressgen.release.render import environment
 
 #: Groups per progress report.
 CHUNK = 64
+#: Releases between two runs of the cyclic collector while rendering.
+COLLECT_EVERY = 256
 #: Each group's index, result and lines of the index (csv, json).
 Chunk = list[tuple[int, GroupResult, tuple[str, str]]]
 
@@ -82,13 +84,15 @@ class Share:
         state = render_state(job)
         rows = IndexRows(job, with_share)
         chunk: Chunk = []
-        for i in self.indices:
+        for n, i in enumerate(self.indices, start=1):
             if not keep_going():
                 return
             gf = self.figures[i]
             comps = ranking.comparisons(gf.group, self.values.get(gf.group, {}))
             result = run_group(job, state, gf, comps, writer.write)
             chunk.append((i, result, rows.lines(result)))
+            if n % COLLECT_EVERY == 0:
+                gc.collect()
             if len(chunk) >= CHUNK:
                 yield chunk
                 chunk = []
@@ -246,11 +250,12 @@ def _worker(
         values = share.build(keep_going)
         if values is None:
             return
-        # What the worker was given and has built lives as long as it does: the cyclic
-        # collector (off while building, as in the parent) leaves it alone and watches
-        # only what each render creates.
+        # What the worker was given and has built lives as long as it does: frozen, the
+        # collector never walks it again. The collector stays off while rendering, as in
+        # the parent (left on, it walks each render's live objects hundreds of times),
+        # and runs once every COLLECT_EVERY releases: a template's macros can leave a few
+        # reference cycles behind each render.
         gc.freeze()
-        gc.enable()
         conn.send(("built", values))
         while not conn.poll(0.2):
             if os.getppid() != parent:
