@@ -85,8 +85,12 @@ async def ready(pilot: Pilot[int]) -> PressgenApp:
     may be open over the main screen (an earlier draft's recovery question)."""
     app = pilot.app
     assert isinstance(app, PressgenApp)
+    # A deadline, not a wait: the first build takes 1 s alone, far more on a shared,
+    # loaded machine (the suite runs on every core).
     await wait_for(
-        pilot, lambda: app.built is not None or app.main.query_one("#error").message != ""
+        pilot,
+        lambda: app.built is not None or app.main.query_one("#error").message != "",
+        timeout=60,
     )
     if app.built is not None and app.built.prepared.figures:
         # The figures table sizes its columns to their content on a later refresh; a

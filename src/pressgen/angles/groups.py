@@ -113,7 +113,9 @@ def group_changes(
 def ranks(fd: Finder) -> list[Angle]:
     g = fd.p.group
     assert g is not None
-    sums = fd.sums(fd.at(fd.latest), g)
+    # A group whose cells in the period are all suppressed has no value: the engine
+    # leaves it unranked (never 0), so it is never the top or the bottom.
+    sums = {k: v for k, v in fd.sums(fd.at(fd.latest), g).items() if not (v[0] == 0 and v[1])}
     if len(sums) < 2:
         return []
     spec = {

@@ -217,16 +217,25 @@ def align(
     opcodes: list[Opcode] = list(sm.get_opcodes())
     for n, (op, i1, i2, j1, j2) in enumerate(opcodes):
         if op == "equal":
-            anchored = i2 - i1 >= ANCHOR or all(
+            small_edits = all(
                 max(o[2] - o[1], o[4] - o[3]) <= PAIR_WITHIN
                 for o in opcodes[max(0, n - 1) : n + 2]
                 if o[0] != "equal"
             )
-            for k in range(i2 - i1):
+            size = i2 - i1
+            for k in range(size):
                 bi, dj = base_owner[i1 + k], draft_owner[j1 + k]
                 if bi >= 0:
                     where[bi] = j1 + k
-                    if dj >= 0 and anchored and _same_unit(base_tokens[bi], draft_tokens[dj]):
+                    # kept words on both sides of the number, or only small edits near
+                    interior = size >= ANCHOR and (
+                        0 < k < size - 1 or i1 + k in (0,) or j1 + k in (0,)
+                    )
+                    if (
+                        dj >= 0
+                        and (small_edits or interior)
+                        and _same_unit(base_tokens[bi], draft_tokens[dj])
+                    ):
                         pairs[dj] = bi
             continue
         b_nums = [base_owner[i] for i in range(i1, i2) if base_owner[i] >= 0]
