@@ -30,7 +30,8 @@ from pressgen.errors import PressgenError
 _TEMPORARY = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.\d+\.tmp$")
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _CLOEXEC
-_DIR_FD = os.open in os.supports_dir_fd and os.replace in os.supports_dir_fd
+# os.replace takes the same descriptors as os.rename (the set lists only the latter).
+_DIR_FD = all(f in os.supports_dir_fd for f in (os.open, os.rename, os.unlink, os.link))
 _UNNAMED = getattr(os, "O_TMPFILE", 0)
 # Errors that say the system cannot make or link an unnamed file (not a full disk).
 _CANNOT = {errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL, errno.ENOENT, errno.EXDEV, errno.EPERM}

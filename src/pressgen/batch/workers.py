@@ -39,7 +39,7 @@ from pressgen.batch.results import GroupResult
 from pressgen.errors import PressgenError
 from pressgen.release.render import environment
 
-#: Groups per progress report.
+#: Groups per progress report, at most; a small batch reports about eight times a worker.
 CHUNK = 64
 #: Releases between two runs of the cyclic collector while rendering.
 COLLECT_EVERY = 256
@@ -83,6 +83,7 @@ class Share:
         job = self.job
         state = render_state(job)
         rows = IndexRows(job, with_share)
+        size = max(1, min(CHUNK, -(-len(self.indices) // 8)))
         chunk: Chunk = []
         for n, i in enumerate(self.indices, start=1):
             if not keep_going():
@@ -93,7 +94,7 @@ class Share:
             chunk.append((i, result, rows.lines(result)))
             if n % COLLECT_EVERY == 0:
                 gc.collect()
-            if len(chunk) >= CHUNK:
+            if len(chunk) >= size:
                 yield chunk
                 chunk = []
         if chunk:
