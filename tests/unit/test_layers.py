@@ -5,6 +5,7 @@ public names of other modules, and the caches in these modules belong to storage
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -53,7 +54,9 @@ def runtime_imports(path: Path) -> list[tuple[str, tuple[str, ...]]]:
     return out
 
 
+@functools.cache
 def pressgen_graph() -> dict[str, set[str]]:
+    """Parsed once per test process: the source does not change during a run."""
     modules = {module_name(p): p for p in PACKAGE.rglob("*.py")}
     graph: dict[str, set[str]] = {}
     for name, path in modules.items():
