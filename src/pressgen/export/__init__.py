@@ -42,6 +42,9 @@ class ExportOptions:
     created: dt.datetime | None = None
     """DOCX only: the document's timestamps (created, modified, zip entries); the time of
     writing when None. A release's own date makes the same input give the same file."""
+    draft: bool = False
+    """Mark the document visibly as a draft (exported despite check errors or unapproved
+    quotes, after the user confirmed): DOCX page header, HTML banner, text first line."""
 
 
 @dataclass(frozen=True, slots=True)
