@@ -64,8 +64,11 @@ def load_dataset(manifest_path: Path, columns: Iterable[str] | None = None) -> D
     """Read and type a dataset. With `columns`, only those are read (the rest never load)."""
     data, notes = read_toml_with_notes(manifest_path)
     manifest = load_model(manifest_path, Manifest, data)
-    data_path = (manifest_path.parent / manifest.file).resolve()
-    if not data_path.is_relative_to(manifest_path.parent.resolve()):
+    # The data lies beside the manifest file itself: a manifest linked into datasets/
+    # reads the data that travels with it, not a file that happens to sit beside the link.
+    home = manifest_path.resolve().parent
+    data_path = (home / manifest.file).resolve()
+    if not data_path.is_relative_to(home):
         # A dataset travels with its data; a manifest from elsewhere must not make
         # pressgen read (and quote figures from) any file the user can read.
         raise PressgenError(
