@@ -124,12 +124,22 @@ def approx(ctx: Context, x: Any, kind: str = "fraction", start: bool = False) ->
 
 
 @pass_context
-def change(ctx: Context, x: Any, unit: str = "percent", decimals: int | None = None) -> str:
-    """A change with its direction: 'up 12 per cent', 'doubled', 'fell by a fifth';
-    `unit='points'` for a difference of shares: 'up 3 percentage points'."""
-    if unit not in ("percent", "points"):
-        raise PressgenError(f"change: unit must be 'percent' or 'points', not {unit!r}")
-    return phrases.change(formatter_of(ctx), _number(x), unit, decimals)  # type: ignore[arg-type]
+def change(
+    ctx: Context, x: Any, unit: str = "percent", decimals: int | None = None, verb: bool = False
+) -> str:
+    """A change with its direction in words, never a sign: 'up 12 per cent', 'doubled',
+    'fell by a fifth'; `unit='points'` for a difference of shares ('up 3 percentage
+    points'), `unit='count'` for a difference of counts ('down 382', '382 weniger');
+    `verb=True` for the verb: 'rose by 12 per cent', 'fell by 382', 'ging um 382 zurück'."""
+    if unit not in ("percent", "points", "count"):
+        raise PressgenError(f"change: unit must be 'percent', 'points' or 'count', not {unit!r}")
+    return phrases.change(
+        formatter_of(ctx),
+        _number(x),
+        unit,  # type: ignore[arg-type]
+        decimals,
+        verb=bool(verb),
+    )
 
 
 @pass_context

@@ -21,6 +21,7 @@ from pressgen.errors import PressgenError
 from pressgen.text.dates import DateFormatting
 from pressgen.text.locales import get_locale, normalise_locale, supported_locales
 from pressgen.text.numformat import CompiledPattern, locale_numbers, quantize
+from pressgen.text.phrase_words import DEFAULT_POINTS_WORDS, POINTS_JOINER, POINTS_WORDS
 
 if TYPE_CHECKING:
     from pressgen.text.style import HouseStyle
@@ -94,13 +95,15 @@ class Formatter(DateFormatting):
         """A count in house style: words from one up to the spell-out threshold, and
         always in words at the start of a sentence if the style says so."""
         d = to_decimal(value)
-        if d == d.to_integral_value() and d >= 0:
+        if d == d.to_integral_value():
             n = int(d)
-            if (0 < n < self.style.spell_out_below) or (
-                sentence_start and self.style.spell_out_sentence_start
+            if n >= 0 and (
+                (0 < n < self.style.spell_out_below)
+                or (sentence_start and self.style.spell_out_sentence_start and n <= 100)
             ):
                 text = self.words(n)
                 return capitalise(text) if sentence_start else text
+            # a whole number prints whole, negative or not ("-3", never "-3.0")
             return self.decimal(d, 0)
         text = self.decimal(d, self.style.decimals)
         return text
@@ -116,7 +119,14 @@ class Formatter(DateFormatting):
     def points(self, fraction: Number | float | str, decimals: int | None = None) -> str:
         """A difference between two shares, unsigned: '3 percentage points'."""
         places = self.style.share_decimals if decimals is None else decimals
-        return f"{self.decimal(abs(to_decimal(fraction)) * 100, places)} {self.style.points_word}"
+        q = quantize(abs(to_decimal(fraction)) * 100, places, self._rounding)
+        chosen = self.style.points_word
+        forms = POINTS_WORDS.get(self.language)
+        if forms is not None and chosen in DEFAULT_POINTS_WORDS:
+            # a preset's word: the language's own, in the plural form CLDR gives the
+            # printed number ("1 percentage point", "2 punkty procentowe")
+            chosen = forms.get(self.locale.plural_form(q)) or forms["other"]
+        return self._decimal(q, False) + POINTS_JOINER.get(self.language, " ") + chosen
 
     def money(self, value: Number | float | str, currency: str, decimals: int | None = None) -> str:
         """An amount with the locale's currency pattern: '£432.50', '432,50 €', '￥1,234'.
