@@ -51,6 +51,9 @@ __all__ = [
 
 JOINT = "joint"
 
+# Letters and Devanagari marks (a Hindi word is not split at its vowel signs), no "_".
+_LETTERS = re.compile(r"(?:[^\W_]|[\u0900-\u0963\u0966-\u097f])+")
+
 _NUMERIC_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th|e|er|re|ème|º|ª|o|a)?$")
 
 
@@ -118,7 +121,7 @@ def split_atoms(atoms: Sequence[str]) -> list[str]:
         if atom.startswith("\x00") or atom == "=":
             out.append(atom)
         else:
-            out.extend(re.findall(r"[^\W_]+", atom) or [atom])
+            out.extend(_LETTERS.findall(atom) or [atom])
     return out
 
 

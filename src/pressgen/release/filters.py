@@ -70,9 +70,16 @@ def number(ctx: Context, x: Any, decimals: int | None = None) -> str:
 
 
 @pass_context
-def count(ctx: Context, x: Any, start: bool = False) -> str:
-    """A count in house style: 'three', '4,534'; `start=True` at the opening of a sentence."""
-    return formatter_of(ctx).count(_number(x), sentence_start=start)
+def count(ctx: Context, x: Any, start: bool = False, gender: str | None = None) -> str:
+    """A count in house style: 'three', '4,534'; `start=True` at the opening of a sentence;
+    one is 'ein' in German running text, and `gender='f'` gives 'eine', 'une', 'una'."""
+    if gender not in (None, "m", "f", "n"):
+        raise PressgenError(f"count: gender must be 'm', 'f' or 'n', not {gender!r}")
+    return formatter_of(ctx).count(
+        _number(x),
+        sentence_start=start,
+        gender=gender,  # type: ignore[arg-type]
+    )
 
 
 @pass_context

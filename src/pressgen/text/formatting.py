@@ -39,6 +39,16 @@ Number = int | Decimal
 
 _PLURAL_ORDER = ("zero", "one", "two", "few", "many", "other")
 
+#: One as a count before a noun (masculine or neuter, feminine): the number name
+#: ('eins', 'uno') is for counting aloud, not for "ein Fall", "un caso", "una persona".
+_ONE_FORMS: dict[str, tuple[str, str]] = {
+    "de": ("ein", "eine"),
+    "fr": ("un", "une"),
+    "es": ("un", "una"),
+    "it": ("un", "una"),
+    "pt": ("um", "uma"),
+}
+
 
 def to_decimal(value: Number | float | str) -> Decimal:
     """An exact Decimal from an int, Decimal, str or float (by its shortest repr)."""
@@ -91,9 +101,18 @@ class Formatter(DateFormatting):
     def integer(self, value: Number | float | str) -> str:
         return self.decimal(value, 0)
 
-    def count(self, value: Number | float | str, *, sentence_start: bool = False) -> str:
-        """A count in house style: words from one up to the spell-out threshold, and
-        always in words at the start of a sentence if the style says so."""
+    def count(
+        self,
+        value: Number | float | str,
+        *,
+        sentence_start: bool = False,
+        gender: Literal["m", "f", "n"] | None = None,
+    ) -> str:
+        """A count in house style: words from one up to the spell-out threshold, and in
+        words at the start of a sentence if the style says so (up to a hundred; above,
+        digits stay and lint suggests recasting). One before a noun takes the article
+        form: German 'ein' ('eine' with `gender='f'`), never the number name 'eins';
+        `gender='f'` gives 'une', 'una', 'uma' in French, Spanish, Italian, Portuguese."""
         d = to_decimal(value)
         if d == d.to_integral_value():
             n = int(d)
@@ -101,7 +120,12 @@ class Formatter(DateFormatting):
                 (0 < n < self.style.spell_out_below)
                 or (sentence_start and self.style.spell_out_sentence_start and n <= 100)
             ):
-                text = self.words(n)
+                text = (
+                    _ONE_FORMS[self.language][gender == "f"]
+                    if n == 1
+                    and (self.language == "de" or (gender and self.language in _ONE_FORMS))
+                    else self.words(n)
+                )
                 return capitalise(text) if sentence_start else text
             # a whole number prints whole, negative or not ("-3", never "-3.0")
             return self.decimal(d, 0)

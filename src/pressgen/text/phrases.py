@@ -167,7 +167,12 @@ def change(
         places = _count_places(fmt, v) if decimals is None else decimals
         if fmt.round(abs(v), places) == 0:
             return words[pre + "same"]
-        return _say(fmt, words[pre + ("up_n" if up else "down_n")], fmt.decimal(abs(v), places))
+        # a whole difference is a count in house style: "up three", "en hausse d’un"
+        # (but "1 mehr", not "ein mehr": one's form there depends on the noun left out)
+        spell = places == 0 and decimals is None and (abs(v) != 1 or fmt.language in ("en", "fr"))
+        size = fmt.count(abs(v)) if spell else None
+        size = size or fmt.decimal(abs(v), places)
+        return _say(fmt, words[pre + ("up_n" if up else "down_n")], size)
     places = fmt.style.change_decimals if decimals is None else decimals
     if fmt.style.change_words and not verb:
         for multiple, key in ((1, "x2"), (2, "x3"), (3, "x4"), (Decimal("-0.5"), "half")):
