@@ -19,9 +19,16 @@ from babel.numbers import get_currency_precision
 
 from pressgen.errors import PressgenError
 from pressgen.text.dates import DateFormatting
+from pressgen.text.elision import italian_articles, spanish_conjunction
 from pressgen.text.locales import get_locale, normalise_locale, supported_locales
 from pressgen.text.numformat import CompiledPattern, locale_numbers, quantize
-from pressgen.text.phrase_words import DEFAULT_POINTS_WORDS, POINTS_JOINER, POINTS_WORDS
+from pressgen.text.phrase_words import (
+    DEFAULT_POINTS_WORDS,
+    LESS_THAN,
+    POINTS_JOINER,
+    POINTS_WORDS,
+)
+from pressgen.text.placeholders import compile_placeholders
 
 if TYPE_CHECKING:
     from pressgen.text.style import HouseStyle
@@ -135,7 +142,15 @@ class Formatter(DateFormatting):
     def percent(self, fraction: Number | float | str, decimals: int | None = None) -> str:
         """A share given as a fraction (0.52) in house style: '52 per cent', '52%', '52 %'."""
         places = self.style.share_decimals if decimals is None else decimals
-        q = quantize(to_decimal(fraction) * 100, places, self._rounding)
+        d = to_decimal(fraction)
+        q = quantize(d * 100, places, self._rounding)
+        if not q and d > 0:
+            # a share that is not nothing never prints as "0 per cent": "less than 1 per
+            # cent" (at the places shown: "less than 0.1 per cent" with one decimal)
+            bound = self.percent(Decimal(1).scaleb(-places - 2), places)
+            pattern = LESS_THAN.get(self.language, "< {x}")
+            text = compile_placeholders(pattern, ("x",)).fill({"x": bound})
+            return italian_articles(text) if self.language == "it" else text
         if self.style.percent_word:
             return f"{self._decimal(q.copy_abs(), q.is_signed())} {self.style.percent_word}"
         return self._percent(q.copy_abs(), q.is_signed())
@@ -271,9 +286,17 @@ class Formatter(DateFormatting):
             return ", ".join(items[:-1]) + comma + word + items[-1]
         if self.language == "en" and self.style.serial_comma is not None and len(items) == 2:
             return items[0] + (" and " if kind == "and" else " or ") + items[1]
-        if kind == "or":
-            return str(format_list(items, style="or", locale=self.locale))
-        return str(format_list(items, style="standard", locale=self.locale))
+        style: Literal["or", "standard"] = "or" if kind == "or" else "standard"
+        text = str(format_list(items, style=style, locale=self.locale))
+        if self.language == "es" and len(items) > 1:
+            # CLDR's list patterns have one 'y' and one 'o'; Spanish writes 'e' before
+            # i-/hi- and 'u' before o-/ho- ("España e Italia", "siete u ocho")
+            word = "o" if kind == "or" else "y"
+            tail = f" {word} {items[-1]}"
+            new = spanish_conjunction(word, items[-1])
+            if new != word and text.endswith(tail):
+                text = f"{text[: -len(tail)]} {new} {items[-1]}"
+        return text
 
 
 def capitalise(text: str) -> str:

@@ -245,7 +245,7 @@ LESS_THAN: dict[str, str] = {
     "de": "weniger als {x}",
     "fr": "moins de {x}",
     "es": "menos del {x}",
-    "it": "meno dell’{x}",
+    "it": "meno del {x}",
     "nl": "minder dan {x}",
     "pl": "mniej niż {x}",
     "sv": "mindre än {x}",

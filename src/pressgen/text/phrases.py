@@ -7,18 +7,17 @@ percentage instead: an honest figure beats a misleading phrase.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 from pressgen.errors import PressgenError
 from pressgen.text.bands import band
+from pressgen.text.elision import french_elision, italian_articles
 from pressgen.text.formatting import capitalise, to_decimal
 from pressgen.text.phrase_words import (
     CHANGE_FRACTIONS,
     CHANGE_WORDS,
-    LESS_THAN,
     RANK_WORDS,
 )
 from pressgen.text.placeholders import compile_placeholders
@@ -201,42 +200,6 @@ def _say(fmt: Formatter, pattern: str, size: str) -> str:
     return text
 
 
-_IT_LO = {"del": "dello", "dal": "dallo", "al": "allo", "nel": "nello"}
-_IT_DEL = re.compile(r"\b(del|dal|al|nel) (\d[\d.\u00a0\u202f ]*)")
-
-
-def _italian_vowel_number(digits: str) -> bool:
-    """Whether an Italian number's spoken form starts with a vowel: 1 (uno), 8.. (otto,
-    ottanta, ottocento, ottomila), 11 and 11 thousand (undici, undicimila)."""
-    return (
-        digits == "1"
-        or digits.startswith("8")
-        or (digits.startswith("11") and len(digits) % 3 == 2)
-    )
-
-
-def italian_articles(text: str) -> str:
-    """'del 12 %' stays; 'del 8 %' becomes 'dell’8 %', 'del 0,5 %' 'dello 0,5 %'."""
-
-    def fix(m: re.Match[str]) -> str:
-        prep, number = m.group(1), m.group(2)
-        if number.startswith("0"):
-            return _IT_LO[prep] + " " + number
-        if _italian_vowel_number(re.sub(r"\D", "", number.split(",")[0])):
-            return prep[:-1] + "ll’" + number
-        return m.group(0)
-
-    return _IT_DEL.sub(fix, text)
-
-
-_FR_ELIDE = re.compile(r"\b([Dd]e|[Qq]ue|[Jj]usque) (?=(?!onze\b)[aeiouéèêàâîôûAEIOUÉ])")
-
-
-def french_elision(text: str) -> str:
-    """'de un quart' is 'd’un quart', 'que un' 'qu’un'; not before 'onze' or an h."""
-    return _FR_ELIDE.sub(lambda m: m.group(1)[:-1] + "’", text)
-
-
 _GERMAN_STEMS = {2: "zweit", 3: "dritt", 7: "siebt", 8: "acht"}
 
 
@@ -268,13 +231,6 @@ def _rank_ordinal(fmt: Formatter, n: int) -> str:
     if n < max(fmt.style.spell_out_below, 2) or lang in ("hi",):
         return fmt.ordinal(n)
     return ordinal_figures(n, fmt.words_language)
-
-
-def less_than(language: str, bound: str) -> str:
-    """'less than 1 per cent' for a share that is not zero but prints as 0."""
-    pattern = LESS_THAN.get(language, LESS_THAN["en"])
-    text = _fill(pattern, ("x",), x=bound)
-    return italian_articles(text) if language == "it" else text
 
 
 def _qualify(lang: str, word: str, name: str) -> str:

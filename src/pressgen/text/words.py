@@ -70,10 +70,13 @@ def spell_ordinal(value: int, language: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def ordinal_figures(value: int, language: str) -> str:
-    """'3rd', '3.', '3e' — an ordinal in figures."""
+def ordinal_figures(value: int, language: str, *, feminine: bool = False) -> str:
+    """'3rd', '3.', '3e' — an ordinal in figures; French '1re' for a feminine noun
+    ('la 1re place'), Spanish and Portuguese '3ª', Italian '3ª'."""
     if language == "fr":
-        return "1er" if value == 1 else f"{value}e"
+        return ("1re" if feminine else "1er") if value == 1 else f"{value}e"
+    if feminine and language in ("es", "it", "pt", "pt_BR"):
+        return f"{value}ª"
     if language in ("de", "pl", "hi"):
         return f"{value}."
     if language == "nl":
@@ -87,3 +90,15 @@ def ordinal_figures(value: int, language: str) -> str:
         return _num2words(value, language, "ordinal_num")
     except NotImplementedError:
         return f"{value}."
+
+
+def feminine_ordinal(word: str, language: str) -> str:
+    """The feminine of an ordinal in words where it differs: 'première', 'tercera',
+    'terza', 'terceira'; unchanged elsewhere."""
+    if language == "fr" and word == "premier":
+        return "première"
+    if language in ("es", "it", "pt", "pt_BR") and word.endswith("o"):
+        return word[:-1] + "a"
+    if language == "es" and word in ("primer", "tercer"):
+        return word + "a"
+    return word
