@@ -100,3 +100,14 @@ def test_locale_dictionary_catches_typos_beyond_the_word_list() -> None:
     found = lint_text("The senoir officers requested training online.", locale="en_US")
     assert [(f.code, f.text) for f in found] == [("spelling", "senoir")]
     assert lint_text("Officers undertook retraining; it was unexpected.", locale="en_US") == []
+
+
+def test_a_sentence_opening_with_a_large_number_is_told_to_recast() -> None:
+    # the formatter keeps digits above a hundred at a sentence start (issue 15 item 12):
+    # spelling out 4,534 would give "Four thousand, five hundred and thirty-four"
+    large = lint_text("Police said so. 4,534 officers took the course.")
+    small = lint_text("Police said so. 45 officers took the course.")
+    (big,) = [f for f in large if f.code == "sentence-numeral"]
+    (little,) = [f for f in small if f.code == "sentence-numeral"]
+    assert big.message.endswith("recast the sentence")
+    assert little.message.endswith("spell it out or recast")
