@@ -266,3 +266,54 @@ def test_a_year_typed_int_by_its_manifest_is_the_period() -> None:
     assert any(a.kind == "change" for a in found)
     for a in found:
         assert engine_value(a, prof) == a.value, a.name
+
+
+def _long_table(tmp_path: Path) -> Path:
+    """A long table as statistics offices publish it: one column names the measure, a
+    'total' row per measure and year, and groups that overlap (mothers by nationality
+    and by country of birth), so the groups never add up to the total. Deaths stop a
+    year before births."""
+    rows: list[list[object]] = []
+    births = {"2021": 337_000, "2022": 329_251, "2023": 320_656}
+    for year, n in births.items():
+        rows += [
+            [year, "births", "total", n],
+            [year, "births", "mother national", n * 3 // 4],
+            [year, "births", "mother foreign", n // 4],
+            [year, "births", "mother born here", n * 2 // 3],
+        ]
+    for year, n in {"2021": 450_000, "2022": 464_417}.items():
+        rows += [[year, "deaths", "total", n], [year, "deaths", "mother national", n // 2]]
+    return write_csv(tmp_path / "mnp.csv", ["year", "indicator", "group", "value"], rows)
+
+
+def test_a_long_table_reads_each_measure_in_its_own_periods(tmp_path: Path) -> None:
+    prof = profile_of(_long_table(tmp_path))
+    assert prof.split == "indicator"
+    assert prof.split_values == ("births", "deaths")  # the file's order, not the alphabet
+    found = {a.name: a for a in angles_for(prof)}
+    # Deaths have no 2023 rows: their latest year is 2022, never "0 deaths in 2023" or
+    # "down 100 per cent, from 464,417 to 0".
+    deaths = found["total_value_deaths"]
+    assert deaths.value == 464_417 and deaths.facts["period"] == "2022"
+    assert all(a.value != -1 for a in found.values() if a.kind == "change")
+    assert not any(" to 0" in a.sentence or " 0 deaths" in a.sentence for a in found.values())
+    for a in found.values():
+        assert engine_value(a, prof) == a.value, a.name
+
+
+def test_groups_that_never_add_up_to_the_total_row_leave_it_the_whole(tmp_path: Path) -> None:
+    prof = profile_of(_long_table(tmp_path))
+    found = {a.name: a for a in angles_for(prof)}
+    births = found["total_value_births"]
+    # The published total, not the sum of overlapping groups (which counts each birth
+    # more than once), and no share of a whole the parts are not parts of.
+    assert births.value == 320_656 and births.facts.get("published_total")
+    assert births.spec["where"]["group"] == "total"
+    assert "320,656" in births.sentence
+    change = found["change_value_births"]
+    with localcontext(DECIMAL_CONTEXT):
+        assert change.value == Decimal(320_656 - 329_251) / Decimal(329_251)
+    assert not [a for a in found.values() if a.kind == "share" and "births" in a.name]
+    assert engine_value(births, prof) == births.value
+    assert engine_value(change, prof) == change.value

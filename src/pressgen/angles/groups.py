@@ -176,7 +176,7 @@ def ranks(fd: Finder) -> list[Angle]:
     found = record(fd, sums)
     if found:
         out.append(found)
-    if total > 0:
+    if total > 0 and fd.additive:  # a share of parts that do not add up would lie
         whole = share(fd, g, sums)
         if whole:
             out.append(whole)
@@ -220,7 +220,7 @@ def share(fd: Finder, col: str, sums: Sums | None = None) -> Angle | None:
 def record(fd: Finder, latest: Sums) -> Angle | None:
     """The group whose latest figure beats its own every earlier one by the most."""
     g, period = fd.p.group, fd.p.period
-    if g is None or period is None or len(fd.p.periods) < 3:
+    if g is None or period is None or len(fd.periods) < 3:
         return None
     earlier = fd.frame.filter(pl.col(period) != fd.lit(str(fd.latest)))
     best_before: dict[str, Value] = {}
@@ -245,6 +245,6 @@ def record(fd: Finder, latest: Sums) -> Angle | None:
         "period": fd.latest,
         "group": top,
         "previous_best": best_before[top],
-        "periods": len(fd.p.periods),
+        "periods": len(fd.periods),
     }
     return Angle(f"record_{slug(g)}_{fd.tag}", "record", latest[top][0], spec, facts)

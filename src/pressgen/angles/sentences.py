@@ -31,7 +31,12 @@ def write(angle: Angle, p: Profile, fmt: Formatter) -> str:
         return fmt.count(v)
 
     def pct(v: Any) -> str:
-        return fmt.percent(v, fmt.style.change_decimals)
+        # A change that is not zero never prints as "0 per cent": more places until it
+        # shows (0.3 per cent), at most three.
+        places = fmt.style.change_decimals
+        while places < 3 and v != 0 and fmt.round(abs(Decimal(v)) * 100, places) == 0:
+            places += 1
+        return fmt.percent(v, places)
 
     at_least = "" if angle.exact else "at least "
     groups = _plural(p.label(p.group)) if p.group else "groups"
