@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from pressgen.angles.groups import group_changes, ranks
-from pressgen.angles.groups import share as group_share
+from pressgen.angles.groups import category_shares
 from pressgen.angles.infer import Profile
 from pressgen.angles.model import Angle, Value, slug
 from pressgen.figures.model import DECIMAL_CONTEXT, exact_value
@@ -46,9 +46,11 @@ class Finder:
         self.tag = slug(measure) if split is None else f"{slug(measure)}_{slug(split)}"
         self.noun = p.label(measure) if split is None else split
         self.base: dict[str, Any] = {c: {"not_in": list(v)} for c, v in p.totals.items()}
+        self.split_where: dict[str, Any] = {}
         frame = p.dataset.frame
         if split is not None and p.split is not None:
             self.base[p.split] = split
+            self.split_where = {p.split: split}
             frame = frame.filter(pl.col(p.split) == split)
         published = self._published_total(frame)
         for col, values in p.totals.items():
@@ -65,7 +67,7 @@ class Finder:
         self.additive = True
         if published is not None:
             col, value, rows = published
-            whole = self._cube(rows, [c for c in (p.period,) if c is not None])
+            whole = self._cube(rows, [c for c in (p.period, p.category) if c is not None])
             if not self._adds_up(whole):
                 self.whole, self.additive = whole, False
                 self.whole_where = {col: value}
@@ -100,10 +102,8 @@ class Finder:
                 out += self.changes(self.periods[0], "span")
         if self.p.group:
             out += ranks(self)
-        if self.p.category and self.additive:
-            share = group_share(self, self.p.category)
-            if share:
-                out.append(share)
+        if self.p.category:
+            out += category_shares(self, self.p.category)
         for a in out:
             a.facts["noun"] = self.noun
         return out
@@ -122,32 +122,36 @@ class Finder:
         return frame.group_by(keys).agg(*aggs)
 
     def _published_total(self, frame: pl.DataFrame) -> tuple[str, str, pl.DataFrame] | None:
-        """The file's own total rows for this measure: one total column with one total
-        value (anything more tangled is left to the sum of the parts)."""
-        if len(self.p.totals) != 1:
-            return None
-        col, values = next(iter(self.p.totals.items()))
-        if len(values) != 1:
-            return None
-        rows = frame.filter(pl.col(col) == values[0])
-        if rows.height == 0 or rows[self.m].count() == 0:
-            return None
-        return col, values[0], rows
+        """The file's own grand total rows for this measure: of the rows marked as totals
+        ("Total", "All workers", "England"), those whose sum is the largest. A grand total
+        holds every subtotal, so it is never smaller than one."""
+        best: tuple[Decimal, str, str, pl.DataFrame] | None = None
+        for col, values in self.p.totals.items():
+            for value in values:
+                rows = frame.filter(pl.col(col) == value)
+                if rows.height == 0 or rows[self.m].count() == 0:
+                    continue
+                size = abs(Decimal(str(rows[self.m].sum())))
+                if best is None or size > best[0]:
+                    best = (size, col, value, rows)
+        return None if best is None else (best[1], best[2], best[3])
 
     def _adds_up(self, whole: pl.DataFrame) -> bool:
-        """Whether the rows are parts of the published total: their sum equals it in at
-        least one period both have. Parts that never add up to it are something else
-        (averages, rates, groups that overlap); one period off is a late or missing
-        group, and the sum of the parts stays the whole."""
+        """Whether the rows are parts of the published total: their sum equals it in the
+        latest period both have. Parts that do not add up to it are something else
+        (averages, rates, groups that overlap, a group the total leaves out), and the
+        file's own total is the whole a release quotes."""
         period = self.p.period
         if period is None:
             return self.total_of(whole)[0] == self.total_of(self.frame)[0]
         parts = self.frame.group_by(period).agg(pl.col(self.V).sum().alias("p"))
-        joined = whole.join(parts, on=period, how="inner")
-        return joined.height == 0 or any(
-            exact_value(w) == exact_value(q)
-            for w, q in zip(joined[self.V], joined["p"], strict=True)
-        )
+        whole = whole.group_by(period).agg(pl.col(self.V).sum())
+        both = {str(k): (w, q) for k, w, q in whole.join(parts, on=period).iter_rows()}
+        latest = next((per for per in reversed(self.p.periods) if per in both), None)
+        if latest is None:
+            return True
+        w, q = both[latest]
+        return exact_value(w) == exact_value(q)
 
     def whole_at(self, period: str | None) -> pl.DataFrame:
         if period is None or self.p.period is None:
@@ -198,8 +202,9 @@ class Finder:
         """The rows of the whole: the parts (totals left out), or the published total."""
         if self.whole_where is None:
             return self.where(**extra)
-        w = {k: v for k, v in self.base.items() if k not in self.whole_where}
-        return {**w, **self.whole_where, **extra}
+        # The total rows by their own mark alone: another column's total marks would
+        # leave them out (the grand total's group is "All workers").
+        return {**self.split_where, **self.whole_where, **extra}
 
     def total(self) -> Angle | None:
         rows = self.whole_at(self.latest)

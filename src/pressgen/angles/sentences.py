@@ -102,9 +102,10 @@ def write(angle: Angle, p: Profile, fmt: Formatter) -> str:
         )
     elif angle.kind == "share":
         col = p.label(f["column"])
+        which = f"the largest {col}: " if f.get("largest", True) else ""
         text = (
             f"{f['category']} accounted for {fmt.percent(angle.value)} of the "
-            f"{n(f['whole'])} {noun}{when} (the largest {col}: {n(f['part'])} of {n(f['whole'])})"
+            f"{n(f['whole'])} {noun}{when} ({which}{n(f['part'])} of {n(f['whole'])})"
         )
     else:  # pragma: no cover - every kind above
         text = f"{angle.name}: {angle.value}"
