@@ -7,8 +7,7 @@ import decimal
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from pressgen.angles.groups import group_changes, ranks
-from pressgen.angles.groups import category_shares
+from pressgen.angles.groups import category_shares, group_changes, ranks
 from pressgen.angles.infer import Profile
 from pressgen.angles.model import Angle, Value, slug
 from pressgen.figures.model import DECIMAL_CONTEXT, exact_value
