@@ -119,6 +119,13 @@ def _new_render_check(data: Path, out: Path, *extra: str) -> None:
     for part in ("ENDS", "Notes to editors", "About", "Media contact"):
         assert part in text
     assert main(["check", str(campaign), str(draft)]) == 0
+    # Lint flags the text a person must still write, and nothing pressgen wrote itself.
+    from pressgen.check import lint_text
+    from pressgen.release.campaign import load_campaign
+
+    loaded = load_campaign(campaign)
+    findings = lint_text(text, locale=loaded.campaign.locale, style=loaded.style)
+    assert findings and {f.code for f in findings} == {"placeholder"}, findings
 
 
 def test_new_renders_and_checks(tmp_path: Path) -> None:
