@@ -38,6 +38,8 @@ CASES = [
     ("Said [INSERT NAME], director.", "placeholder", "[INSERT NAME]"),
     ("Lorem ipsum dolor sit amet.", "placeholder", "Lorem ipsum"),
     ("Figures are TBC.", "placeholder", "TBC"),
+    # What `pressgen new` leaves for a person to write, in any language's release.
+    ("## Über PLACEHOLDER organisation", "placeholder", "PLACEHOLDER organisation"),
     ("# " + "Police cyber training " * 6 + "\n\nBody.", "headline-length", None),
 ]
 
@@ -111,3 +113,15 @@ def test_a_sentence_opening_with_a_large_number_is_told_to_recast() -> None:
     (little,) = [f for f in small if f.code == "sentence-numeral"]
     assert big.message.endswith("recast the sentence")
     assert little.message.endswith("spell it out or recast")
+
+
+def test_a_threshold_marker_is_not_a_number_to_spell_out() -> None:
+    """The suppression note lists the dataset's markers ("<5"); a threshold is no count
+    that house style would write in words, where "3 officers" is."""
+    text = "In all, 25 cells were suppressed (shown as \\<5 or \\*) and left out.\n"
+    codes = [f.code for f in lint_text(text, style=resolve_style("uk-press"))]
+    assert "number-style" not in codes
+    assert "number-style" in [
+        f.code
+        for f in lint_text("In all, 5 cells were left out.\n", style=resolve_style("uk-press"))
+    ]

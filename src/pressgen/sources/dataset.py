@@ -88,7 +88,7 @@ def load_dataset(manifest_path: Path, columns: Iterable[str] | None = None) -> D
     from pressgen.sources.loaders import read_text_frame  # imports polars: only when data is read
 
     raw = read_text_frame(manifest, data_path, wanted)
-    frame, cell_notes = _type_columns(raw, manifest, data_path, wanted)
+    frame, cell_notes = type_columns(raw, manifest, data_path, wanted)
     return Dataset(
         name=manifest_path.stem,
         manifest_path=manifest_path,
@@ -99,11 +99,12 @@ def load_dataset(manifest_path: Path, columns: Iterable[str] | None = None) -> D
     )
 
 
-def _type_columns(
+def type_columns(
     raw: pl.DataFrame, manifest: Manifest, path: Path, wanted: list[str]
 ) -> tuple[pl.DataFrame, tuple[str, ...]]:
     """Type the text columns: quickly where no cell needs cleaning, carefully elsewhere;
-    with the warnings for control characters removed from cells (see _controls).
+    with the warnings for control characters removed from cells (see _controls). Public
+    for the angle finder, which types a file it has inferred a manifest for.
 
     Whether a column needs cleaning is decided while it is typed: the quick typing of
     every eligible column and the probes that check it run as parallel queries over the
@@ -140,7 +141,7 @@ def _type_columns(
 
         label = "line" if path.suffix.lower() == ".csv" else "row"
         raw, notes = clean_cells(raw, [n for n in wanted if n in controls], path, label)
-        typed, again = _type_columns(raw, manifest, path, wanted)
+        typed, again = type_columns(raw, manifest, path, wanted)
         return typed, notes + again
     redo: list[pl.Expr] = []
     for name in wanted:  # in the manifest's order, as every error is reported
