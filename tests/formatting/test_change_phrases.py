@@ -148,3 +148,23 @@ def test_every_phrase_is_in_the_placeholder_language() -> None:
 def test_unknown_unit_is_a_plain_error() -> None:
     with pytest.raises(PressgenError, match="unit must be"):
         phrases.change(fmt("en_GB"), 1, "apples")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("locale", "want"),
+    [
+        (
+            "es_ES",
+            ["casi la mitad", "más de la mitad", "casi un tercio", "más de una cuarta parte"],
+        ),
+        ("it_IT", ["quasi la metà", "più della metà", "quasi un terzo", "più di un quarto"]),
+        ("nl_NL", ["bijna de helft", "meer dan de helft", "bijna een derde", "meer dan een kwart"]),
+        ("pt_BR", ["quase a metade", "mais da metade", "quase um terço", "mais de um quarto"]),
+    ],
+)
+def test_approximations_in_more_languages(locale: str, want: list[str]) -> None:
+    f = fmt(locale)
+    got = [phrases.approx(f, D(x)) for x in ("0.47", "0.52", "0.32", "0.27")]
+    assert got == want
+    assert phrases.approx(f, D("0.58")) == f.percent(D("0.58"))  # outside every band
+    assert phrases.one_in(f, D("0.25")) == f.percent(D("0.25"))  # no "one in four" words

@@ -197,6 +197,9 @@ _APPROX_SWAP = {
         ("ein Drittel", "ein Viertel"),
     ],
     "fr": [("plus de la moitié", "près de la moitié"), ("la moitié", "un tiers")],
+    "es": [("más de la mitad", "casi la mitad"), ("casi la mitad", "más de la mitad")],
+    "it": [("più della metà", "quasi la metà"), ("quasi la metà", "più della metà")],
+    "nl": [("meer dan de helft", "bijna de helft"), ("bijna de helft", "meer dan de helft")],
 }
 
 

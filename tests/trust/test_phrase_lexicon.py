@@ -64,3 +64,15 @@ def test_a_change_phrase_reads_as_its_percentage() -> None:
         text = phrases.change(Formatter(locale, style), Decimal("-0.184"))
         read = [(t.value, t.unit) for t in number_reader(locale, style).read(text) if t.checked]
         assert read == [(Decimal(18), PERCENT)], (locale, text)
+
+
+@pytest.mark.parametrize("locale", ["es_ES", "it_IT", "nl_NL", "pt_BR"])
+def test_approximations_in_more_languages_are_read_as_their_band(locale: str) -> None:
+    style = resolve_style("plain")
+    f = Formatter(locale, style)
+    reader = number_reader(locale, style)
+    for share in ("0.47", "0.52", "0.32", "0.27", "0.5"):
+        text = phrases.approx(f, Decimal(share))
+        (tok,) = [t for t in reader.read(f"Y {text} de los casos.") if t.checked]
+        assert tok.text == text and tok.unit == APPROX
+        assert tok.band is not None and tok.band[0] <= Decimal(share) <= tok.band[1]

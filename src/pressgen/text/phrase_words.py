@@ -269,3 +269,33 @@ RANK_WORDS: dict[str, dict[str, str]] = {
     "ja": {"first": "最も{a}", "nth": "{n}番目に{a}", "joint": "同率{t}"},
     "hi": {"first": "सबसे {a}", "nth": "{o} सबसे {a}", "joint": "संयुक्त रूप से {t}"},
 }
+
+#: The fractions `approx` names, and each language's names for them in that order.
+FRACTION_VALUES: tuple[Decimal, ...] = (
+    _ONE / 10, _ONE / 5, _ONE / 4, _ONE / 3, _ONE / 2, _ONE * 2 / 3, _ONE * 3 / 4,
+)  # fmt: skip
+FRACTION_NAMES: dict[str, tuple[str, ...]] = {
+    "en": ("a tenth", "a fifth", "a quarter", "a third", "half", "two thirds", "three quarters"),
+    "de": ("ein Zehntel", "ein Fünftel", "ein Viertel", "ein Drittel", "die Hälfte",
+           "zwei Drittel", "drei Viertel"),
+    "fr": ("un dixième", "un cinquième", "un quart", "un tiers", "la moitié", "deux tiers",
+           "trois quarts"),
+    "es": ("una décima parte", "una quinta parte", "una cuarta parte", "un tercio", "la mitad",
+           "dos tercios", "tres cuartas partes"),
+    "it": ("un decimo", "un quinto", "un quarto", "un terzo", "la metà", "due terzi",
+           "tre quarti"),
+    "nl": ("een tiende", "een vijfde", "een kwart", "een derde", "de helft", "twee derde",
+           "driekwart"),
+    "pt": ("um décimo", "um quinto", "um quarto", "um terço", "a metade", "dois terços",
+           "três quartos"),
+}  # fmt: skip
+#: (below the fraction, above it); English says "almost half" but "nearly a third".
+APPROX_QUALIFIERS: dict[str, tuple[str, str]] = {
+    "en": ("nearly", "more than"),
+    "de": ("knapp", "mehr als"),
+    "fr": ("près de", "plus de"),
+    "es": ("casi", "más de"),
+    "it": ("quasi", "più di"),
+    "nl": ("bijna", "meer dan"),
+    "pt": ("quase", "mais de"),
+}

@@ -7,7 +7,6 @@ percentage instead: an honest figure beats a misleading phrase.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
@@ -16,8 +15,11 @@ from pressgen.text.bands import band
 from pressgen.text.elision import french_elision, italian_articles
 from pressgen.text.formatting import capitalise, to_decimal
 from pressgen.text.phrase_words import (
+    APPROX_QUALIFIERS,
     CHANGE_FRACTIONS,
     CHANGE_WORDS,
+    FRACTION_NAMES,
+    FRACTION_VALUES,
     RANK_WORDS,
 )
 from pressgen.text.placeholders import compile_placeholders
@@ -32,32 +34,13 @@ _ONE_IN_TOLERANCE = Decimal("0.02")  # "one in four": within 2 % of 1/4, relativ
 _CHANGE_TOLERANCE = Decimal("0.005")  # "doubled", "fell by a fifth": within ±0.5 points
 
 
-@dataclass(frozen=True)
-class _Fraction:
-    value: Decimal
-    en: str
-    de: str
-    fr: str
-
-
-_FRACTIONS = (
-    _Fraction(_ONE / 10, "a tenth", "ein Zehntel", "un dixième"),
-    _Fraction(_ONE / 5, "a fifth", "ein Fünftel", "un cinquième"),
-    _Fraction(_ONE / 4, "a quarter", "ein Viertel", "un quart"),
-    _Fraction(_ONE / 3, "a third", "ein Drittel", "un tiers"),
-    _Fraction(_ONE / 2, "half", "die Hälfte", "la moitié"),
-    _Fraction(_ONE * 2 / 3, "two thirds", "zwei Drittel", "deux tiers"),
-    _Fraction(_ONE * 3 / 4, "three quarters", "drei Viertel", "trois quarts"),
+_FRACTIONS = tuple(
+    (value, {lang: names[k] for lang, names in FRACTION_NAMES.items()})
+    for k, value in enumerate(FRACTION_VALUES)
 )
-
-_QUALIFIERS = {
-    # (below the fraction, above it); English says "almost half" but "nearly a third".
-    "en": ("nearly", "more than"),
-    "de": ("knapp", "mehr als"),
-    "fr": ("près de", "plus de"),
-}
-
+_QUALIFIERS = APPROX_QUALIFIERS
 _LANGS = frozenset(_QUALIFIERS)
+_ONE_IN_LANGS = frozenset({"en", "de", "fr"})
 
 
 def approx(fmt: Formatter, share: Number | float | str) -> str:
@@ -75,18 +58,18 @@ def approx(fmt: Formatter, share: Number | float | str) -> str:
     if lang not in _LANGS or not (0 <= s <= 1):
         return fmt.percent(s)
     best: tuple[Decimal, str] | None = None
-    for fr in _FRACTIONS:
-        name: str = getattr(fr, lang)
-        gap = s - fr.value
+    for value, names in _FRACTIONS:
+        name = names[lang]
+        gap = s - value
         if abs(gap) <= _EXACT:
             return name
-        below = band(fr.value, "below")
-        over = band(fr.value, "over")
-        if below[0] <= s < fr.value:
+        below = band(value, "below")
+        over = band(value, "over")
+        if below[0] <= s < value:
             word = _QUALIFIERS[lang][0]
-            if lang == "en" and fr.value == _ONE / 2:
+            if lang == "en" and value == _ONE / 2:
                 word = "almost"
-        elif fr.value < s <= over[1]:
+        elif value < s <= over[1]:
             word = _QUALIFIERS[lang][1]
         else:
             continue
@@ -100,7 +83,7 @@ def one_in(fmt: Formatter, share: Number | float | str, largest: int = 20) -> st
     """'one in four' when the share is within 2 % (relative) of 1/N for N from 2 to
     `largest`; otherwise the exact percentage. N follows the style's spell-out rule."""
     s = to_decimal(share)
-    if s <= 0 or s > 1 or fmt.language not in _LANGS:
+    if s <= 0 or s > 1 or fmt.language not in _ONE_IN_LANGS:
         return fmt.percent(s)
     n = int((_ONE / s).to_integral_value())
     if not (2 <= n <= largest) or abs(s - _ONE / n) > _ONE_IN_TOLERANCE / n:
@@ -235,4 +218,12 @@ def _rank_ordinal(fmt: Formatter, n: int) -> str:
 
 def _qualify(lang: str, word: str, name: str) -> str:
     text = f"{word} {name}"
-    return french_elision(text) if lang == "fr" else text
+    if lang == "fr":
+        return french_elision(text)
+    # "più di la metà" is "più della metà", "mais de a metade" "mais da metade"
+    for joined, contracted in _CONTRACTIONS.get(lang, ()):
+        text = text.replace(joined, contracted)
+    return text
+
+
+_CONTRACTIONS = {"it": ((" di la ", " della "),), "pt": ((" de a ", " da "),)}
