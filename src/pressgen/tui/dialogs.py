@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from pressgen.tui.export_dialog import ExportRequest
     from pressgen.tui.main_screen import MainScreen
     from pressgen.tui.save_dialog import SaveRequest
-    from pressgen.tui.session import Build
+    from pressgen.tui.session import Build, QuoteRow
 
 
 def ask(screen: MainScreen, question: str, yes: str, no: str, then: Callable[[], None]) -> None:
@@ -31,15 +31,18 @@ def ask(screen: MainScreen, question: str, yes: str, no: str, then: Callable[[],
 
 
 def confirm_unapproved(
-    screen: MainScreen, quote_id: str, include: Callable[[str, bool], None]
+    screen: MainScreen, row: QuoteRow, include: Callable[[str, bool], None]
 ) -> None:
+    from pressgen.tui.session import quote_words
+
     ask(
         screen,
-        f"Quote {quote_id!r} is not approved. Include it, marked as a draft? The release "
-        "must not go out until it is approved.",
+        f"This quote is not approved ({row.problem or 'not approved'}):\n"
+        f"{quote_words(row)}\n\nInclude it, marked as a draft? The release must not go "
+        "out until it is approved.",
         "Include as draft",
         "Leave out",
-        lambda: include(quote_id, True),
+        lambda: include(row.id, True),
     )
 
 

@@ -337,8 +337,10 @@ class MainScreen(Screen[None]):
         self.rebuild()
 
     def on_quotes_panel_quote_toggled(self, event: QuotesPanel.QuoteToggled) -> None:
-        if event.include and event.unapproved:
-            dialogs.confirm_unapproved(self, event.quote_id, self._set_quote)
+        rows = self.built.quotes if self.built is not None else ()
+        row = next((r for r in rows if r.id == event.quote_id), None)
+        if event.include and event.unapproved and row is not None:
+            dialogs.confirm_unapproved(self, row, self._set_quote)
             return
         self._set_quote(event.quote_id, event.include)
 

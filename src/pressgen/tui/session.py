@@ -94,6 +94,13 @@ class QuoteRow:
     included: bool
 
 
+def quote_words(row: QuoteRow, words: int = 8) -> str:
+    """A quote as a person names it: its speaker and its first words."""
+    parts = row.text.split()
+    start = " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+    return f"{row.speaker}: “{start}”"
+
+
 @dataclass(frozen=True)
 class Build:
     """One render of the release with what the panels need beside it."""

@@ -1,0 +1,70 @@
+"""Pilot tests for the press officer's desk (issue 16): quote text in the Quotes panel,
+pick changes after editing, the export safety net, the locale/style mismatch, drafts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import SelectionList
+
+from pressgen.tui.confirm import ConfirmScreen
+from pressgen.tui.quotes_panel import cut
+
+from .conftest import make_app, ready, wait_for
+
+SMALL = (80, 24)
+
+
+def test_cut_fits_the_width_with_an_ellipsis() -> None:
+    assert cut("short", 10) == "short"
+    assert cut("a long line of words", 10) == "a long li…"
+    assert cut("two\nlines", 20) == "two lines"
+    assert cut("“Überstunden”", 5) == "“Übe…"
+
+
+async def test_quotes_show_speaker_and_first_line_at_80x24(campaign: Path) -> None:
+    app = make_app(campaign)
+    async with app.run_test(size=SMALL) as pilot:
+        await ready(pilot)
+        app.main.action_show_tab("quotes")
+        sl = app.query_one(SelectionList)
+        await wait_for(pilot, lambda: sl.option_count > 0 and sl.size.width > 0)
+        await pilot.pause()
+        assert app.built is not None
+        width = sl.scrollable_content_region.width
+        for index, row in enumerate(app.built.quotes):
+            line = str(sl.get_option_at_index(index).prompt)
+            assert line.startswith(("✓ ", "⚠ ")), line
+            whole = f"{row.speaker}: “{' '.join(row.text.split())}”"
+            assert whole.startswith(line[2:].removesuffix("…").rstrip()), line
+            assert len(line) > len(row.speaker) + 6  # the quote's words, not just a name
+            assert len(line) <= width - 4
+        # The example's quotes are longer than the panel: each is cut with an ellipsis.
+        assert str(sl.get_option_at_index(0).prompt).endswith("…")
+        # The highlighted quote is shown in full below the list.
+        sl.focus()
+        sl.highlighted = 1
+        await pilot.pause()
+        detail = str(app.main.query_one("#quote-detail").render())
+        assert app.built.quotes[1].speaker in detail
+        assert " ".join(app.built.quotes[1].text.split()[-3:]) in " ".join(detail.split())
+
+
+async def test_unapproved_confirmation_names_speaker_and_words(campaign: Path) -> None:
+    app = make_app(campaign)
+    async with app.run_test(size=SMALL) as pilot:
+        await ready(pilot)
+        app.main.action_show_tab("quotes")
+        sl = app.query_one(SelectionList)
+        sl.focus()
+        await pilot.pause()
+        assert app.built is not None
+        index, row = next((i, r) for i, r in enumerate(app.built.quotes) if r.problem)
+        sl.highlighted = index
+        await pilot.press("space")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        question = app.screen.query_one("#question").render()
+        text = str(question)
+        assert row.speaker in text and " ".join(row.text.split()[:4]) in text
+        assert row.id not in text
+        await pilot.press("n")
