@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import SelectionList
+from textual.pilot import Pilot
+from textual.widgets import Select, SelectionList
 
-from pressgen.tui.confirm import ConfirmScreen
+from pressgen.storage import drafts
+from pressgen.tui.confirm import ChoiceScreen, ConfirmScreen
+from pressgen.tui.editor import DraftEditor
 from pressgen.tui.quotes_panel import cut
 
 from .conftest import make_app, ready, wait_for
@@ -68,3 +71,63 @@ async def test_unapproved_confirmation_names_speaker_and_words(campaign: Path) -
         assert row.speaker in text and " ".join(row.text.split()[:4]) in text
         assert row.id not in text
         await pilot.press("n")
+
+
+async def _edit(pilot: Pilot[int], words: str) -> DraftEditor:
+    await pilot.press("f2")
+    editor = pilot.app.query_one(DraftEditor)
+    editor.move_cursor((0, 0))
+    await pilot.press(*words)
+    await wait_for(pilot, lambda: pilot.app.edited)  # type: ignore[attr-defined]
+    return editor
+
+
+async def test_pick_after_editing_asks_keep_new_or_cancel(campaign: Path) -> None:
+    app = make_app(campaign)
+    async with app.run_test(size=SMALL) as pilot:
+        await ready(pilot)
+        editor = await _edit(pilot, "Mine: 4,534 and 9,999. ")
+        await pilot.press("f2")  # back to the preview: the check still runs on a keep
+        select = app.main.query_one("#pick-locale", Select)
+        # Cancel: nothing changes, and the Pick panel shows the old locale again.
+        select.value = "de_DE"
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ChoiceScreen))
+        assert select.value == "en_GB" and app.picks.locale is None
+        assert editor.text.startswith("Mine: ")
+        # Keep my text: the locale changes, the text stays and is checked again.
+        select.value = "de_DE"
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        await pilot.press("k")
+        await wait_for(
+            pilot, lambda: app.built is not None and app.built.rendered.locale == "de_DE"
+        )
+
+        def told() -> bool:
+            return any("checked against the new figures" in n.message for n in app._notifications)
+
+        await wait_for(pilot, told)
+        assert editor.text.startswith("Mine: ") and app.edited
+        assert app.main.check_panel.findings  # 9,999 matches no figure
+        # Use the new render: the text is replaced and kept in discarded drafts.
+        select.value = "en_GB"
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        await pilot.press("u")
+        await wait_for(pilot, lambda: not app.edited and not editor.text.startswith("Mine: "))
+        await wait_for(
+            pilot, lambda: app.built is not None and app.built.rendered.locale == "en_GB"
+        )
+        kept = [k.draft.text for k in drafts.kept_drafts(campaign)]
+        assert len(kept) == 1 and kept[0].startswith("Mine: ")
+
+
+async def test_pick_without_edits_does_not_ask(campaign: Path) -> None:
+    app = make_app(campaign)
+    async with app.run_test(size=SMALL) as pilot:
+        await ready(pilot)
+        app.main.query_one("#pick-locale", Select).value = "de_DE"
+        await wait_for(
+            pilot, lambda: app.built is not None and app.built.rendered.locale == "de_DE"
+        )
+        assert not isinstance(app.screen, ChoiceScreen)

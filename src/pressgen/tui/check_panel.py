@@ -41,17 +41,20 @@ class CheckPanel(OptionList):
         self.findings = tuple(sorted(report.findings, key=lambda f: (order[f.severity], f.offset)))
         self.clear_options()
         self.add_options(Option(_label(f)) for f in self.findings)
-        problems = len(report.problems)
-        self.border_title = (
-            f"Check: {problems} problem{'s' if problems != 1 else ''}"
-            if problems
-            else f"Check: {report.matched} of {report.numbers} numbers match figures"
-        )
+        self.border_title = f"Check: {check_summary(report)}"
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         f = self.findings[event.option_index]
         self.post_message(self.FindingChosen(f.line, f.column))
+
+
+def check_summary(report: CheckReport) -> str:
+    """ "2 problems", or "12 of 12 numbers match figures"."""
+    problems = len(report.problems)
+    if problems:
+        return f"{problems} problem{'s' if problems != 1 else ''}"
+    return f"{report.matched} of {report.numbers} numbers match figures"
 
 
 def _label(f: Finding) -> Content:

@@ -46,17 +46,6 @@ def confirm_unapproved(
     )
 
 
-def confirm_regenerate(screen: MainScreen, discard: Callable[[], None]) -> None:
-    ask(
-        screen,
-        "Regenerate from the data? Your edits to the draft will be discarded "
-        "(a copy is kept in discarded drafts: F7).",
-        "Discard edits",
-        "Keep editing",
-        discard,
-    )
-
-
 def confirm_restore(screen: MainScreen, restore: Callable[[], None]) -> None:
     ask(
         screen,

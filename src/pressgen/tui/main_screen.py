@@ -92,6 +92,9 @@ class MainScreen(Screen[None]):
         self._pending_ready: list[tuple[Callable[..., object], tuple[Any, ...]]] = []
         self._first_composed = False
         self._release_warnings: tuple[str, ...] = ()
+        self.recheck_kept = False
+        """The edited text was kept over a change: check it once the build is in, even
+        outside edit mode, and say what the check found."""
 
     @property
     def pressgen(self) -> PressgenApp:
@@ -256,7 +259,7 @@ class MainScreen(Screen[None]):
             self.query_one(Preview).show(rendered.markdown)
         self._update_status()
         self._tell_release_warnings(rendered.warnings, result.prepared.figures)
-        if self.editing:
+        if self.editing or self.recheck_kept:
             self._schedule_check()
         self.call_after_refresh(self.pressgen.first_painted)
 
@@ -301,28 +304,39 @@ class MainScreen(Screen[None]):
     # -- picks, quotes --------------------------------------------------------------------
 
     def on_picker_changed(self, event: Picker.Changed) -> None:
-        self.pick(event.field, event.value)
+        self.pick(event.field, event.value, event.old)
 
-    def pick(self, field: str, value: str) -> None:
-        """Apply one pick (also called from the command palette)."""
+    def pick(self, field: str, value: str, old: str | None = None) -> None:
+        """Apply one pick (also called from the command palette); with edits in the
+        draft, only after asking (keep_edits). `old`: what the Pick panel showed."""
         if not self._panels_ready:
-            self.when_ready(self.pick, field, value)
+            self.when_ready(self.pick, field, value, old)
             return
         if field == "campaign":
             self._switch_campaign(Path(value))
             return
-        if field == "group":
-            from pressgen.tui.session import WHOLE
+        from pressgen.tui import keep_edits
 
-            self.picks.group = None if value == WHOLE else value
-        elif field in ("dataset", "quotes", "template"):
-            setattr(self.picks, field, Path(value))
-        else:
-            setattr(self.picks, field, value)
+        if old is None:
+            old = self.picker.values.get(field, "")
+
+        def apply() -> None:
+            if field == "group":
+                from pressgen.tui.session import WHOLE
+
+                self.picks.group = None if value == WHOLE else value
+            elif field in ("dataset", "quotes", "template"):
+                setattr(self.picks, field, Path(value))
+            else:
+                setattr(self.picks, field, value)
             self.picker.set_value(field, value)
-        if self.edited:
-            self.notify("Your edited draft is kept; F5 regenerates it with this change.")
-        self.rebuild()
+
+        def revert() -> None:
+            if old:
+                self.picker.set_value(field, old)
+
+        shown = Path(value).name if field in ("dataset", "quotes", "template") else value
+        keep_edits.guard(self, f"The {field} changes to {shown}.", apply, revert)
 
     def _switch_campaign(self, path: Path) -> None:
         if path == self.picks.campaign:
@@ -345,8 +359,13 @@ class MainScreen(Screen[None]):
         self._set_quote(event.quote_id, event.include)
 
     def _set_quote(self, quote_id: str, include: bool) -> None:
-        self.picks.included[quote_id] = include
-        self.rebuild()
+        from pressgen.tui import keep_edits
+
+        def apply() -> None:
+            self.picks.included[quote_id] = include
+
+        change = "A quote goes in." if include else "A quote goes out."
+        keep_edits.guard(self, change, apply)
 
     # -- editing and checking the draft (pressgen.check) ----------------------------------
 
@@ -369,7 +388,7 @@ class MainScreen(Screen[None]):
 
     def _run_check(self) -> None:
         self._check_timer = None
-        if self.built is None or not self.editing:
+        if self.built is None or not (self.editing or self.recheck_kept):
             return
         self._check_worker(self.built, self.draft_text)
 
@@ -395,6 +414,11 @@ class MainScreen(Screen[None]):
             return  # the app is closing: its panels are being removed
         self.editor.show_findings(report.findings)
         self.check_panel.show(report)
+        if self.recheck_kept:  # the text kept over a change, checked against the new figures
+            from pressgen.tui.check_panel import check_summary
+
+            self.recheck_kept = False
+            self.notify(f"Your text, checked against the new figures: {check_summary(report)}.")
 
     def on_check_panel_finding_chosen(self, event: CheckPanel.FindingChosen) -> None:
         editor = self.editor
@@ -430,17 +454,9 @@ class MainScreen(Screen[None]):
         self.query_one(TabbedContent).active = tab
 
     def action_regenerate(self) -> None:
-        if not self.edited:
-            self.rebuild()
-            return
+        from pressgen.tui import keep_edits
 
-        def discard_edits() -> None:
-            self.drafting.set_aside()
-            self.edited = False
-            self.rendered_md = ""
-            self.rebuild()
-
-        dialogs.confirm_regenerate(self, discard_edits)
+        keep_edits.guard(self, "Regenerate from the data as it is now.", lambda: None)
 
     def action_help(self) -> None:
         dialogs.show_help(self)
