@@ -92,6 +92,7 @@ class MainScreen(Screen[None]):
         self._pending_ready: list[tuple[Callable[..., object], tuple[Any, ...]]] = []
         self._first_composed = False
         self._release_warnings: tuple[str, ...] = ()
+        self.export_note = ""
         self.recheck_kept = False
         """The edited text was kept over a change: check it once the build is in, even
         outside edit mode, and say what the check found."""
@@ -287,7 +288,15 @@ class MainScreen(Screen[None]):
             parts.append("DRAFT: unapproved quote")
         if self.edited:
             parts.append("edited (F5 regenerates)")
+        if self.export_note:  # the latest news first: the line is cut at the right
+            parts.insert(0, self.export_note)
         self.query_one("#status", Static).update(" · ".join(parts))
+
+    def set_export_note(self, note: str) -> None:
+        """What the last export wrote (and whether it was marked as a draft), kept on
+        the status line until the next export."""
+        self.export_note = note
+        self._update_status()
 
     def set_editor_text(self, text: str) -> None:
         """Put a text into the editor without it counting as an edit; the editor takes
@@ -462,7 +471,9 @@ class MainScreen(Screen[None]):
         dialogs.show_help(self)
 
     def action_export(self) -> None:
-        dialogs.export(self)
+        from pressgen.tui import export_flow
+
+        export_flow.export(self)
 
     def action_batch(self) -> None:
         dialogs.batch(self)
