@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Input, Select, SelectionList
+from textual.widgets import Button, Input, Select, SelectionList
 
 from pressgen.storage import drafts
 from pressgen.tui.confirm import ChoiceScreen, ConfirmScreen
@@ -15,6 +15,7 @@ from pressgen.tui.export_dialog import ExportScreen
 from pressgen.tui.export_flow import export_problems
 from pressgen.tui.export_problems import ExportProblemsScreen
 from pressgen.tui.quotes_panel import cut
+from pressgen.tui.style_hint import own_style
 
 from .conftest import make_app, ready, wait_for
 
@@ -197,3 +198,43 @@ def test_export_problems_of_an_untouched_release_are_none(campaign: Path) -> Non
     changed = built.rendered.markdown.replace("4,534", "4,535", 1)
     (line,) = export_problems(built, changed)
     assert "4,535" in line and line.startswith("line ")
+
+
+def test_own_style_for_a_locale() -> None:
+    assert own_style("de_DE", "uk-press") == "de-presse"
+    assert own_style("fr_FR", "de-presse") == "fr-presse"
+    assert own_style("de_DE", "de-presse") is None
+    assert own_style("en_US", "uk-press") is None  # the same language
+    assert own_style("de_DE", "plain") is None  # language-neutral
+    assert own_style("de_DE", "my-team") is None  # a team's own style is theirs to judge
+
+
+async def test_style_of_another_language_is_flagged_and_switched(campaign: Path) -> None:
+    app = make_app(campaign)
+    async with app.run_test(size=SMALL) as pilot:
+        await ready(pilot)
+        hint = app.main.style_hint
+        assert not hint.has_class("-shown")
+        app.main.pick("locale", "de_DE")  # the style follows the locale: no warning
+        await wait_for(
+            pilot, lambda: app.built is not None and app.built.rendered.locale == "de_DE"
+        )
+        assert app.built is not None and app.built.rendered.style.name == "de-presse"
+        assert not hint.has_class("-shown")
+        app.main.pick("style", "uk-press")  # chosen by hand: "per cent" in German text
+        await wait_for(pilot, lambda: hint.has_class("-shown"))
+        assert "per cent" in app.main.rendered_md
+        text = str(hint.query_one("#style-hint-text").render())
+        assert "uk-press" in text and "de_DE" in text
+        assert "Use de-presse" in str(hint.query_one(Button).label)
+        await pilot.press("ctrl+l")
+        await wait_for(pilot, lambda: not hint.has_class("-shown"))
+        assert app.built is not None and app.built.rendered.style.name == "de-presse"
+        assert "Prozent" in app.main.rendered_md
+        assert app.main.picker.values["style"] == "de-presse"
+        # The button does the same.
+        app.main.pick("style", "ap")
+        await wait_for(pilot, lambda: hint.has_class("-shown"))
+        await pilot.click("#style-hint-switch")
+        await wait_for(pilot, lambda: not hint.has_class("-shown"))
+        assert app.picks.style == "de-presse"

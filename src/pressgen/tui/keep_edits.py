@@ -9,6 +9,7 @@ in or out, and F5.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pressgen.tui.confirm import ChoiceScreen
@@ -63,3 +64,37 @@ def guard(
             revert()
 
     screen.app.push_screen(ChoiceScreen(question(change), ANSWERS), answered)
+
+
+def pick(screen: MainScreen, field: str, value: str, old: str | None) -> None:
+    """One pick of the Pick panel or the palette (not the campaign: that switches the
+    whole session). `old`: what the panel showed, put back on Cancel."""
+    picker = screen.picker
+    if old is None:
+        old = picker.values.get(field, "")
+
+    def apply() -> None:
+        picks = screen.picks
+        if field == "group":
+            from pressgen.tui.session import WHOLE
+
+            picks.group = None if value == WHOLE else value
+        elif field in ("dataset", "quotes", "template"):
+            setattr(picks, field, Path(value))
+        else:
+            setattr(picks, field, value)
+        picker.set_value(field, value)
+
+    def revert() -> None:
+        if old:
+            picker.set_value(field, old)
+
+    shown = Path(value).name if field in ("dataset", "quotes", "template") else value
+    guard(screen, f"The {field} changes to {shown}.", apply, revert)
+
+
+def set_quote(screen: MainScreen, quote_id: str, include: bool) -> None:
+    def apply() -> None:
+        screen.picks.included[quote_id] = include
+
+    guard(screen, "A quote goes in." if include else "A quote goes out.", apply)

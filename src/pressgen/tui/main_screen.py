@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from pressgen.tui.editor import DraftEditor
     from pressgen.tui.picker import Picker
     from pressgen.tui.quotes_panel import QuotesPanel
+    from pressgen.tui.style_hint import StyleHint
 
 CHECK_DELAY = 0.15
 """Seconds after typing pauses before the draft is checked (a check costs a few ms)."""
@@ -145,6 +146,7 @@ class MainScreen(Screen[None]):
         from pressgen.tui.editor import DraftEditor
         from pressgen.tui.picker import Picker
         from pressgen.tui.quotes_panel import QuotesPanel
+        from pressgen.tui.style_hint import StyleHint
 
         preview = self.query_one(Preview)
         editor = DraftEditor(id="editor")
@@ -153,6 +155,7 @@ class MainScreen(Screen[None]):
         await self.query_one("#quotes", TabPane).mount(QuotesPanel(id="quotes-panel"))
         await self.query_one("#work").mount(editor, before=preview)
         await self.query_one("#release").mount(CheckPanel(id="check-panel"), before="#status")
+        await self.query_one("#release").mount(StyleHint(id="style-hint"), before="#work")
         self._panels_ready = True
         pending, self._pending_ready = self._pending_ready, []
         for callback, args in pending:
@@ -180,6 +183,10 @@ class MainScreen(Screen[None]):
     @property
     def editor(self) -> DraftEditor:
         return cast("DraftEditor", self.query_one("#editor"))
+
+    @property
+    def style_hint(self) -> StyleHint:
+        return cast("StyleHint", self.query_one("#style-hint"))
 
     @property
     def check_panel(self) -> CheckPanel:
@@ -254,6 +261,7 @@ class MainScreen(Screen[None]):
         fmt = Formatter(rendered.locale, rendered.style)
         self.query_one(FiguresPanel).show(result.prepared.figures, fmt)
         self.quotes_panel.show(result.quotes)
+        self.style_hint.show(rendered.locale, rendered.style.name)
         self.rendered_md = rendered.markdown
         if not self.edited:
             self.set_editor_text(rendered.markdown)
@@ -326,26 +334,7 @@ class MainScreen(Screen[None]):
             return
         from pressgen.tui import keep_edits
 
-        if old is None:
-            old = self.picker.values.get(field, "")
-
-        def apply() -> None:
-            if field == "group":
-                from pressgen.tui.session import WHOLE
-
-                self.picks.group = None if value == WHOLE else value
-            elif field in ("dataset", "quotes", "template"):
-                setattr(self.picks, field, Path(value))
-            else:
-                setattr(self.picks, field, value)
-            self.picker.set_value(field, value)
-
-        def revert() -> None:
-            if old:
-                self.picker.set_value(field, old)
-
-        shown = Path(value).name if field in ("dataset", "quotes", "template") else value
-        keep_edits.guard(self, f"The {field} changes to {shown}.", apply, revert)
+        keep_edits.pick(self, field, value, old)
 
     def _switch_campaign(self, path: Path) -> None:
         if path == self.picks.campaign:
@@ -370,11 +359,7 @@ class MainScreen(Screen[None]):
     def _set_quote(self, quote_id: str, include: bool) -> None:
         from pressgen.tui import keep_edits
 
-        def apply() -> None:
-            self.picks.included[quote_id] = include
-
-        change = "A quote goes in." if include else "A quote goes out."
-        keep_edits.guard(self, change, apply)
+        keep_edits.set_quote(self, quote_id, include)
 
     # -- editing and checking the draft (pressgen.check) ----------------------------------
 
@@ -466,6 +451,17 @@ class MainScreen(Screen[None]):
         from pressgen.tui import keep_edits
 
         keep_edits.guard(self, "Regenerate from the data as it is now.", lambda: None)
+
+    def on_style_hint_switch(self, event: StyleHint.Switch) -> None:
+        self.pick("style", event.style)
+
+    def action_match_style(self) -> None:
+        """ctrl+l: the locale's own house style, when the one in use is another language's."""
+        own = self.style_hint.suggestion if self._panels_ready else None
+        if own is None:
+            self.notify("The house style already suits the locale.")
+            return
+        self.pick("style", own)
 
     def action_help(self) -> None:
         dialogs.show_help(self)
