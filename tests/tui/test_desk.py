@@ -6,18 +6,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Button, Input, Select, SelectionList
+from textual.widgets import Button, Input, OptionList, Select, SelectionList
 
 from pressgen.storage import drafts
+from pressgen.storage.draftfile import read_draft_file
 from pressgen.tui.confirm import ChoiceScreen, ConfirmScreen
+from pressgen.tui.draft_screens import OpenDraftScreen, SaveDraftScreen
 from pressgen.tui.editor import DraftEditor
+from pressgen.tui.error_panel import ErrorPanel
 from pressgen.tui.export_dialog import ExportScreen
 from pressgen.tui.export_flow import export_problems
 from pressgen.tui.export_problems import ExportProblemsScreen
 from pressgen.tui.quotes_panel import cut
+from pressgen.tui.recovery_dialog import RecoveryScreen
 from pressgen.tui.style_hint import own_style
 
-from .conftest import make_app, ready, wait_for
+from .conftest import answer_recovery, make_app, ready, wait_for
 
 SMALL = (80, 24)
 
@@ -238,3 +242,156 @@ async def test_style_of_another_language_is_flagged_and_switched(campaign: Path)
         await pilot.click("#style-hint-switch")
         await wait_for(pilot, lambda: not hint.has_class("-shown"))
         assert app.picks.style == "de-presse"
+
+
+# -- draft files (item 3) ---------------------------------------------------------------
+
+
+async def _save_as(pilot: Pilot[int], path: Path) -> None:
+    await pilot.press("f8")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, SaveDraftScreen))
+    pilot.app.screen.query_one(Input).value = str(path)
+    await pilot.press("enter")
+
+
+async def test_draft_saved_and_opened_again_restores_everything(
+    campaign: Path, project: Path
+) -> None:
+    target = project / "drafts" / "spring.draft.toml"
+    app = make_app(campaign)
+    async with app.run_test(size=SMALL) as pilot:
+        await ready(pilot)
+        app.main.pick("locale", "de_DE")
+        await wait_for(
+            pilot, lambda: app.built is not None and app.built.rendered.locale == "de_DE"
+        )
+        app.main._set_quote("adeyemi-frontline", False)
+        await wait_for(pilot, lambda: app.picks.included.get("adeyemi-frontline") is False)
+        await wait_for(pilot, lambda: "Rob Adeyemi" not in app.main.rendered_md)
+        await _edit(pilot, "Mein Entwurf. ")
+        await _save_as(pilot, target)
+        await wait_for(pilot, lambda: target.exists())
+        saved = read_draft_file(target, project)
+        assert saved.locale == "de_DE" and saved.markdown is not None
+        assert saved.markdown.startswith("Mein Entwurf. ")
+        assert "adeyemi-frontline" in saved.quotes_out
+        # ctrl+s now saves to the same file without asking.
+        await pilot.press(*"Mehr. ")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: "Mehr. " in (read_draft_file(target, project).markdown or ""))
+        assert not isinstance(app.screen, ConfirmScreen)
+    # Another session: F9 lists it first among the recent drafts; Enter opens it.
+    app = make_app(campaign)
+    async with app.run_test(size=SMALL) as pilot:
+        await ready(pilot)
+        if isinstance(app.screen, RecoveryScreen):  # the first session's autosave
+            await answer_recovery(pilot, recover=False)
+        await pilot.press("f9")
+        await wait_for(pilot, lambda: isinstance(app.screen, OpenDraftScreen))
+        listing = app.screen.query_one(OptionList)
+        assert "spring" in str(listing.get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        editor = app.query_one(DraftEditor)
+        await wait_for(pilot, lambda: editor.text.startswith("Mein Entwurf. Mehr. "))
+        await wait_for(
+            pilot, lambda: app.built is not None and app.built.rendered.locale == "de_DE"
+        )
+        assert app.edited and app.editing
+        assert app.picks.included["adeyemi-frontline"] is False
+        assert "Rob Adeyemi" not in app.main.rendered_md
+        panel = app.main.check_panel
+        await wait_for(pilot, lambda: str(panel.border_title).startswith("Check: "))
+        assert not panel.notes  # the data is as it was
+
+        def told() -> bool:
+            return any("figures are as they were" in n.message for n in app._notifications)
+
+        await wait_for(pilot, told)
+
+
+async def test_opened_draft_is_checked_against_the_data_as_it_is_now(
+    campaign: Path, project: Path, second_dataset: Path
+) -> None:
+    target = project / "drafts" / "old.draft.toml"
+    app = make_app(campaign)
+    async with app.run_test(size=SMALL) as pilot:
+        await ready(pilot)
+        await _edit(pilot, "Note: ")
+        await _save_as(pilot, target)
+        await wait_for(pilot, lambda: target.exists())
+        # The data changes under the draft: every attendance doubled.
+        data = project / "datasets"
+        (data / "met-cyber-training.csv").write_bytes((data / "doubled.csv").read_bytes())
+        app.main.draft_files.open_path(target)  # over the same edited text: asks first
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
+        panel = app.main.check_panel
+        await wait_for(pilot, lambda: bool(panel.notes))
+        assert any("first_responder_total was 4,534" in n and "9,068" in n for n in panel.notes)
+        await wait_for(pilot, lambda: any("4,534" in f.message for f in panel.findings))
+        assert "data changed" in str(panel.border_title)
+        assert str(panel.get_option_at_index(0).prompt).startswith("Δ data changed: ")
+
+
+async def test_unreadable_draft_is_one_line_and_changes_nothing(
+    campaign: Path, project: Path
+) -> None:
+    bad = project / "bad.draft.toml"
+    bad.write_text('format = 1\ncampaign = "../elsewhere.toml"\n', encoding="utf-8")
+    broken = project / "broken.draft.toml"
+    broken.write_text("format = 1\ncampaign = = 2\n", encoding="utf-8")
+    app = make_app(campaign)
+    async with app.run_test(size=SMALL) as pilot:
+        await ready(pilot)
+        before = app.main.rendered_md
+        panel = app.main.query_one(ErrorPanel)
+        app.main.draft_files.open_path(bad)
+        await pilot.pause()
+        assert str(bad) in panel.message and "campaign" in panel.message
+        assert "outside the project" in panel.message and "\n" not in panel.message
+        await pilot.press("f9")
+        await wait_for(pilot, lambda: isinstance(app.screen, OpenDraftScreen))
+        app.screen.query_one(Input).value = str(broken)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "broken.draft.toml" in panel.message)
+        assert "line 2" in panel.message and "invalid TOML" in panel.message
+        assert app.main.rendered_md == before and not app.edited
+        assert app.main.draft_files.path is None
+
+
+async def test_save_as_onto_an_existing_file_asks(campaign: Path, project: Path) -> None:
+    mine = project / "mine.draft.toml"
+    mine.write_text("my notes", encoding="utf-8")
+    app = make_app(campaign)
+    async with app.run_test(size=SMALL) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+s")  # no file yet: Save as
+        await wait_for(pilot, lambda: isinstance(app.screen, SaveDraftScreen))
+        app.screen.query_one(Input).value = str(mine)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("n")
+        await pilot.pause()
+        assert mine.read_text(encoding="utf-8") == "my notes"
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: not isinstance(app.screen, SaveDraftScreen))
+        assert app.main.draft_files.path is None
+
+
+async def test_missing_recent_drafts_are_dropped_with_a_note(campaign: Path, project: Path) -> None:
+    from pressgen.storage.draftfile import DraftFile, save_draft_file
+
+    kept, gone = project / "kept.draft.toml", project / "gone.draft.toml"
+    for path in (kept, gone):
+        save_draft_file(DraftFile(campaign=campaign), path, project, force=False)
+    gone.unlink()
+    app = make_app(campaign)
+    async with app.run_test(size=SMALL) as pilot:
+        await ready(pilot)
+        await pilot.press("f9")
+        await wait_for(pilot, lambda: isinstance(app.screen, OpenDraftScreen))
+        note = str(app.screen.query_one("#open-draft-dropped").render())
+        assert "gone.draft.toml" in note and "no longer exists" in note
+        listing = app.screen.query_one(OptionList)
+        assert listing.option_count == 1 and "kept" in str(listing.get_option_at_index(0).prompt)
+        await pilot.press("escape")

@@ -73,7 +73,7 @@ GOOD_HEAD = 'format = 1\ncampaign = "campaigns/met-cyber-training.toml"\n'
 @pytest.mark.parametrize(
     ("text", "where", "says"),
     [
-        ("format = 1\ncampaign = [\n", "line", "invalid TOML"),
+        ("format = 1\ncampaign = = 2\n", ": line 2: ", "invalid TOML"),
         ('campaign = "campaigns/met-cyber-training.toml"\n', "format", "missing"),
         ("format = 9\n" + GOOD_HEAD[11:], "format", "newer pressgen"),
         ('format = 1\ncampaign = "campaigns/gone.toml"\n', "campaign", "no such file"),

@@ -45,6 +45,23 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command("sidebar", "ctrl+b", "Panel", "Show or hide the side panel", "toggle_sidebar"),
     Command("batch", "f6", "Batch", "Batch: one release per group…", "batch"),
+    Command("save-draft", "ctrl+s", "Save draft", "Save the draft to its file", "save_draft"),
+    Command(
+        "save-draft-as",
+        "f8",
+        "Save as",
+        "Save the draft as… (campaign, picks, quotes, your text)",
+        "save_draft_as",
+        footer=False,
+    ),
+    Command(
+        "open-draft",
+        "f9",
+        "Open draft",
+        "Open a draft file or a recent one…",
+        "open_draft",
+        footer=False,
+    ),
     Command(
         "drafts",
         "f7",

@@ -25,6 +25,7 @@ from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from pressgen.storage.locations import project_root_for
 from pressgen.tui import dialogs
+from pressgen.tui.draft_flow import DraftFiles
 from pressgen.tui.drafting import Drafting
 from pressgen.tui.error_panel import ErrorPanel
 from pressgen.tui.figures_panel import FiguresPanel
@@ -83,6 +84,7 @@ class MainScreen(Screen[None]):
         self.draft_text = ""
         """The editor's text, kept here so an autosave at exit needs no widgets."""
         self.drafting = Drafting(self, recover=recover)
+        self.draft_files = DraftFiles(self)
         self.last_export: Path | None = None
         self._first = first
         self._preview_key = preview_key
@@ -268,6 +270,7 @@ class MainScreen(Screen[None]):
             self.query_one(Preview).show(rendered.markdown)
         self._update_status()
         self._tell_release_warnings(rendered.warnings, result.prepared.figures)
+        self.draft_files.after_build(result)
         if self.editing or self.recheck_kept:
             self._schedule_check()
         self.call_after_refresh(self.pressgen.first_painted)
@@ -341,6 +344,7 @@ class MainScreen(Screen[None]):
             return
         self.drafting.autosave(force=True)
         self.picks = Picks(campaign=path)
+        self.draft_files.path = None  # ctrl+s must not write another campaign over it
         self.root = project_root_for(path)
         self.edited = False
         self.app.sub_title = path.stem
@@ -407,7 +411,7 @@ class MainScreen(Screen[None]):
         if not self.query("#check-panel"):
             return  # the app is closing: its panels are being removed
         self.editor.show_findings(report.findings)
-        self.check_panel.show(report)
+        self.check_panel.show(report, self.draft_files.notes)
         if self.recheck_kept:  # the text kept over a change, checked against the new figures
             from pressgen.tui.check_panel import check_summary
 
@@ -476,6 +480,15 @@ class MainScreen(Screen[None]):
 
     def action_save_campaign(self) -> None:
         dialogs.save_campaign(self)
+
+    def action_save_draft(self) -> None:
+        self.draft_files.save()
+
+    def action_save_draft_as(self) -> None:
+        self.draft_files.save_as()
+
+    def action_open_draft(self) -> None:
+        self.draft_files.open()
 
     def action_discarded_drafts(self) -> None:
         self.drafting.list_discarded()
