@@ -77,7 +77,7 @@ class ChoiceScreen(ModalScreen[str | None]):
             yield Static(self.question, id="question", markup=False)
             with Horizontal():
                 for answer, label, key in self.answers:
-                    yield Button(f"{label} ({key})", id=answer)
+                    yield Button(f"{label} ({'esc' if key == 'escape' else key})", id=answer)
 
     def on_mount(self) -> None:
         self.query_one(Button).focus()

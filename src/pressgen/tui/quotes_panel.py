@@ -115,7 +115,8 @@ class QuotesPanel(Vertical):
             )
         if highlighted is not None and rows:
             sl.highlighted = min(highlighted, len(rows) - 1)
-        self._show_detail(sl.highlighted)
+        # Until a row is highlighted (the list has no focus yet), the first quote's text.
+        self._show_detail(sl.highlighted if sl.highlighted is not None else 0)
 
     def _show_detail(self, index: int | None) -> None:
         rows = tuple(self._rows.values())
