@@ -33,10 +33,11 @@ def confirm_unapproved(
 ) -> None:
     from pressgen.tui.session import quote_words
 
+    problem = row.problem or "not approved"
+    why = "is not approved" if problem == "not approved" else f"is not cleared ({problem})"
     ask(
         screen,
-        f"This quote is not approved ({row.problem or 'not approved'}):\n"
-        f"{quote_words(row)}\n\nInclude it, marked as a draft? The release must not go "
+        f"This quote {why}:\n{quote_words(row)}\n\nInclude it, marked as a draft? The release must not go "
         "out until it is approved.",
         "Include as draft",
         "Leave out",

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from pressgen.tui.session import pressgen_error, quote_words
 
 if TYPE_CHECKING:
+    from pressgen.check import Finding
     from pressgen.tui.export_dialog import ExportRequest
     from pressgen.tui.main_screen import MainScreen
     from pressgen.tui.session import Build
@@ -27,11 +28,20 @@ def export_problems(built: Build, markdown: str) -> list[str]:
     report = check_draft(
         built.prepared, markdown, locale=r.locale, style=r.style, baseline=r.markdown
     )
-    lines = [f"line {f.line}: {f.message}" for f in report.findings if f.severity == "error"]
+    lines = [_problem(f) for f in report.findings if f.severity == "error"]
     for row in built.quotes:
         if row.included and row.problem:
             lines.append(f"unapproved quote ({row.problem}): {quote_words(row, 6)}")
     return lines
+
+
+def _problem(f: Finding) -> str:
+    """One line, the figure it should be first: the check's message is cut at 80 columns."""
+    if f.nearest_text:
+        return (
+            f"line {f.line}: “{f.text}” matches no figure; nearest {f.nearest_text} ({f.nearest})"
+        )
+    return f"line {f.line}: {f.message}"
 
 
 def export(screen: MainScreen) -> None:

@@ -48,8 +48,10 @@ def quote_prompt(row: QuoteRow, width: int = 60) -> Text:
     text = Text()
     name_end = min(len(line), len(mark) + len(row.speaker) + 1)
     text.append(line[: len(mark)], style="bold reverse" if row.problem else "bold")
-    text.append(line[len(mark) : name_end], style="bold")
-    text.append(line[name_end:])
+    # A quote left out reads dimmed: in or out is seen without looking at the check box.
+    out = "" if row.included else "dim "
+    text.append(line[len(mark) : name_end], style=out + "bold")
+    text.append(line[name_end:], style=out.strip())
     return text
 
 
@@ -61,7 +63,9 @@ def quote_detail(row: QuoteRow) -> Text:
         text.append(f" · UNAPPROVED ({row.problem})", style="bold reverse")
     else:
         text.append(" · approved")
-    text.append(f" · slot {row.slot}" if row.slot else " · no slot of its own", style="italic")
+    where = f"slot {row.slot}" if row.slot else "no slot of its own"
+    state = "in the release" if row.included else "left out (space puts it in)"
+    text.append(f" · {where} · {state}", style="italic")
     text.append(f"\n“{row.text.strip()}”")
     return text
 
