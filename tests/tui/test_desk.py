@@ -3,7 +3,6 @@ pick changes after editing, the export safety net, the locale/style mismatch, dr
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -22,16 +21,9 @@ from pressgen.tui.quotes_panel import cut
 from pressgen.tui.recovery_dialog import RecoveryScreen
 from pressgen.tui.style_hint import own_style
 
-from .conftest import answer_recovery, make_app, ready
-from .conftest import wait_for as _wait_for
+from .conftest import answer_recovery, make_app, ready, wait_for
 
 SMALL = (80, 24)
-
-
-async def wait_for(pilot: Pilot[int], cond: Callable[[], bool], timeout: float = 30.0) -> None:
-    """A deadline, not a wait: most steps here wait for a build, which under the suite's
-    load (both cores busy) takes far longer than conftest's 8 s default."""
-    await _wait_for(pilot, cond, timeout)
 
 
 def test_cut_fits_the_width_with_an_ellipsis() -> None:
