@@ -395,3 +395,41 @@ async def test_missing_recent_drafts_are_dropped_with_a_note(campaign: Path, pro
         listing = app.screen.query_one(OptionList)
         assert listing.option_count == 1 and "kept" in str(listing.get_option_at_index(0).prompt)
         await pilot.press("escape")
+
+
+async def test_save_over_a_draft_changed_on_disk_asks(campaign: Path, project: Path) -> None:
+    target = project / "drafts" / "shared.draft.toml"
+    app = make_app(campaign)
+    async with app.run_test(size=SMALL) as pilot:
+        await ready(pilot)
+        await _save_as(pilot, target)
+        await wait_for(pilot, lambda: app.main.draft_files.path == target)
+        # Someone else writes the file meanwhile: ctrl+s asks before saving over it.
+        target.write_text(target.read_text(encoding="utf-8") + "# theirs\n", encoding="utf-8")
+        theirs = target.read_text(encoding="utf-8")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("n")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ConfirmScreen))
+        assert target.read_text(encoding="utf-8") == theirs
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
+        await wait_for(pilot, lambda: "# theirs" not in target.read_text(encoding="utf-8"))
+
+
+def test_new_commands_are_in_the_one_table() -> None:
+    from pressgen.tui.help_screen import help_markdown
+    from pressgen.tui.keys import COMMANDS
+
+    by_id = {c.id: c for c in COMMANDS}
+    for cid, key in [
+        ("save-draft", "ctrl+s"),
+        ("save-draft-as", "f8"),
+        ("open-draft", "f9"),
+        ("match-style", "ctrl+l"),
+    ]:
+        assert by_id[cid].keys == key
+    text = help_markdown()
+    assert "**ctrl+s**" in text and "**F8**" in text and "**F9**" in text
+    assert "**ctrl+l**" in text
