@@ -1,0 +1,87 @@
+"""The batch's fast path writes exactly the bytes the single-release path renders.
+
+`group_release` (what `pressgen render --group` calls) renders one group on its own,
+through the plain render path; `run_batch` renders every group with what it shares
+between releases (cached blocks, shared views, worker processes). Every group's file
+must be byte for byte what the single-release path gives, in Markdown and plain text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pressgen.batch import group_release, run_batch
+from pressgen.errors import PressgenError
+from pressgen.export import export_release
+from pressgen.release.campaign import LoadedCampaign, load_campaign
+from pressgen.release.pipeline import export_options
+from tests.batch.conftest import write_project
+from tests.conftest import ROOT
+
+FORCES = ROOT / "campaigns" / "forces-cyber-training.toml"
+THEFTS = ROOT / "examples" / "rac-vehicle-thefts" / "campaigns" / "vehicle-thefts.toml"
+
+
+def _single(
+    loaded: LoadedCampaign, group: str, fmt: str, each: str | None, locale: str | None
+) -> bytes:
+    """One group's file as `pressgen render --group G [-f FMT]` makes it."""
+    prepared, rendered = group_release(loaded, group, each=each, locale=locale)
+    if fmt == "md":
+        return rendered.markdown.encode("utf-8")
+    data = export_release(rendered.markdown, fmt, export_options(prepared, rendered.locale)).data
+    return data.encode("utf-8") if isinstance(data, str) else data
+
+
+def _assert_same(
+    campaign: Path,
+    out: Path,
+    fmt: str,
+    jobs: int,
+    each: str | None = None,
+    locale: str | None = None,
+) -> int:
+    result = run_batch(campaign, out, fmt=fmt, jobs=jobs, each=each, locale=locale)
+    assert not result.failed, result.failed[:1]
+    loaded = load_campaign(campaign)
+    for r in result.results:
+        assert (out / r.file).read_bytes() == _single(loaded, r.group, fmt, each, locale), r.group
+    return len(result.results)
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt"])
+def test_forces_every_group_same_bytes_as_render_group(fmt: str, tmp_path: Path) -> None:
+    assert _assert_same(FORCES, tmp_path / "out", fmt, jobs=2) == 43
+
+
+def test_forces_in_german_same_bytes(tmp_path: Path) -> None:
+    # Another template variant (cyber-training.de), translations and a German formatter.
+    assert _assert_same(FORCES, tmp_path / "out", "md", jobs=1, locale="de_DE") == 43
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt"])
+def test_hostile_groups_same_bytes(fmt: str, tmp_path: Path) -> None:
+    """The batch tests' campaign (path-like and formula-like names, a tie), minus the
+    group whose figures cannot be computed (it has no file to compare)."""
+    from tests.batch.conftest import ROWS
+
+    rows = [r for r in ROWS if r[0] != "Zero"]
+    campaign = write_project(tmp_path / "project", rows)
+    assert _assert_same(campaign, tmp_path / "out", fmt, jobs=2) == 7
+
+
+def test_example_that_fails_per_group_fails_alike(tmp_path: Path) -> None:
+    """No bundled example batches cleanly (their templates assume the whole dataset):
+    batched by force, the vehicle-thefts example fails in every group, and the batch
+    must report the very error the single-release path raises, and write nothing."""
+    out = tmp_path / "out"
+    result = run_batch(THEFTS, out, each="force", jobs=2)
+    assert result.results and len(result.failed) == len(result.results)
+    loaded = load_campaign(THEFTS)
+    for r in result.results[:5]:
+        with pytest.raises(PressgenError) as exc:
+            group_release(loaded, r.group, each="force")
+        assert r.error == f"group {r.group!r}: {exc.value.line()}"
+        assert not (out / r.file).exists()
