@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +13,7 @@ from pressgen.batch.blocks import BlockCache
 from pressgen.batch.groups import Comparison, GroupFigures, build_group, comparable, rank_groups
 from pressgen.batch.job import Job, prepare_job
 from pressgen.batch.results import GroupResult
-from pressgen.batch.views import CompareMap
+from pressgen.batch.views import CompareMap, SharedNumber
 from pressgen.errors import PressgenError
 from pressgen.figures.model import Figure, json_value
 from pressgen.release.campaign import LoadedCampaign
@@ -38,6 +38,7 @@ class RenderState:
     base: dict[str, Any]
     national: FigureMap
     blocks: BlockCache | None = None
+    standings: dict[str, tuple[SharedNumber, ...]] = field(default_factory=dict)
 
 
 def render_state(job: Job, *, replay: bool = True) -> RenderState:
@@ -62,7 +63,7 @@ def group_markdown(
         national=state.national,
         group=group,
         each=job.column,
-        compare=CompareMap(state.fmt, comps),
+        compare=CompareMap(state.fmt, comps, state.standings),
         groups_count=len(job.groups),
         suppressed_cells=job.inputs.suppressed.get(group, 0),
     )
