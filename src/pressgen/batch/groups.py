@@ -15,7 +15,6 @@ import decimal
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property
 from operator import itemgetter
 from typing import Any
 
@@ -29,6 +28,7 @@ from pressgen.lazy import LazyModule
 from pressgen.sources.dataset import Dataset
 
 pl = LazyModule("polars")
+_UNSET = object()
 
 
 @dataclass(frozen=True)
@@ -88,18 +88,28 @@ class Comparison:
     def additive(self) -> bool:
         return self.standing.additive
 
-    @cached_property  # read by the template and the index alike
+    # Computed once when first read (by the template and the index alike), kept in the
+    # instance's dict: functools.cached_property takes a lock on every read (3.11).
+    @property
     def share_of_total(self) -> Decimal | None:
-        st = self.standing
-        if not st.additive or st.national == 0:
-            return None
-        with decimal.localcontext(DECIMAL_CONTEXT):
-            return Decimal(self.value) / Decimal(st.national)
+        got = self.__dict__.get("_share", _UNSET)
+        if got is _UNSET:
+            st = self.standing
+            if not st.additive or st.national == 0:
+                got = None
+            else:
+                with decimal.localcontext(DECIMAL_CONTEXT):
+                    got = Decimal(self.value) / Decimal(st.national)
+            self.__dict__["_share"] = got
+        return got  # type: ignore[no-any-return]
 
-    @cached_property
+    @property
     def diff_from_average(self) -> Decimal:
-        with decimal.localcontext(DECIMAL_CONTEXT):
-            return Decimal(self.value) - self.standing.average
+        got = self.__dict__.get("_diff")
+        if got is None:
+            with decimal.localcontext(DECIMAL_CONTEXT):
+                got = self.__dict__["_diff"] = Decimal(self.value) - self.standing.average
+        return got
 
     @property
     def diff_from_national(self) -> Value:

@@ -8,7 +8,6 @@ of {{ compare.total.of }}, with {{ compare.total.share_of_total }} of the
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from functools import cached_property
 
 from pressgen.batch.groups import Comparison
 from pressgen.errors import PressgenError
@@ -67,7 +66,7 @@ class CompareView:
             )
         return got
 
-    @cached_property
+    @property
     def value(self) -> NumberView:
         return NumberView(self._fmt, self._c.value, self._c.kind)
 
@@ -79,15 +78,15 @@ class CompareView:
     def average(self) -> NumberView:
         return self._standing()[1]
 
-    @cached_property
+    @property
     def diff_from_average(self) -> NumberView:
         return NumberView(self._fmt, self._c.diff_from_average, self._diff_kind)
 
-    @cached_property
+    @property
     def diff_from_national(self) -> NumberView:
         return NumberView(self._fmt, self._c.diff_from_national, self._diff_kind)
 
-    @cached_property
+    @property
     def gap_from_average(self) -> NumberView:
         return NumberView(self._fmt, abs(self._c.diff_from_average), self._diff_kind)
 
