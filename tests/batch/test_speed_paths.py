@@ -33,3 +33,13 @@ def test_remembered_counts_are_the_counts() -> None:
             assert fast.count(n, sentence_start=True) == Formatter(tag, HouseStyle()).count(
                 n, sentence_start=True
             )
+
+
+def test_english_ordinal_figures_are_num2words() -> None:
+    from num2words import num2words
+
+    from pressgen.text.words import ordinal_figures
+
+    values = [*range(1, 1200), *range(9990, 10125), 100011, 1000001, 123456789]
+    for n in values:
+        assert ordinal_figures(n, "en") == num2words(n, lang="en", to="ordinal_num"), n
