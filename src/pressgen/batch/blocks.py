@@ -14,7 +14,9 @@ render every time: an include or import inside it, a nested block, `self` or `su
 a scoped block, a name set at a template's top level, a template that extends a
 computed name, the `random` filter. A block that fails is not cached (each release
 fails alike). The output replayed is what the block yielded when rendered, so the
-release is the same, byte for byte (tests/batch/test_same_bytes.py).
+release is the same, byte for byte (tests/batch/test_same_bytes.py). This rests on
+filters and tests being functions of their arguments: pressgen's filters read nothing
+from the context but its formatter, which every release of a batch shares.
 """
 
 from __future__ import annotations
