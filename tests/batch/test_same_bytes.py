@@ -85,3 +85,43 @@ def test_example_that_fails_per_group_fails_alike(tmp_path: Path) -> None:
             group_release(loaded, r.group, each="force")
         assert r.error == f"group {r.group!r}: {exc.value.line()}"
         assert not (out / r.file).exists()
+
+
+def test_index_lines_are_the_plain_csv_and_json_of_each_result(tmp_path: Path) -> None:
+    """Each index line is exactly csv + neutralise_cell and json.dumps of the group's
+    result, whatever shortcuts make it (hostile names, a failed group, a tie)."""
+    import csv
+    import io
+    import json
+
+    from pressgen.batch import neutralise_cell
+
+    campaign = write_project(tmp_path / "project")
+    out = tmp_path / "out"
+    result = run_batch(campaign, out, jobs=2)
+    csv_lines = (out / "index.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    header = csv_lines[0].strip().split(",")
+    names = [h for h in header if f"{h}_rank" in header]
+    text = (out / "index.json").read_text(encoding="utf-8")
+    for r, line in zip(result.results, csv_lines[1:], strict=True):
+        row = [r.group, r.file, r.status, r.error or ""]
+        for n in names:
+            k = r.figures.get(n, {})
+            row += [k.get("value"), k.get("rank"), "yes" if k.get("joint") else ""]
+            if f"{n}_share_of_total" in header:
+                row.append(k.get("share_of_total"))
+        buf = io.StringIO()
+        csv.writer(buf, lineterminator="\n").writerow([neutralise_cell(c) for c in row])
+        assert line == buf.getvalue()
+        want = json.dumps(
+            {
+                "group": r.group,
+                "file": r.file,
+                "status": r.status,
+                "error": r.error,
+                "figures": r.figures,
+                "warnings": list(r.warnings),
+            },
+            ensure_ascii=False,
+        )
+        assert want in text

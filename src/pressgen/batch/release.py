@@ -119,12 +119,13 @@ def key_figures(
         if fig is None:
             continue
         c = comps.get(name)
+        value = fig.value
         out[name] = {
-            "value": json_value(fig.value),
+            "value": value if type(value) is int else json_value(value),
             "text": str(view[name]),
             "rank": c.rank if c else None,
             "joint": c.joint if c else None,
-            "of": c.of if c else None,
+            "of": c.standing.of if c else None,
             "share_of_total": json_value(c.share_of_total) if c else None,
         }
     return out
