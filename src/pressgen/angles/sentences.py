@@ -31,7 +31,12 @@ def write(angle: Angle, p: Profile, fmt: Formatter) -> str:
         return fmt.count(v)
 
     def pct(v: Any) -> str:
-        return fmt.percent(v, fmt.style.change_decimals)
+        # A change that is not zero never prints as "0 per cent": more places until it
+        # shows (0.3 per cent), at most three.
+        places = fmt.style.change_decimals
+        while places < 3 and v != 0 and fmt.round(abs(Decimal(v)) * 100, places) == 0:
+            places += 1
+        return fmt.percent(v, places)
 
     at_least = "" if angle.exact else "at least "
     groups = _plural(p.label(p.group)) if p.group else "groups"
@@ -97,9 +102,10 @@ def write(angle: Angle, p: Profile, fmt: Formatter) -> str:
         )
     elif angle.kind == "share":
         col = p.label(f["column"])
+        which = f"the largest {col}: " if f.get("largest", True) else ""
         text = (
             f"{f['category']} accounted for {fmt.percent(angle.value)} of the "
-            f"{n(f['whole'])} {noun}{when} (the largest {col}: {n(f['part'])} of {n(f['whole'])})"
+            f"{n(f['whole'])} {noun}{when} ({which}{n(f['part'])} of {n(f['whole'])})"
         )
     else:  # pragma: no cover - every kind above
         text = f"{angle.name}: {angle.value}"
