@@ -27,7 +27,6 @@ from pressgen.storage.atomic import atomic_write
 INDEX_FILES = ("index.csv", "index.json")
 # One encoder for every release line: json.dumps with options builds one per call.
 _JSON = json.JSONEncoder(ensure_ascii=False)
-_NONE: dict[str, Any] = {}
 _NUMERIC = re.compile(r"-?\d+(\.\d+)?")
 
 
@@ -63,7 +62,7 @@ class IndexRows:
     def lines(self, r: GroupResult) -> tuple[str, str]:
         row: list[Any] = [r.group, r.file, r.status, r.error or ""]
         for n in self._names:
-            k = r.figures.get(n, _NONE)
+            k = r.figures.get(n, {})
             row += [k.get("value"), k.get("rank"), "yes" if k.get("joint") else ""]
             if n in self._share:
                 row.append(k.get("share_of_total"))

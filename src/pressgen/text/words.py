@@ -86,7 +86,7 @@ def ordinal_figures(value: int, language: str) -> str:
     if language == "sv":
         first_two = value % 10 in (1, 2) and value % 100 not in (11, 12)
         return f"{value}:a" if first_two else f"{value}:e"
-    if language == "en" and value > 0:
+    if language == "en" and type(value) is int and value > 0:
         # What num2words gives (it spells the whole ordinal to take its last two
         # letters: ~0.1 ms, and a batch ranks thousands of groups).
         tail = "th" if value % 100 in (11, 12, 13) else _EN_TAILS.get(value % 10, "th")
