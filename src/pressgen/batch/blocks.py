@@ -77,7 +77,9 @@ class BlockCache:
             key = tuple(values)
             parts = outputs.get(key)
             if parts is None:
-                parts = outputs[key] = tuple(fn(context))
+                # One piece: each piece a block yields passes up through every template
+                # of the chain, and the render joins them all the same.
+                parts = outputs[key] = ("".join(fn(context)),)
             return iter(parts)
 
         return replay
