@@ -358,3 +358,72 @@ def test_each_category_has_its_share_of_the_published_total(tmp_path: Path) -> N
         assert member.value == Decimal(14_424) / Decimal(14_424 + 129_796)
     assert "10 per cent of the 144,220" in member.sentence and "largest" not in member.sentence
     assert engine_value(member, prof) == member.value
+
+
+@pytest.mark.parametrize(
+    ("locale", "number", "words"),
+    [
+        ("de_DE", "88.246", ("Prozent", "zwischen", "gab es mindestens")),
+        ("fr_FR", "88\u202f246", ("\u00a0%", "entre", "on compte au moins")),
+        ("es_ES", "88.246", ("\u00a0%", "entre", "hubo al menos")),
+    ],
+)
+def test_sentences_are_written_in_the_locale_and_its_style(
+    locale: str, number: str, words: tuple[str, ...]
+) -> None:
+    prof = profile_of(BUNDLED[0])
+    found = angles_for(prof, locale=locale)
+    text = "\n".join(a.sentence for a in found)
+    assert number in text or number.replace("\u202f", "\u00a0") in text, text
+    for w in words:
+        assert w in text, (w, text)
+    # Written in the language, not English with its numbers localised.
+    for english in ("There were", " between ", "per cent", "accounted for", "followed by"):
+        assert english not in text, (english, text)
+    kinds = {a.kind for a in found}
+    assert {"total", "change", "rise", "fall", "top", "share"} <= kinds
+
+
+def test_every_language_words_every_sentence() -> None:
+    from pressgen.angles.wording import WORDINGS
+    from pressgen.text.placeholders import compile_placeholders
+
+    english = WORDINGS["en"]
+    for language, words in WORDINGS.items():
+        assert set(words) == set(english), language
+        for pattern in words.values():
+            # Each pattern is in the placeholder language and names only known fields.
+            compile_placeholders(pattern, tuple(_SENTENCE_FIELDS))
+
+
+_SENTENCE_FIELDS = [
+    "noun",
+    "Noun",
+    "de_noun",
+    "period",
+    "Period",
+    "when",
+    "at_least",
+    "groups",
+    "row",
+    "joint",
+    "start",
+    "end",
+    "n",
+    "way",
+    "before",
+    "after",
+    "pct",
+    "k",
+    "K",
+    "g",
+    "others",
+    "ratio",
+    "mean",
+    "best",
+    "part_name",
+    "whole",
+    "which",
+    "part",
+    "column",
+]
