@@ -45,6 +45,8 @@ __all__ = [
 Number = int | Decimal
 
 _PLURAL_ORDER = ("zero", "one", "two", "few", "many", "other")
+#: At most this many whole counts are remembered per formatter (see Formatter.count).
+_MEMO_SIZE = 65536
 
 #: One as a count before a noun (masculine or neuter, feminine): the number name
 #: ('eins', 'uno') is for counting aloud, not for "ein Fall", "un caso", "una persona".
@@ -89,6 +91,7 @@ class Formatter(DateFormatting):
         self._numbers = locale_numbers(self.tag)
         self._decimal = self._numbers.decimal
         self._percent = _respaced_percent(self.tag, style.percent_sign_space)
+        self._counts: dict[int, str] = {}
 
     # -- numbers -----------------------------------------------------------------
 
@@ -120,6 +123,22 @@ class Formatter(DateFormatting):
         digits stay and lint suggests recasting). One before a noun takes the article
         form: German 'ein' ('eine' with `gender='f'`), never the number name 'eins';
         `gender='f'` gives 'une', 'una', 'uma' in French, Spanish, Italian, Portuguese."""
+        if type(value) is int and not sentence_start and gender is None:
+            # Whole counts repeat (a batch prints thousands): each is formatted once.
+            text = self._counts.get(value)
+            if text is None:
+                text = self._count(value, False, None)
+                if len(self._counts) < _MEMO_SIZE:
+                    self._counts[value] = text
+            return text
+        return self._count(value, sentence_start, gender)
+
+    def _count(
+        self,
+        value: Number | float | str,
+        sentence_start: bool,
+        gender: Literal["m", "f", "n"] | None,
+    ) -> str:
         d = to_decimal(value)
         if d == d.to_integral_value():
             n = int(d)
