@@ -228,3 +228,19 @@ def test_campaign_text_loses_controls_with_a_warning_in_every_command(tmp_path: 
     assert sum(named in ln for ln in lines) == 1, validated.stderr  # told once
     assert any("q.toml: quotes[0].text" in ln for ln in lines), validated.stderr
     assert all(ln.startswith("pressgen: warning: ") for ln in lines), validated.stderr
+
+
+def test_a_batch_tells_what_reading_its_inputs_removed(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    camp = root / "campaigns" / "c.toml"
+    camp.write_text(
+        camp.read_text("utf-8").replace('title = "c"\n', 'title = "c"\neach = "area"\n', 1),
+        "utf-8",
+    )
+    done = run_cli(["batch", "campaigns/c.toml", "-o", "out", "-j", "1"], root)
+    assert done.status == 0, done.stderr
+    lines = done.stderr.splitlines()
+    assert any("d.csv: line 2, column 'area'" in ln and "warning" in ln for ln in lines), lines
+    assert any("q.toml: quotes[0].text" in ln for ln in lines), lines
+    for release in (root / "out").glob("*.md"):
+        _no_controls(release.read_text("utf-8"))

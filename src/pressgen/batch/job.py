@@ -25,6 +25,7 @@ from pressgen.release.pipeline import (
     check_needs,
     choose_style,
     export_options,
+    input_warnings,
     quote_views,
     template_search_path,
     translation_warnings,
@@ -126,7 +127,8 @@ def prepare_job(
     search = tuple(template_search_path(loaded))
     info = resolve_template(loaded.template_ref, list(search), tag)
     check_needs(info, prepared, include)
-    warnings: list[str] = []
+    # What reading the inputs removed (control characters) is told once for the batch.
+    warnings: list[str] = input_warnings(prepared)
     quotes = quote_views(prepared, info, drafts, include, None, warnings, tag)
     warnings.extend(translation_warnings(prepared, quotes, tag))
     key = info.figures or tuple(n for n, f in national.items() if _single(f.value))
