@@ -136,7 +136,7 @@ def test_data_values_cannot_inject_markdown(project: Path) -> None:
 
 def test_german_release_uses_translation_and_german_style() -> None:
     text = render(locale="de_DE")
-    assert text.startswith("**SPERRFRIST:")
+    assert text.startswith("[//]: # (pressgen:embargo)\n**SPERRFRIST:")
     assert "# Tausende neue Met-Rekruten" in text
     assert "4.534" in text and "52 Prozent" in text and "drei Detective Chief Inspectors" in text
     assert "Harbourline Hosting ist ein fiktives" in text
