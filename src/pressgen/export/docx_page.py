@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 from docx.shared import Twips
 
 from pressgen.export.reference import A4, LETTER, RED
+from pressgen.text.phrases import draft_word
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -88,6 +89,22 @@ class PageFurniture:
             if line:
                 self._run(p, "\t")
                 self._header_runs(p, line)
+        if self.options.draft:
+            for header in headers:
+                if not header.is_linked_to_previous:
+                    self._draft_line(header)
+
+    def _draft_line(self, header: Any) -> None:
+        """The draft stamp above the header's own lines: bold, red, centred, in the
+        release's language, on every page the header is on."""
+        p = OxmlElement("w:p")
+        header._element.insert(0, p)
+        self._style(p, "ReleaseHeader")
+        p.get_or_add_pPr().get_or_add_jc().set(qn("w:val"), "center")
+        r = self._run(p, draft_word(self.options.locale))
+        rpr = r.get_or_add_rPr()
+        rpr._add_b()
+        rpr.get_or_add_color().set(qn("w:val"), RED)
 
     def _header_runs(self, p: Any, line: str) -> None:
         r = self._run(p, line)

@@ -26,6 +26,7 @@ from pressgen.export.markdown_parse import (
     Table,
 )
 from pressgen.export.xmltext import TextGuard
+from pressgen.text.phrases import draft_word
 
 if TYPE_CHECKING:
     from pressgen.export import ExportOptions
@@ -37,6 +38,8 @@ TEXT = "#222222"
 FONT = "Arial, Helvetica, sans-serif"
 
 _STYLE = {
+    "draft": f"margin:0 0 20px 0;padding:8px 12px;border:2px solid {RED};color:{RED};"
+    "font-size:16px;font-weight:bold;letter-spacing:3px;text-align:center;",
     "org": f"margin:0 0 4px 0;font-size:13px;font-weight:bold;letter-spacing:1px;"
     f"text-transform:uppercase;color:{NAVY};",
     "release": f"margin:0 0 20px 0;font-size:13px;font-weight:bold;letter-spacing:0.5px;"
@@ -95,6 +98,12 @@ def write_html(release: Release, options: ExportOptions) -> tuple[str, tuple[str
         f'<tr><td style="padding:28px 36px 36px 36px;font-family:{FONT};font-size:16px;'
         f'line-height:1.5;color:{TEXT};text-align:left;">',
     ]
+    if options.draft:
+        # Above everything, so a pasted draft cannot be mistaken for the release.
+        word = draft_word(options.locale)
+        body.append(
+            f'<p class="draft-banner" role="note" style="{_STYLE["draft"]}">{_text(word)}</p>'
+        )
     if author:
         body.append(f'<p style="{_STYLE["org"]}">{_text(author)}</p>')
         body.append(f'<hr style="{_STYLE["rule"]}margin-top:8px;">')

@@ -25,6 +25,7 @@ from pressgen.export.markdown_parse import (
     Span,
     Table,
 )
+from pressgen.text.phrases import draft_word
 
 if TYPE_CHECKING:
     from pressgen.export import ExportOptions
@@ -51,6 +52,8 @@ def write_text(release: Release, options: ExportOptions) -> tuple[str, tuple[str
     width = max(options.width, 20)
     writer = _TextWriter(width, options.ascii)
     chunks = [c for c in (writer.block(b, 0) for b in release.blocks) if c]
+    if options.draft:
+        chunks.insert(0, writer._convert(draft_word(options.locale)))
     text = "\n\n".join(chunks) + "\n"
     if options.ascii:
         text = text.translate(_SPACES)
