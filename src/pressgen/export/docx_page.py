@@ -25,6 +25,49 @@ if TYPE_CHECKING:
     from pressgen.export.markdown_parse import Release
     from pressgen.export.xmltext import TextGuard
 
+#: Languages whose DOCX is hyphenated automatically (w:autoHyphenation).
+HYPHENATED_LANGUAGES = frozenset({"de", "fr", "es"})
+
+# What follows w:autoHyphenation in w:settings, and w:suppressAutoHyphens in w:pPr
+# (ECMA-376 part 1, CT_Settings and CT_PPrBase), so each is inserted in schema order.
+_SETTINGS_AFTER_HYPHENATION = (
+    tuple(
+        f"w:{name}"
+        for name in (
+            "consecutiveHyphenLimit hyphenationZone doNotHyphenateCaps showEnvelope summaryLength "
+            "clickAndTypeStyle defaultTableStyle evenAndOddHeaders bookFoldRevPrinting "
+            "bookFoldPrinting bookFoldPrintingSheets drawingGridHorizontalSpacing "
+            "drawingGridVerticalSpacing displayHorizontalDrawingGridEvery "
+            "displayVerticalDrawingGridEvery doNotUseMarginsForDrawingGridOrigin "
+            "drawingGridHorizontalOrigin drawingGridVerticalOrigin doNotShadeFormData "
+            "noPunctuationKerning characterSpacingControl printTwoOnOne strictFirstAndLastChars "
+            "noLineBreaksAfter noLineBreaksBefore savePreviewPicture doNotValidateAgainstSchema "
+            "saveInvalidXml ignoreMixedContent alwaysShowPlaceholderText doNotDemarcateInvalidXml "
+            "saveXmlDataOnly useXSLTWhenSaving saveThroughXslt showXMLTags "
+            "alwaysMergeEmptyNamespace updateFields hdrShapeDefaults footnotePr endnotePr compat "
+            "docVars rsids"
+        ).split()
+    )
+    + ("m:mathPr",)
+    + tuple(
+        f"w:{name}"
+        for name in (
+            "attachedSchema themeFontLang clrSchemeMapping doNotIncludeSubdocsInStats "
+            "doNotAutoCompressPictures forceUpgrade captions readModeInkLockDown smartTagType "
+            "schemaLibrary shapeDefaults doNotEmbedSmartTags decimalSymbol listSeparator"
+        ).split()
+    )
+)
+_PPR_AFTER_SUPPRESS = tuple(
+    f"w:{name}"
+    for name in (
+        "kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
+        "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap "
+        "jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr "
+        "pPrChange"
+    ).split()
+)
+
 # Territories that print on US Letter; everyone else gets A4 from the default reference.
 _LETTER_TERRITORIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "PR", "CR"})
 
@@ -191,6 +234,30 @@ class PageFurniture:
         theme_lang = settings.find(qn("w:themeFontLang"))
         if theme_lang is not None:
             theme_lang.set(qn("w:val"), tag)
+        self._hyphenation(tag.split("-")[0])
+
+    def _hyphenation(self, language: str) -> None:
+        """Automatic hyphenation on for languages of long compounds and long words (German,
+        French, Spanish), off for the rest (English press copy is not hyphenated), whatever
+        a letterhead says. Headlines and the release line are never hyphenated."""
+        settings = self.doc.settings.element
+        for old in settings.findall(qn("w:autoHyphenation")):
+            settings.remove(old)
+        if language not in HYPHENATED_LANGUAGES:
+            return
+        el = OxmlElement("w:autoHyphenation")
+        # Schema order: after defaultTabStop and everything before it.
+        settings.insert_element_before(el, *_SETTINGS_AFTER_HYPHENATION)
+        styles = self.doc.styles.element
+        for style_id in ("Title", "Subtitle", "ReleaseLine", "Embargo", "ReleaseHeader"):
+            style = styles.find(f"{qn('w:style')}[@{qn('w:styleId')}='{self.styles[style_id]}']")
+            if style is None:
+                continue
+            ppr = style.get_or_add_pPr()
+            if ppr.find(qn("w:suppressAutoHyphens")) is None:
+                ppr.insert_element_before(
+                    OxmlElement("w:suppressAutoHyphens"), *_PPR_AFTER_SUPPRESS
+                )
 
 
 def sub(parent: Any, tag: str, **attrs: str) -> Any:
