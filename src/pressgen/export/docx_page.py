@@ -30,42 +30,97 @@ HYPHENATED_LANGUAGES = frozenset({"de", "fr", "es"})
 
 # What follows w:autoHyphenation in w:settings, and w:suppressAutoHyphens in w:pPr
 # (ECMA-376 part 1, CT_Settings and CT_PPrBase), so each is inserted in schema order.
-_SETTINGS_AFTER_HYPHENATION = (
-    tuple(
-        f"w:{name}"
-        for name in (
-            "consecutiveHyphenLimit hyphenationZone doNotHyphenateCaps showEnvelope summaryLength "
-            "clickAndTypeStyle defaultTableStyle evenAndOddHeaders bookFoldRevPrinting "
-            "bookFoldPrinting bookFoldPrintingSheets drawingGridHorizontalSpacing "
-            "drawingGridVerticalSpacing displayHorizontalDrawingGridEvery "
-            "displayVerticalDrawingGridEvery doNotUseMarginsForDrawingGridOrigin "
-            "drawingGridHorizontalOrigin drawingGridVerticalOrigin doNotShadeFormData "
-            "noPunctuationKerning characterSpacingControl printTwoOnOne strictFirstAndLastChars "
-            "noLineBreaksAfter noLineBreaksBefore savePreviewPicture doNotValidateAgainstSchema "
-            "saveInvalidXml ignoreMixedContent alwaysShowPlaceholderText doNotDemarcateInvalidXml "
-            "saveXmlDataOnly useXSLTWhenSaving saveThroughXslt showXMLTags "
-            "alwaysMergeEmptyNamespace updateFields hdrShapeDefaults footnotePr endnotePr compat "
-            "docVars rsids"
-        ).split()
-    )
-    + ("m:mathPr",)
-    + tuple(
-        f"w:{name}"
-        for name in (
-            "attachedSchema themeFontLang clrSchemeMapping doNotIncludeSubdocsInStats "
-            "doNotAutoCompressPictures forceUpgrade captions readModeInkLockDown smartTagType "
-            "schemaLibrary shapeDefaults doNotEmbedSmartTags decimalSymbol listSeparator"
-        ).split()
-    )
+_SETTINGS_AFTER_HYPHENATION = tuple(
+    name if ":" in name else f"w:{name}"
+    for name in [
+        "consecutiveHyphenLimit",
+        "hyphenationZone",
+        "doNotHyphenateCaps",
+        "showEnvelope",
+        "summaryLength",
+        "clickAndTypeStyle",
+        "defaultTableStyle",
+        "evenAndOddHeaders",
+        "bookFoldRevPrinting",
+        "bookFoldPrinting",
+        "bookFoldPrintingSheets",
+        "drawingGridHorizontalSpacing",
+        "drawingGridVerticalSpacing",
+        "displayHorizontalDrawingGridEvery",
+        "displayVerticalDrawingGridEvery",
+        "doNotUseMarginsForDrawingGridOrigin",
+        "drawingGridHorizontalOrigin",
+        "drawingGridVerticalOrigin",
+        "doNotShadeFormData",
+        "noPunctuationKerning",
+        "characterSpacingControl",
+        "printTwoOnOne",
+        "strictFirstAndLastChars",
+        "noLineBreaksAfter",
+        "noLineBreaksBefore",
+        "savePreviewPicture",
+        "doNotValidateAgainstSchema",
+        "saveInvalidXml",
+        "ignoreMixedContent",
+        "alwaysShowPlaceholderText",
+        "doNotDemarcateInvalidXml",
+        "saveXmlDataOnly",
+        "useXSLTWhenSaving",
+        "saveThroughXslt",
+        "showXMLTags",
+        "alwaysMergeEmptyNamespace",
+        "updateFields",
+        "hdrShapeDefaults",
+        "footnotePr",
+        "endnotePr",
+        "compat",
+        "docVars",
+        "rsids",
+        "m:mathPr",
+        "attachedSchema",
+        "themeFontLang",
+        "clrSchemeMapping",
+        "doNotIncludeSubdocsInStats",
+        "doNotAutoCompressPictures",
+        "forceUpgrade",
+        "captions",
+        "readModeInkLockDown",
+        "smartTagType",
+        "schemaLibrary",
+        "shapeDefaults",
+        "doNotEmbedSmartTags",
+        "decimalSymbol",
+        "listSeparator",
+    ]
 )
 _PPR_AFTER_SUPPRESS = tuple(
     f"w:{name}"
-    for name in (
-        "kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
-        "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap "
-        "jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr "
-        "pPrChange"
-    ).split()
+    for name in [
+        "kinsoku",
+        "wordWrap",
+        "overflowPunct",
+        "topLinePunct",
+        "autoSpaceDE",
+        "autoSpaceDN",
+        "bidi",
+        "adjustRightInd",
+        "snapToGrid",
+        "spacing",
+        "ind",
+        "contextualSpacing",
+        "mirrorIndents",
+        "suppressOverlap",
+        "jc",
+        "textDirection",
+        "textAlignment",
+        "textboxTightWrap",
+        "outlineLvl",
+        "divId",
+        "cnfStyle",
+        "rPr",
+        "sectPr",
+        "pPrChange",
+    ]
 )
 
 # Territories that print on US Letter; everyone else gets A4 from the default reference.
