@@ -103,7 +103,12 @@ def recall() -> None:
 
 def _lede(expected: dict[str, Any], figures: dict[str, Any]) -> tuple[str, Decimal | None]:
     """The first figure the original printed (headline, then first paragraph) that a
-    spec of the example computes, and its exact value."""
+    spec of the example computes, and its exact value. `lede` in expected.toml names the
+    spec holding the headline's value where the headline prints it in a way pressgen
+    cannot yet ("nearly a quarter of a million" is the 2016 total, 239,920)."""
+    named = figures.get(str(expected.get("lede", "")))
+    if named is not None and isinstance(named.value, int | Decimal):
+        return named.name, Decimal(named.value)
     for item in expected.get("figures", [])[:3]:
         fig = figures.get(str(item.get("figure", "")))
         if fig is not None and isinstance(fig.value, int | Decimal):

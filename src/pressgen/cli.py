@@ -267,7 +267,7 @@ def _format_from_path(path: str | None) -> str | None:
 
 
 def cmd_figures(args: argparse.Namespace) -> int:
-    from pressgen.release.pipeline import choose_style, prepare
+    from pressgen.release.pipeline import choose_style, input_warnings, prepare
     from pressgen.release.views import FigureView
     from pressgen.text.formatting import Formatter, normalise_locale
 
@@ -277,6 +277,8 @@ def cmd_figures(args: argparse.Namespace) -> int:
         prepared = group_figures(args.campaign, args.group, each=args.each)
     else:
         prepared = prepare(args.campaign)
+    for w in input_warnings(prepared):
+        print(f"pressgen: warning: {w}", file=sys.stderr)
     camp = prepared.loaded.campaign
     tag = normalise_locale(camp.locale if args.locale is None else args.locale)
     fmt = Formatter(tag, choose_style(prepared.loaded, args.style, tag))
@@ -298,9 +300,11 @@ def cmd_figures(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from pressgen.release.validate import validate_paths
+    from pressgen.release.validate import validate_report
 
-    problems = validate_paths([Path(p) for p in args.paths] or None)
+    problems, warnings = validate_report([Path(p) for p in args.paths] or None)
+    for line in warnings:
+        print(f"pressgen: warning: {line}", file=sys.stderr)
     for line in problems:
         print(f"pressgen: {line}", file=sys.stderr)
     if problems:

@@ -64,12 +64,22 @@ def test_total_rows_are_never_added_in_twice(tmp_path: Path) -> None:
     assert prof.totals == {"area": ("England",)}
     assert any("'England'" in d and "totals" in d for d in prof.decisions)
     found = {a.name: a for a in angles_for(prof)}
-    assert found["total_cases"].value == 130 + 70 + 55 + 4 + 9
+    # England's own total (259) leaves out Dorset (9, new in 2020): the groups do not add
+    # up to it, so the file's total is the whole, said so, and never added to the rest.
+    total = found["total_cases"]
+    assert total.value == 259 == 130 + 70 + 55 + 4
+    assert total.facts["published_total"]
+    assert any("own total row" in r for r in total.reasons)
     change = found["change_cases"]
-    assert change.facts["left_out"] == ["Dorset"]
-    assert "left out" in change.sentence
     with localcontext(DECIMAL_CONTEXT):
         assert change.value == Decimal(259 - 233) / Decimal(233)
+    # The groups' own changes still compare like with like: Dorset has no 2019.
+    rise = (
+        found["rise_cases"]
+        if "rise_cases" in found
+        else next(a for a in found.values() if a.kind == "rise")
+    )
+    assert "Dorset" in rise.facts["left_out"] and rise.row != "Dorset"
     for a in found.values():
         assert engine_value(a, prof) == a.value, a.name
     small = found["bottom_area_cases"]
@@ -109,6 +119,13 @@ def _new_render_check(data: Path, out: Path, *extra: str) -> None:
     for part in ("ENDS", "Notes to editors", "About", "Media contact"):
         assert part in text
     assert main(["check", str(campaign), str(draft)]) == 0
+    # Lint flags the text a person must still write, and nothing pressgen wrote itself.
+    from pressgen.check import lint_text
+    from pressgen.release.campaign import load_campaign
+
+    loaded = load_campaign(campaign)
+    findings = lint_text(text, locale=loaded.campaign.locale, style=loaded.style)
+    assert findings and {f.code for f in findings} == {"placeholder"}, findings
 
 
 def test_new_renders_and_checks(tmp_path: Path) -> None:
@@ -266,3 +283,147 @@ def test_a_year_typed_int_by_its_manifest_is_the_period() -> None:
     assert any(a.kind == "change" for a in found)
     for a in found:
         assert engine_value(a, prof) == a.value, a.name
+
+
+def _long_table(tmp_path: Path) -> Path:
+    """A long table as statistics offices publish it: one column names the measure, a
+    'total' row per measure and year, and groups that overlap (mothers by nationality
+    and by country of birth), so the groups never add up to the total. Deaths stop a
+    year before births."""
+    rows: list[list[object]] = []
+    births = {"2021": 337_000, "2022": 329_251, "2023": 320_656}
+    for year, n in births.items():
+        rows += [
+            [year, "births", "total", n],
+            [year, "births", "mother national", n * 3 // 4],
+            [year, "births", "mother foreign", n // 4],
+            [year, "births", "mother born here", n * 2 // 3],
+        ]
+    for year, n in {"2021": 450_000, "2022": 464_417}.items():
+        rows += [[year, "deaths", "total", n], [year, "deaths", "mother national", n // 2]]
+    return write_csv(tmp_path / "mnp.csv", ["year", "indicator", "group", "value"], rows)
+
+
+def test_a_long_table_reads_each_measure_in_its_own_periods(tmp_path: Path) -> None:
+    prof = profile_of(_long_table(tmp_path))
+    assert prof.split == "indicator"
+    assert prof.split_values == ("births", "deaths")  # the file's order, not the alphabet
+    found = {a.name: a for a in angles_for(prof)}
+    # Deaths have no 2023 rows: their latest year is 2022, never "0 deaths in 2023" or
+    # "down 100 per cent, from 464,417 to 0".
+    deaths = found["total_value_deaths"]
+    assert deaths.value == 464_417 and deaths.facts["period"] == "2022"
+    assert all(a.value != -1 for a in found.values() if a.kind == "change")
+    assert not any(" to 0" in a.sentence or " 0 deaths" in a.sentence for a in found.values())
+    for a in found.values():
+        assert engine_value(a, prof) == a.value, a.name
+
+
+def test_groups_that_never_add_up_to_the_total_row_leave_it_the_whole(tmp_path: Path) -> None:
+    prof = profile_of(_long_table(tmp_path))
+    found = {a.name: a for a in angles_for(prof)}
+    births = found["total_value_births"]
+    # The published total, not the sum of overlapping groups (which counts each birth
+    # more than once), and no share of a whole the parts are not parts of.
+    assert births.value == 320_656 and births.facts.get("published_total")
+    assert births.spec["where"]["group"] == "total"
+    assert "320,656" in births.sentence
+    change = found["change_value_births"]
+    with localcontext(DECIMAL_CONTEXT):
+        assert change.value == Decimal(320_656 - 329_251) / Decimal(329_251)
+    assert not [a for a in found.values() if a.kind == "share" and "births" in a.name]
+    assert engine_value(births, prof) == births.value
+    assert engine_value(change, prof) == change.value
+
+
+def test_each_category_has_its_share_of_the_published_total(tmp_path: Path) -> None:
+    """As in a union membership release: the total rows, then the same workers again by
+    sex and by sector (groups that overlap). The membership rate is the smaller
+    category's share of the total rows, not of the overlapping groups' sum."""
+    rows: list[list[object]] = []
+    for year, (m, n) in {"2022": (14_285, 127_215), "2023": (14_424, 129_796)}.items():
+        rows += [[year, "total", "All workers", "member", m]]
+        rows += [[year, "total", "All workers", "nonmember", n]]
+        for group, part in (("Men", 0.52), ("Women", 0.48), ("Public", 0.15), ("Private", 0.85)):
+            rows += [[year, "split", group, "member", int(m * part)]]
+            rows += [[year, "split", group, "nonmember", int(n * part)]]
+    path = write_csv(
+        tmp_path / "union.csv", ["year", "breakdown", "group", "status", "workers"], rows
+    )
+    prof = profile_of(path)
+    assert prof.category == "status"
+    found = angles_for(prof)
+    member = next(a for a in found if a.kind == "share" and a.facts["category"] == "member")
+    with localcontext(DECIMAL_CONTEXT):
+        assert member.value == Decimal(14_424) / Decimal(14_424 + 129_796)
+    assert "10 per cent of the 144,220" in member.sentence and "largest" not in member.sentence
+    assert engine_value(member, prof) == member.value
+
+
+@pytest.mark.parametrize(
+    ("locale", "number", "words"),
+    [
+        ("de_DE", "88.246", ("Prozent", "zwischen", "gab es mindestens")),
+        ("fr_FR", "88\u202f246", ("\u00a0%", "entre", "on compte au moins")),
+        ("es_ES", "88.246", ("\u00a0%", "entre", "hubo al menos")),
+    ],
+)
+def test_sentences_are_written_in_the_locale_and_its_style(
+    locale: str, number: str, words: tuple[str, ...]
+) -> None:
+    prof = profile_of(BUNDLED[0])
+    found = angles_for(prof, locale=locale)
+    text = "\n".join(a.sentence for a in found)
+    assert number in text or number.replace("\u202f", "\u00a0") in text, text
+    for w in words:
+        assert w in text, (w, text)
+    # Written in the language, not English with its numbers localised.
+    for english in ("There were", " between ", "per cent", "accounted for", "followed by"):
+        assert english not in text, (english, text)
+    kinds = {a.kind for a in found}
+    assert {"total", "change", "rise", "fall", "top", "share"} <= kinds
+
+
+def test_every_language_words_every_sentence() -> None:
+    from pressgen.angles.wording import WORDINGS
+    from pressgen.text.placeholders import compile_placeholders
+
+    english = WORDINGS["en"]
+    for language, words in WORDINGS.items():
+        assert set(words) == set(english), language
+        for pattern in words.values():
+            # Each pattern is in the placeholder language and names only known fields.
+            compile_placeholders(pattern, tuple(_SENTENCE_FIELDS))
+
+
+_SENTENCE_FIELDS = [
+    "noun",
+    "Noun",
+    "de_noun",
+    "period",
+    "Period",
+    "when",
+    "at_least",
+    "groups",
+    "row",
+    "joint",
+    "start",
+    "end",
+    "n",
+    "way",
+    "before",
+    "after",
+    "pct",
+    "k",
+    "K",
+    "g",
+    "others",
+    "ratio",
+    "mean",
+    "best",
+    "part_name",
+    "whole",
+    "which",
+    "part",
+    "column",
+]

@@ -5,9 +5,6 @@ and passes `check` untouched."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,6 +14,7 @@ from pressgen.check import check_draft
 from pressgen.release.pipeline import prepare, render_release
 from pressgen.release.validate import validate_paths
 from pressgen.storage.locations import PROJECT_FOLDERS
+from tests.cli import run_cli
 from tests.examples.corpus import Example, all_examples, occurrences, typed_text
 
 EXAMPLES = all_examples()
@@ -38,8 +36,8 @@ def _cli_render(example: Example, folder: Path) -> Path:
     """The campaign rendered by `pressgen render -o`, once per run."""
     if example.name not in _CLI_RENDERS:
         out = folder / f"{example.name}.md"
-        proc = _cli("render", str(example.campaign), "-o", str(out))
-        assert proc.returncode == 0, proc.stderr
+        proc = run_cli(["render", str(example.campaign), "-o", str(out)])
+        assert proc.status == 0, proc.stderr
         assert "Traceback" not in proc.stderr
         _CLI_RENDERS[example.name] = out
     return _CLI_RENDERS[example.name]
@@ -138,19 +136,9 @@ def test_cli_renders_the_campaign(example: Example, cli_folder: Path) -> None:
 
 @pytest.mark.parametrize("example", _with_check_findings())
 def test_cli_check_accepts_the_untouched_render(example: Example, cli_folder: Path) -> None:
-    check = _cli("check", str(example.campaign), str(_cli_render(example, cli_folder)))
+    check = run_cli(["check", str(example.campaign), str(_cli_render(example, cli_folder))])
     assert "Traceback" not in check.stderr
-    assert check.returncode == 0, check.stdout + check.stderr
-
-
-def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pressgen.cli", *args],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ),
-        timeout=60,
-    )
+    assert check.status == 0, check.stdout + check.stderr
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=IDS)

@@ -1,14 +1,13 @@
-"""Writing a one-off dataset (manifest + data file) for a hardening test, and running a
-`pressgen` command in-process."""
+"""Writing a one-off dataset (manifest + data file) for a hardening test; `run_cli` (from
+tests.cli) runs a `pressgen` command in-process."""
 
 from __future__ import annotations
 
-import contextlib
-import io
-import os
-import traceback
-from dataclasses import dataclass
 from pathlib import Path
+
+from tests.cli import Outcome, run_cli
+
+__all__ = ["Outcome", "run_cli", "write_dataset"]
 
 MANIFEST = """title = "test"
 file = "{file}"
@@ -31,36 +30,3 @@ def write_dataset(
     manifest = folder / "data.toml"
     manifest.write_text(MANIFEST.format(file=f"data.{suffix}", extra=extra, ntype=ntype), "utf-8")
     return manifest
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """How a `pressgen` command ended: exit status and what it printed."""
-
-    status: int
-    stdout: str
-    stderr: str
-
-
-def run_cli(argv: list[str], cwd: Path) -> Outcome:
-    """`pressgen ARGV` in this process, from `cwd`, with its output captured.
-
-    What a user sees is the exit status and the lines printed, so that is what is kept;
-    an exception escaping `main` is written to stderr as the traceback a user would see."""
-    from pressgen.cli import main
-
-    out, err = io.StringIO(), io.StringIO()
-    before = os.getcwd()
-    os.chdir(cwd)
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            try:
-                status = main(argv)
-            except SystemExit as exc:  # argparse's own exit on bad usage
-                status = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-            except Exception:
-                traceback.print_exc()
-                status = 1
-    finally:
-        os.chdir(before)
-    return Outcome(status, out.getvalue(), err.getvalue())

@@ -201,3 +201,30 @@ def test_the_warning_is_told_on_every_run(tmp_path: Path) -> None:
 def test_keys_that_read_the_same_once_cleaned_are_refused() -> None:
     with pytest.raises(PressgenError, match=r"x\.toml: speakers\.a: two keys read the same"):
         clean_tree({"speakers": {"a": 1, "a\x07": 2}}, "x.toml")
+
+
+def test_campaign_text_loses_controls_with_a_warning_in_every_command(tmp_path: Path) -> None:
+    """A campaign's own strings (headline, boilerplate) are cleaned like a quote set's,
+    and each command that reads the campaign says so, naming the file and the field."""
+    root = _project(tmp_path)
+    camp = root / "campaigns" / "c.toml"
+    camp.write_text(
+        camp.read_text("utf-8").replace('headline = "H"', 'headline = "H\\u001b]0;owned\\u0007"'),
+        "utf-8",
+    )
+    named = "c.toml: release.headline: removed 2 control characters"
+    done = run_cli(["render", "campaigns/c.toml"], root)
+    assert done.status == 0, done.stderr
+    _no_controls(done.stdout)
+    assert "# H\\]0;owned" in done.stdout  # Markdown-escaped
+    assert any(named in ln for ln in done.stderr.splitlines()), done.stderr
+    figures = run_cli(["figures", "campaigns/c.toml"], root)
+    assert figures.status == 0, figures.stderr
+    assert named in figures.stderr
+    assert "d.csv: line 2, column 'area'" in figures.stderr  # the data's, too
+    validated = run_cli(["validate"], root)
+    assert validated.status == 0, validated.stderr
+    lines = validated.stderr.splitlines()
+    assert sum(named in ln for ln in lines) == 1, validated.stderr  # told once
+    assert any("q.toml: quotes[0].text" in ln for ln in lines), validated.stderr
+    assert all(ln.startswith("pressgen: warning: ") for ln in lines), validated.stderr

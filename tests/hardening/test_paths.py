@@ -244,6 +244,19 @@ def test_links_that_stay_inside_the_project_are_followed(tmp_path: Path) -> None
     assert "Total 50 across East." in render_release(prepare(project.campaign)).markdown
 
 
+def test_a_linked_manifest_reads_the_data_beside_the_real_file(tmp_path: Path) -> None:
+    """A manifest file linked into datasets/ brings its own data: `file` is read beside
+    the manifest the link points to, and a same-named file beside the link is not."""
+    project = make_project(tmp_path)
+    shared = project.root / "shared"
+    shared.mkdir()
+    write_dataset(shared, "e", "area,n\nEast,50\n")
+    (project.root / "datasets" / "e.csv").write_text("area,n\nWest,7\n", "utf-8")
+    (project.root / "datasets" / "e.toml").symlink_to(shared / "e.toml")
+    project.write_campaign(dataset="e")
+    assert "Total 50 across East." in render_release(prepare(project.campaign)).markdown
+
+
 def test_the_users_own_folders_are_trusted(tmp_path: Path) -> None:
     """What the TUI offers from the user's pressgen folder, saved into a campaign by
     absolute path, loads again."""

@@ -14,7 +14,7 @@ import pytest
 from pressgen.errors import PressgenError
 from pressgen.release.filters import FILTERS
 from pressgen.release.render import TemplateInfo, render_template
-from pressgen.release.sandbox import LimitedSandbox, Limits, check_binop
+from pressgen.release.sandbox import LimitedSandbox, LimitError, Limits, check_binop
 
 
 def _render(
@@ -228,3 +228,49 @@ def test_batch_comparisons_keep_their_internals(tmp_path: Path, source: str) -> 
     )
     with pytest.raises(PressgenError):
         _render(tmp_path, source, {"compare": compare})
+
+
+def test_compiled_templates_on_disk_are_filed_by_the_code_generator(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The size guard on `~` lives in the code a template compiles to. Code compiled and
+    kept on disk by an earlier generator (without the guard) must not be loaded by a
+    later one: the cache is filed by the generator's source and the syntax options."""
+    from jinja2.compiler import CodeGenerator
+
+    from pressgen.release import render
+    from pressgen.release.sandbox import LimitedSandbox, compiler_fingerprint
+
+    guarded = compiler_fingerprint(LimitedSandbox.code_generator_class, render.SYNTAX)
+    assert guarded != compiler_fingerprint(CodeGenerator, render.SYNTAX)
+    assert guarded != compiler_fingerprint(
+        LimitedSandbox.code_generator_class, {**render.SYNTAX, "trim_blocks": False}
+    )
+    # Jinja's own generator compiles `~` unguarded; its code is filed elsewhere, so
+    # pressgen's environment compiles the template afresh, with the guard.
+    monkeypatch.setenv("PRESSGEN_CACHE_DIR", str(tmp_path / "cache"))
+    templates = tmp_path / "t"
+    templates.mkdir()
+    (templates / "big.md.j2").write_text("{{ ('x' * 1000) ~ ('y' * 1000) }}", "utf-8")
+    unguarded = render._bytecode_cache(CodeGenerator, render.SYNTAX)
+    ours = render._bytecode_cache(LimitedSandbox.code_generator_class, render.SYNTAX)
+    assert unguarded is not None and ours is not None
+    plain = LimitedSandbox(loader=render.ConfinedLoader([str(templates)]), bytecode_cache=unguarded)
+    plain.code_generator_class = CodeGenerator
+    plain.get_template("big.md.j2")  # compiled and kept on disk without the guard
+    folders = tmp_path / "cache" / "templates"
+    filed = {p.name: len(list(p.iterdir())) for p in folders.iterdir()}
+    theirs = compiler_fingerprint(CodeGenerator, render.SYNTAX | {"finalize": True})
+    assert filed == {
+        theirs: 1,
+        compiler_fingerprint(
+            LimitedSandbox.code_generator_class, render.SYNTAX | {"finalize": True}
+        ): 0,
+    }
+    env = LimitedSandbox(
+        loader=render.ConfinedLoader([str(templates)]),
+        bytecode_cache=ours,
+        limits=Limits(max_string=1500),
+    )
+    with pytest.raises(LimitError):
+        env.get_template("big.md.j2").render()

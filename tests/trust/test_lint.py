@@ -38,6 +38,8 @@ CASES = [
     ("Said [INSERT NAME], director.", "placeholder", "[INSERT NAME]"),
     ("Lorem ipsum dolor sit amet.", "placeholder", "Lorem ipsum"),
     ("Figures are TBC.", "placeholder", "TBC"),
+    # What `pressgen new` leaves for a person to write, in any language's release.
+    ("## Über PLACEHOLDER organisation", "placeholder", "PLACEHOLDER organisation"),
     ("# " + "Police cyber training " * 6 + "\n\nBody.", "headline-length", None),
 ]
 
@@ -100,3 +102,15 @@ def test_locale_dictionary_catches_typos_beyond_the_word_list() -> None:
     found = lint_text("The senoir officers requested training online.", locale="en_US")
     assert [(f.code, f.text) for f in found] == [("spelling", "senoir")]
     assert lint_text("Officers undertook retraining; it was unexpected.", locale="en_US") == []
+
+
+def test_a_threshold_marker_is_not_a_number_to_spell_out() -> None:
+    """The suppression note lists the dataset's markers ("<5"); a threshold is no count
+    that house style would write in words, where "3 officers" is."""
+    text = "In all, 25 cells were suppressed (shown as \\<5 or \\*) and left out.\n"
+    codes = [f.code for f in lint_text(text, style=resolve_style("uk-press"))]
+    assert "number-style" not in codes
+    assert "number-style" in [
+        f.code
+        for f in lint_text("In all, 5 cells were left out.\n", style=resolve_style("uk-press"))
+    ]

@@ -70,8 +70,11 @@ def slow_campaign(project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return slow
 
 
-async def wait_for(pilot: Pilot[int], cond: Callable[[], bool], timeout: float = 8.0) -> None:
-    """Let the app run until `cond()` holds (workers post back from threads)."""
+async def wait_for(pilot: Pilot[int], cond: Callable[[], bool], timeout: float = 30.0) -> None:
+    """Let the app run until `cond()` holds (workers post back from threads). The
+    deadline is far beyond what any step takes alone: it only ends a test that would
+    otherwise hang, and a loaded machine (two suites on two cores) is several times
+    slower than a quiet one."""
     loop = asyncio.get_running_loop()
     end = loop.time() + timeout
     while not cond():

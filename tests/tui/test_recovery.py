@@ -43,7 +43,7 @@ def run_and_kill(campaign: Path, tmp_path: Path, sig: int, mode: str) -> None:
                 raise AssertionError(log.read_text("utf-8", "replace") or "no start")
             time.sleep(0.05)
         os.kill(proc.pid, sig)
-        proc.wait(timeout=10)
+        proc.wait(timeout=60)  # SIGTERM and SIGHUP save first: slow on a loaded machine
     finally:
         if proc.poll() is None:
             proc.kill()

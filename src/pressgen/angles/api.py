@@ -11,7 +11,7 @@ from pressgen.angles.roles import profile
 from pressgen.angles.score import rank
 from pressgen.angles.sentences import write
 from pressgen.text.formatting import Formatter, normalise_locale
-from pressgen.text.style import resolve_style
+from pressgen.text.style import resolve_style, style_for_locale
 
 __all__ = ["Angle", "Profile", "angles_for", "profile_of"]
 
@@ -22,11 +22,12 @@ def profile_of(path: Path) -> Profile:
 
 
 def angles_for(
-    p: Profile, *, locale: str = "en_GB", style: str = "uk-press", small: int = 5
+    p: Profile, *, locale: str = "en_GB", style: str | None = None, small: int = 5
 ) -> list[Angle]:
-    """Every candidate angle, best first, with its sentence in the locale and style."""
+    """Every candidate angle, best first, with its sentence in the locale and style (by
+    default the locale's own: German sentences say "Prozent", not "per cent")."""
     tag = normalise_locale(locale)
-    fmt = Formatter(tag, resolve_style(style, {}))
+    fmt = Formatter(tag, resolve_style(style or style_for_locale(None, tag), {}))
     found = rank(find_angles(p), small)
     for a in found:
         a.sentence = write(a, p, fmt)

@@ -18,7 +18,7 @@ def add_commands(sub: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.add_argument("-n", type=int, default=10, help="how many angles (default 10)")
     p.add_argument("-l", "--locale", default="en_GB")
-    p.add_argument("-s", "--style", default="uk-press")
+    p.add_argument("-s", "--style", help="house style (default: the locale's own)")
     p.set_defaults(func=cmd_angles)
 
     p = sub.add_parser("new", help="a first campaign, template and quote stub from a dataset")
@@ -40,6 +40,12 @@ def cmd_angles(args: argparse.Namespace) -> int:
         return EXIT_OK
     for d in prof.decisions:
         print(f"# {d}")
+    from pressgen.angles.wording import wording_for
+    from pressgen.text.formatting import normalise_locale
+
+    language = normalise_locale(args.locale).split("_")[0]
+    if not wording_for(language)[1]:
+        print(f"# the sentences are in English: pressgen has no wording for {language!r} yet")
     for i, a in enumerate(found, start=1):
         print(f"{i:2}. [{a.score}] {a.sentence}")
         print(f"    value {a.value}; {'; '.join(a.reasons)}")

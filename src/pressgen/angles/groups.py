@@ -176,51 +176,68 @@ def ranks(fd: Finder) -> list[Angle]:
     found = record(fd, sums)
     if found:
         out.append(found)
-    if total > 0:
+    if total > 0 and fd.additive:  # a share of parts that do not add up would lie
         whole = share(fd, g, sums)
         if whole:
             out.append(whole)
     return out
 
 
+#: Categories whose share of the whole is offered: the largest and the next ones (with
+#: two categories, the smaller is often the story: the union membership rate).
+MAX_SHARES = 3
+
+
 def share(fd: Finder, col: str, sums: Sums | None = None) -> Angle | None:
+    """The largest part's share of the whole (the groups' own sum)."""
+    found = shares(fd, col, sums, fd.where(**fd.in_period()), 1)
+    return found[0] if found else None
+
+
+def category_shares(fd: Finder, col: str) -> list[Angle]:
+    """Each category's share of the whole, largest first: of the parts' sum, or of the
+    file's own total rows where the parts do not add up to them."""
+    if fd.additive:
+        return shares(fd, col, None, fd.where(**fd.in_period()), MAX_SHARES)
+    sums = fd.sums(fd.whole_at(fd.latest), col)
+    return shares(fd, col, sums, fd.where_whole(**fd.in_period()), MAX_SHARES)
+
+
+def shares(
+    fd: Finder, col: str, sums: Sums | None, where: dict[str, Any], most: int
+) -> list[Angle]:
     sums = sums if sums is not None else fd.sums(fd.at(fd.latest), col)
     whole = sum(v for v, _, _ in sums.values())
     if len(sums) < 2 or whole <= 0:
-        return None
-    top = sorted(sums, key=lambda k: (-sums[k][0], k))[0]
-    with decimal.localcontext(DECIMAL_CONTEXT):
-        value = Decimal(sums[top][0]) / Decimal(whole)
-    spec = {
-        "method": "share",
-        "column": fd.m,
-        "where": fd.where(**fd.in_period()),
-        "part": {col: top},
-    }
+        return []
     sup = sum(s for _, s, _ in sums.values())
-    facts = {
-        "period": fd.latest,
-        "part": sums[top][0],
-        "whole": whole,
-        "column": col,
-        "category": top,
-        "groups": len(sums),
-    }
-    return Angle(
-        f"largest_share_{slug(col)}_{fd.tag}",
-        "share",
-        value,
-        spec,
-        facts,
-        row=None,
-        exact=sup == 0,
-    )
+    out: list[Angle] = []
+    for i, part in enumerate(sorted(sums, key=lambda k: (-sums[k][0], k))[:most]):
+        with decimal.localcontext(DECIMAL_CONTEXT):
+            value = Decimal(sums[part][0]) / Decimal(whole)
+        spec = {"method": "share", "column": fd.m, "where": where, "part": {col: part}}
+        facts = {
+            "period": fd.latest,
+            "part": sums[part][0],
+            "whole": whole,
+            "column": col,
+            "category": part,
+            "largest": i == 0,
+            "groups": len(sums),
+        }
+        name = (
+            f"largest_share_{slug(col)}_{fd.tag}"
+            if i == 0
+            else f"share_{slug(col)}_{slug(part)}_{fd.tag}"
+        )
+        out.append(Angle(name, "share", value, spec, facts, row=None, exact=sup == 0))
+    return out
 
 
 def record(fd: Finder, latest: Sums) -> Angle | None:
     """The group whose latest figure beats its own every earlier one by the most."""
     g, period = fd.p.group, fd.p.period
-    if g is None or period is None or len(fd.p.periods) < 3:
+    if g is None or period is None or len(fd.periods) < 3:
         return None
     earlier = fd.frame.filter(pl.col(period) != fd.lit(str(fd.latest)))
     best_before: dict[str, Value] = {}
@@ -245,6 +262,6 @@ def record(fd: Finder, latest: Sums) -> Angle | None:
         "period": fd.latest,
         "group": top,
         "previous_best": best_before[top],
-        "periods": len(fd.p.periods),
+        "periods": len(fd.periods),
     }
     return Angle(f"record_{slug(g)}_{fd.tag}", "record", latest[top][0], spec, facts)

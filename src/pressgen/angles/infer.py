@@ -180,10 +180,10 @@ def _manifest(path: Path, columns: dict[str, Column], markers: list[str]) -> Man
 
 
 def _typed(path: Path, manifest: Manifest, raw: pl.DataFrame, notes: tuple[str, ...]) -> Dataset:
-    from pressgen.sources.dataset import _type_columns
+    from pressgen.sources.dataset import type_columns
 
     wanted = list(manifest.columns)
-    frame, cell_notes = _type_columns(raw, manifest, path, wanted)
+    frame, cell_notes = type_columns(raw, manifest, path, wanted)
     return Dataset(
         name=path.stem,
         manifest_path=path.with_suffix(".toml"),

@@ -92,7 +92,9 @@ def profile(ds: Dataset, inferred: bool, long_text: pl.DataFrame | None = None) 
     split_values: tuple[str, ...] = ()
     if split is not None:
         candidates.remove(split)
-        split_values = tuple(sorted(v for v in uniques[split] if v not in totals.get(split, ())))
+        # In the file's own order: a publisher puts the measure it leads with first.
+        in_order = frame[split].drop_nulls().unique(maintain_order=True).to_list()
+        split_values = tuple(str(v) for v in in_order if str(v) not in totals.get(split, ()))
         decisions.append(
             f"{split!r} names what is counted ({len(split_values)} measures): a long table, "
             "so each measure is taken on its own and never added to another"

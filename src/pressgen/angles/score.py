@@ -59,6 +59,8 @@ def score(angle: Angle, small: int) -> None:
                 f"{len(f['left_out'])} group(s) missing a period left out (like with like)"
             )
     elif angle.kind == "total":
+        if f.get("published_total"):
+            reasons.append("the file's own total row: its groups do not add up to it")
         series = f.get("series") or {}
         if len(series) >= 3 and angle.value == max(series.values()):
             add(15, "a record: highest of all periods")

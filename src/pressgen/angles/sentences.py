@@ -7,6 +7,7 @@ from typing import Any
 
 from pressgen.angles.infer import Profile
 from pressgen.angles.model import Angle
+from pressgen.angles.wording import WORDINGS, de_noun, fill, wording_for
 from pressgen.text.formatting import Formatter, capitalise
 
 
@@ -22,89 +23,92 @@ def column_of(angle: Angle) -> str:
 
 
 def write(angle: Angle, p: Profile, fmt: Formatter) -> str:
+    """The angle as one sentence in the formatter's language (English where pressgen has
+    no wording for it yet: see angles.wording)."""
+    words, _own = wording_for(fmt.language)
     f: dict[str, Any] = angle.facts
     m = column_of(angle)
     noun = str(f.get("noun") or what(p, m))
-    when = f" in {f['period']}" if f.get("period") else ""
+    period = str(f["period"]) if f.get("period") else ""
 
     def n(v: Any) -> str:
         return fmt.count(v)
 
     def pct(v: Any) -> str:
-        return fmt.percent(v, fmt.style.change_decimals)
+        # A change that is not zero never prints as "0 per cent": more places until it
+        # shows (0.3 per cent), at most three.
+        places = fmt.style.change_decimals
+        while places < 3 and v != 0 and fmt.round(abs(Decimal(v)) * 100, places) == 0:
+            places += 1
+        return fmt.percent(v, places)
 
-    at_least = "" if angle.exact else "at least "
-    groups = _plural(p.label(p.group)) if p.group else "groups"
-    text: str
-    if angle.kind == "total":
-        text = f"There were {at_least}{n(angle.value)} {noun}{when}"
-        series: dict[str, Any] | None
-        series = f.get("series")
+    english = words is WORDINGS["en"]
+    groups = _plural(p.label(p.group)) if p.group and english else words["groups"]
+    v: dict[str, Any] = {
+        "noun": noun,
+        "Noun": capitalise(noun),
+        "de_noun": de_noun(noun, fmt.language),
+        "period": period,
+        "Period": capitalise(period),
+        "when": fill(words["when"], {"period": period}) if period else "",
+        "at_least": "" if angle.exact else words["at_least"],
+        "groups": groups,
+        "row": angle.row or f.get("group", ""),
+        "joint": words["joint"] if f.get("tied") else "",
+    }
+    if "from" in f:
+        v.update(start=f["from"], end=f["to"])
+    kind = angle.kind
+    if kind == "total":
+        v["n"] = n(angle.value)
+        text = fill(words["total" if period else "total_alone"], v)
+        series: dict[str, Any] | None = f.get("series")
         if series and len(series) >= 3 and angle.value == max(series.values()):
-            text += f", the highest of the {n(len(series))} periods"
-    elif angle.kind == "change":
+            text += fill(words["record_suffix"], {"k": n(len(series))})
+    elif kind == "change":
         rel = Decimal(angle.value)
-        way = "up" if rel > 0 else "down" if rel < 0 else "unchanged"
-        size = "" if rel == 0 else f" {pct(abs(rel))}"
-        text = (
-            f"{capitalise(noun)} were {way}{size} between {f['from']} and {f['to']}, "
-            f"from {n(f['before'])} to {n(f['after'])}"
-        )
+        way = "up" if rel > 0 else "down" if rel < 0 else "same"
+        v.update(way=fill(words[way], {"pct": pct(abs(rel))}), before=n(f["before"]))
+        v["after"] = n(f["after"])
+        text = fill(words["change"], v)
         if f["left_out"]:
-            text += (
-                f" ({n(len(f['left_out']))} {groups} without figures for both periods are left out)"
-            )
-    elif angle.kind in ("rise", "fall"):
-        joint = "joint " if f["tied"] else ""
-        word = "rise" if angle.kind == "rise" else "fall"
-        text = (
-            f"{angle.row} had the {joint}largest {word} in {noun} between {f['from']} and "
-            f"{f['to']}: {'up' if word == 'rise' else 'down'} {n(abs(angle.value))}, "
-            f"from {n(f['before_g'])} to {n(f['after_g'])}"
-        )
-    elif angle.kind == "rise_pct":
-        joint = "joint " if f["tied"] else ""
-        text = (
-            f"{angle.row} had the {joint}largest rise in {noun} in per cent terms: up "
-            f"{pct(angle.value)} between {f['from']} and {f['to']}, from {n(f['before_g'])} "
-            f"to {n(f['after_g'])}"
-        )
-    elif angle.kind == "count_groups":
-        text = (
-            f"{capitalise(n(angle.value))} of the {n(f['groups'])} {groups} saw {noun} "
-            f"{'rise' if f['word'] == 'rose' else 'fall'} between {f['from']} and {f['to']}"
-        )
-    elif angle.kind in ("top", "bottom"):
-        order = f["order"] if angle.kind == "top" else f["asc"]
+            text += fill(words["left_out"], {"k": n(len(f["left_out"])), "groups": groups})
+    elif kind in ("rise", "fall"):
+        v.update(n=n(abs(angle.value)), before=n(f["before_g"]), after=n(f["after_g"]))
+        text = fill(words[kind], v)
+    elif kind == "rise_pct":
+        v.update(pct=pct(angle.value), before=n(f["before_g"]), after=n(f["after_g"]))
+        text = fill(words["rise_pct"], v)
+    elif kind == "count_groups":
+        v.update(k=n(angle.value), K=capitalise(n(angle.value)), g=n(f["groups"]))
+        text = fill(words["count_rise" if f["word"] == "rose" else "count_fall"], v)
+    elif kind in ("top", "bottom"):
+        order = f["order"] if kind == "top" else f["asc"]
         sums = f["sums"]
-        most = "most" if angle.kind == "top" else "fewest"
         tied = sum(1 for k in order if sums[k][0] == angle.value) > 1
-        text = f"{angle.row} recorded the {'joint ' if tied else ''}{most} {noun}{when}: {n(angle.value)}"
-        nxt = [f"{k} ({n(sums[k][0])})" for k in order[1:3]]
-        if nxt:
-            text += f", followed by {fmt.join(nxt)}"
-    elif angle.kind == "outlier":
+        v.update(n=n(angle.value), joint=words["joint"] if tied else "")
+        text = fill(words[kind], v)
+        others = [f"{k} ({n(sums[k][0])})" for k in order[1:3]]
+        if others:
+            text += fill(words["followed"], {"others": fmt.join(others)})
+    elif kind == "outlier":
         ratio = Decimal(angle.value) / f["mean"]
-        text = (
-            f"{angle.row} stands out with {n(angle.value)} {noun}{when}, "
-            f"{fmt.decimal(ratio, 1)} times the average of {fmt.decimal(f['mean'], 1)} "
-            f"across the {n(f['groups'])} {groups}"
-        )
-    elif angle.kind == "record":
-        text = (
-            f"{f['group']} recorded {n(angle.value)} {noun}{when}, its highest in the "
-            f"{n(f['periods'])} periods of the data (previous high {n(f['previous_best'])})"
-        )
-    elif angle.kind == "share":
-        col = p.label(f["column"])
-        text = (
-            f"{f['category']} accounted for {fmt.percent(angle.value)} of the "
-            f"{n(f['whole'])} {noun}{when} (the largest {col}: {n(f['part'])} of {n(f['whole'])})"
-        )
+        v.update(n=n(angle.value), ratio=fmt.decimal(ratio, 1), g=n(f["groups"]))
+        v["mean"] = fmt.decimal(f["mean"], 1)
+        text = fill(words["outlier"], v)
+    elif kind == "record":
+        v.update(n=n(angle.value), k=n(f["periods"]), best=n(f["previous_best"]))
+        text = fill(words["record"], v)
+    elif kind == "share":
+        largest = f.get("largest", True)
+        which = fill(words["largest"], {"column": p.label(f["column"])}) if largest else ""
+        v.update(part_name=f["category"], pct=fmt.percent(angle.value), whole=n(f["whole"]))
+        v.update(which=which, part=n(f["part"]))
+        text = fill(words["share"], v)
     else:  # pragma: no cover - every kind above
         text = f"{angle.name}: {angle.value}"
     if not angle.exact:
-        text += "; suppressed cells are left out, so the true figure may be higher"
+        text += words["suppressed"]
     return text + "."
 
 

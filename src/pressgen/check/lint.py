@@ -171,8 +171,8 @@ def _number_style(tokens: Sequence[NumberToken], fmt: Formatter, clean: str, add
             continue
         n = int(tok.value)
         before = clean[max(0, tok.start - 1) : tok.start]
-        if before and before in "£$€¥₹":
-            continue
+        if before and before in "£$€¥₹<>≤≥":
+            continue  # money, or a threshold such as the suppression marker "<5"
         if tok.form == "digits" and tok.decimals == 0:
             if 0 < n < style.spell_out_below:
                 add(
@@ -380,9 +380,16 @@ _PLACEHOLDER = re.compile(
 )
 
 
+#: The marker `pressgen new` writes into every text a person must supply (headline,
+#: boilerplate, contact): a fixed token in every language, matched as written.
+_SCAFFOLD = re.compile(r"\bPLACEHOLDER\b[^\n]*")
+
+
 def _placeholders(clean: str, add: _AddT) -> None:
     for m in _PLACEHOLDER.finditer(clean):
         add("placeholder", m.start(), m.end(), f"leftover template text {m.group(0)[:40]!r}")
+    for m in _SCAFFOLD.finditer(clean):
+        add("placeholder", m.start(), m.end(), f"text to replace: {m.group(0)[:60]!r}")
 
 
 def _headline(clean: str, limit: int, add: _AddT) -> None:

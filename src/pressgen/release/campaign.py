@@ -20,7 +20,7 @@ from pressgen.storage.locations import (
     template_folders,
     trusted_folders,
 )
-from pressgen.storage.tomlfile import load_model, read_toml
+from pressgen.storage.tomlfile import load_model, read_toml_with_notes
 from pressgen.text.locales import normalise_locale
 from pressgen.text.style import HouseStyle, resolve_style
 
@@ -115,6 +115,8 @@ class LoadedCampaign(BaseModel):
     """The template's name inside the template folders (`cyber-training`, `team/x`)."""
     style: HouseStyle
     letterhead_path: Path | None = None
+    warnings: tuple[str, ...] = ()
+    """What reading the campaign file removed (control characters), naming each field."""
 
     @property
     def name(self) -> str:
@@ -123,7 +125,7 @@ class LoadedCampaign(BaseModel):
 
 def load_campaign(ref: str | Path, root: Path | None = None) -> LoadedCampaign:
     path = find_campaign(str(ref), root)
-    data = read_toml(path)
+    data, notes = read_toml_with_notes(path)
     camp = load_model(path, Campaign, data)
     root_dir = project_root_for(path)
     datasets = {"main": _resolve(camp.dataset, root_dir, path, "datasets", ".toml", "dataset")}
@@ -167,6 +169,7 @@ def load_campaign(ref: str | Path, root: Path | None = None) -> LoadedCampaign:
         template_ref=template,
         style=style,
         letterhead_path=letterhead,
+        warnings=notes,
     )
 
 

@@ -265,8 +265,12 @@ def _setup(
 
 def input_warnings(prepared: Prepared) -> list[str]:
     """What loading the inputs removed (control characters), one line each naming the
-    file and the field or row: the quote set's, then each dataset's."""
-    return [*prepared.quotes.warnings, *(w for d in prepared.datasets.values() for w in d.warnings)]
+    file and the field or row: the campaign's, the quote set's, then each dataset's."""
+    return [
+        *prepared.loaded.warnings,
+        *prepared.quotes.warnings,
+        *(w for d in prepared.datasets.values() for w in d.warnings),
+    ]
 
 
 def export_options(prepared: Prepared, locale: str, *, ascii: bool = False) -> ExportOptions:

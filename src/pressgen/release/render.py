@@ -30,6 +30,7 @@ from jinja2 import (
     UndefinedError,
     nodes,
 )
+from jinja2.compiler import CodeGenerator
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -42,6 +43,7 @@ from pressgen.release.sandbox import (
     LimitReached,
     Limits,
     TemplateFileError,
+    compiler_fingerprint,
     render_limited,
 )
 from pressgen.storage.locations import is_inside
@@ -88,6 +90,16 @@ def trust_view_types(types: dict[type, frozenset[str] | None]) -> None:
             env.trust_attributes(types)
 
 
+#: The environment's options that change the code a template compiles to (with the code
+#: generator, they key the compiled templates kept on disk).
+SYNTAX: dict[str, Any] = {
+    "autoescape": False,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": True,
+}
+
+
 def environment(search_path: Sequence[Path]) -> ImmutableSandboxedEnvironment:
     """One sandboxed environment per search path; its templates are compiled once."""
     key = tuple(str(p) for p in search_path)
@@ -96,14 +108,11 @@ def environment(search_path: Sequence[Path]) -> ImmutableSandboxedEnvironment:
         env = LimitedSandbox(
             loader=ConfinedLoader([str(p) for p in search_path]),
             undefined=StrictUndefined,
-            autoescape=False,
             finalize=finalize,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
             auto_reload=True,
             cache_size=200,
-            bytecode_cache=_bytecode_cache(),
+            bytecode_cache=_bytecode_cache(LimitedSandbox.code_generator_class, SYNTAX),
+            **SYNTAX,
         )
         for unused in ("lipsum", "cycler", "joiner", "namespace"):
             env.globals.pop(unused, None)
@@ -145,12 +154,17 @@ def _trusted_types() -> dict[type, frozenset[str] | None]:
     return out
 
 
-def _bytecode_cache() -> BytecodeCache | None:
-    """Compiled templates kept between runs: compiling is most of a one-shot render."""
+def _bytecode_cache(
+    generator: type[CodeGenerator], options: dict[str, Any]
+) -> BytecodeCache | None:
+    """Compiled templates kept between runs: compiling is most of a one-shot render. They
+    are filed by what the code depends on (sandbox.compiler_fingerprint): code compiled
+    by an earlier code generator or other options is never loaded."""
     from pressgen.storage.locations import cache_directory
 
+    fingerprint = compiler_fingerprint(generator, {**options, "finalize": True})
     try:
-        folder = cache_directory() / "templates"
+        folder = cache_directory() / "templates" / fingerprint
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None

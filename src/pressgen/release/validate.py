@@ -19,6 +19,12 @@ KINDS = {
 
 def validate_paths(paths: Iterable[Path] | None) -> list[str]:
     """Every problem found, one line each; an empty list means all is well."""
+    return validate_report(paths)[0]
+
+
+def validate_report(paths: Iterable[Path] | None) -> tuple[list[str], list[str]]:
+    """The problems found, and the warnings: what reading removed from a file (control
+    characters), naming the file and field or row, each told once."""
     files: list[Path] = []
     if paths is None:
         for folder in PROJECT_FOLDERS:
@@ -26,7 +32,7 @@ def validate_paths(paths: Iterable[Path] | None) -> list[str]:
         if not files:
             return [
                 "nothing to validate here: no campaigns/, datasets/, quotes/ or templates/ folder"
-            ]
+            ], []
     else:
         for p in paths:
             if p.is_dir():
@@ -37,12 +43,13 @@ def validate_paths(paths: Iterable[Path] | None) -> list[str]:
             else:
                 files.append(p)
     problems: list[str] = []
+    warnings: dict[str, None] = {}
     for f in files:
         try:
-            validate_file(f)
+            warnings.update(dict.fromkeys(validate_file(f)))
         except PressgenError as exc:
             problems.append(str(exc) if exc.path else f"{f}: {exc}")
-    return problems
+    return problems, list(warnings)
 
 
 def _files_in(folder: Path) -> list[Path]:
@@ -75,25 +82,27 @@ def kind_of(path: Path) -> str:
     raise PressgenError("cannot tell what this file is (no release, columns or quotes)", path=path)
 
 
-def validate_file(path: Path) -> None:
+def validate_file(path: Path) -> tuple[str, ...]:
+    """Raise the file's first problem; return what reading it removed, as warnings."""
     if not path.exists():
         raise PressgenError("no such file", path=path)
     kind = kind_of(path)
     if kind == "template":
         _validate_template(path)
-    elif kind == "dataset":
+        return ()
+    if kind == "dataset":
         from pressgen.sources.dataset import load_dataset
 
-        load_dataset(path)
-    elif kind == "quotes":
+        return tuple(load_dataset(path).warnings)
+    if kind == "quotes":
         from pressgen.release.quotes import load_quotes
 
-        load_quotes(path)
-    else:
-        from pressgen.release.pipeline import prepare, render_release
+        return tuple(load_quotes(path).warnings)
+    from pressgen.release.pipeline import input_warnings, prepare, render_release
 
-        prepared = prepare(path)
-        render_release(prepared, drafts=True)
+    prepared = prepare(path)
+    render_release(prepared, drafts=True)
+    return tuple(input_warnings(prepared))
 
 
 def _validate_template(path: Path) -> None:

@@ -64,8 +64,11 @@ def load_dataset(manifest_path: Path, columns: Iterable[str] | None = None) -> D
     """Read and type a dataset. With `columns`, only those are read (the rest never load)."""
     data, notes = read_toml_with_notes(manifest_path)
     manifest = load_model(manifest_path, Manifest, data)
-    data_path = (manifest_path.parent / manifest.file).resolve()
-    if not data_path.is_relative_to(manifest_path.parent.resolve()):
+    # The data lies beside the manifest file itself: a manifest linked into datasets/
+    # reads the data that travels with it, not a file that happens to sit beside the link.
+    home = manifest_path.resolve().parent
+    data_path = (home / manifest.file).resolve()
+    if not data_path.is_relative_to(home):
         # A dataset travels with its data; a manifest from elsewhere must not make
         # pressgen read (and quote figures from) any file the user can read.
         raise PressgenError(
@@ -85,7 +88,7 @@ def load_dataset(manifest_path: Path, columns: Iterable[str] | None = None) -> D
     from pressgen.sources.loaders import read_text_frame  # imports polars: only when data is read
 
     raw = read_text_frame(manifest, data_path, wanted)
-    frame, cell_notes = _type_columns(raw, manifest, data_path, wanted)
+    frame, cell_notes = type_columns(raw, manifest, data_path, wanted)
     return Dataset(
         name=manifest_path.stem,
         manifest_path=manifest_path,
@@ -96,11 +99,12 @@ def load_dataset(manifest_path: Path, columns: Iterable[str] | None = None) -> D
     )
 
 
-def _type_columns(
+def type_columns(
     raw: pl.DataFrame, manifest: Manifest, path: Path, wanted: list[str]
 ) -> tuple[pl.DataFrame, tuple[str, ...]]:
     """Type the text columns: quickly where no cell needs cleaning, carefully elsewhere;
-    with the warnings for control characters removed from cells (see _controls).
+    with the warnings for control characters removed from cells (see _controls). Public
+    for the angle finder, which types a file it has inferred a manifest for.
 
     Whether a column needs cleaning is decided while it is typed: the quick typing of
     every eligible column and the probes that check it run as parallel queries over the
@@ -137,7 +141,7 @@ def _type_columns(
 
         label = "line" if path.suffix.lower() == ".csv" else "row"
         raw, notes = clean_cells(raw, [n for n in wanted if n in controls], path, label)
-        typed, again = _type_columns(raw, manifest, path, wanted)
+        typed, again = type_columns(raw, manifest, path, wanted)
         return typed, notes + again
     redo: list[pl.Expr] = []
     for name in wanted:  # in the manifest's order, as every error is reported

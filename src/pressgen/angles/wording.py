@@ -1,0 +1,173 @@
+"""The words of the angle sentences, per language: patterns in pressgen's placeholder
+language (named fields in braces, filled by joining; see text/placeholders.py).
+
+A language without its own table is written in English, and `wording_for` says so, so
+the listing can tell the reader. The patterns avoid the noun's grammatical number and
+gender (German "Geburten", Spanish "nacimientos" come straight from the dataset's
+labels): the figure comes first, or the noun stands after a colon.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from pressgen.text.placeholders import compile_placeholders
+
+Wording = Mapping[str, str]
+
+_EN: Wording = {
+    "total": "There were {at_least}{n} {noun}{when}",
+    "total_alone": "There were {at_least}{n} {noun}",
+    "record_suffix": ", the highest of the {k} periods",
+    "when": " in {period}",
+    "at_least": "at least ",
+    "change": "{Noun} were {way} between {start} and {end}, from {before} to {after}",
+    "up": "up {pct}",
+    "down": "down {pct}",
+    "same": "unchanged",
+    "left_out": " ({k} {groups} without figures for both periods are left out)",
+    "rise": "{row} had the {joint}largest rise in {noun} between {start} and {end}: "
+    "up {n}, from {before} to {after}",
+    "fall": "{row} had the {joint}largest fall in {noun} between {start} and {end}: "
+    "down {n}, from {before} to {after}",
+    "rise_pct": "{row} had the {joint}largest rise in {noun} in per cent terms: up {pct} "
+    "between {start} and {end}, from {before} to {after}",
+    "joint": "joint ",
+    "count_rise": "{K} of the {g} {groups} saw {noun} rise between {start} and {end}",
+    "count_fall": "{K} of the {g} {groups} saw {noun} fall between {start} and {end}",
+    "top": "{row} recorded the {joint}most {noun}{when}: {n}",
+    "bottom": "{row} recorded the {joint}fewest {noun}{when}: {n}",
+    "followed": ", followed by {others}",
+    "outlier": "{row} stands out with {n} {noun}{when}, {ratio} times the average of {mean} "
+    "across the {g} {groups}",
+    "record": "{row} recorded {n} {noun}{when}, its highest in the {k} periods of the data "
+    "(previous high {best})",
+    "share": "{part_name} accounted for {pct} of the {whole} {noun}{when} ({which}{part} of "
+    "{whole})",
+    "largest": "the largest {column}: ",
+    "suppressed": "; suppressed cells are left out, so the true figure may be higher",
+    "groups": "groups",
+}
+
+_DE: Wording = {
+    "total": "{Period} gab es {at_least}{n} {noun}",
+    "total_alone": "Insgesamt gab es {at_least}{n} {noun}",
+    "record_suffix": ", der höchste Wert der {k} Zeiträume",
+    "when": " ({period})",
+    "at_least": "mindestens ",
+    "change": "{Noun} zwischen {start} und {end}: {way}, von {before} auf {after}",
+    "up": "plus {pct}",
+    "down": "minus {pct}",
+    "same": "unverändert",
+    "left_out": " ({k} {groups} ohne Angaben für beide Zeiträume sind nicht berücksichtigt)",
+    "rise": "{row}: {joint}größter Anstieg bei {noun} zwischen {start} und {end}, "
+    "plus {n}, von {before} auf {after}",
+    "fall": "{row}: {joint}größter Rückgang bei {noun} zwischen {start} und {end}, "
+    "minus {n}, von {before} auf {after}",
+    "rise_pct": "{row}: {joint}größter prozentualer Anstieg bei {noun}, plus {pct} "
+    "zwischen {start} und {end}, von {before} auf {after}",
+    "joint": "gemeinsam ",
+    "count_rise": "{Noun}: Anstieg in {k} von {g} {groups} zwischen {start} und {end}",
+    "count_fall": "{Noun}: Rückgang in {k} von {g} {groups} zwischen {start} und {end}",
+    "top": "{row}: {joint}höchster Wert bei {noun}{when}, {n}",
+    "bottom": "{row}: {joint}niedrigster Wert bei {noun}{when}, {n}",
+    "followed": ", gefolgt von {others}",
+    "outlier": "{row} sticht heraus: {n} {noun}{when}, das {ratio}-Fache des Durchschnitts "
+    "von {mean} über {g} {groups}",
+    "record": "{row}: {n} {noun}{when}, der höchste Wert in {k} Zeiträumen (bisheriger "
+    "Höchstwert {best})",
+    "share": "{part_name}: {pct} der {whole} {noun}{when} ({which}{part} von {whole})",
+    "largest": "größter Anteil nach {column}: ",
+    "suppressed": "; unterdrückte Werte sind nicht enthalten, der tatsächliche Wert kann "
+    "höher sein",
+    "groups": "Gruppen",
+}
+
+_FR: Wording = {
+    "total": "En {period}, on compte {at_least}{n} {noun}",
+    "total_alone": "Au total, on compte {at_least}{n} {noun}",
+    "record_suffix": ", le niveau le plus élevé des {k} périodes",
+    "when": " en {period}",
+    "at_least": "au moins ",
+    "change": "{Noun} entre {start} et {end} : {way}, de {before} à {after}",
+    "up": "en hausse de {pct}",
+    "down": "en baisse de {pct}",
+    "same": "stable",
+    "left_out": " ({k} {groups} sans données pour les deux périodes sont exclus)",
+    "rise": "{row} : {joint}plus forte hausse {de_noun} entre {start} et {end}, "
+    "+{n}, de {before} à {after}",
+    "fall": "{row} : {joint}plus forte baisse {de_noun} entre {start} et {end}, "
+    "-{n}, de {before} à {after}",
+    "rise_pct": "{row} : {joint}plus forte hausse en pourcentage {de_noun}, +{pct} "
+    "entre {start} et {end}, de {before} à {after}",
+    "joint": "ex aequo, ",
+    "count_rise": "{Noun} : hausse dans {k} des {g} {groups} entre {start} et {end}",
+    "count_fall": "{Noun} : baisse dans {k} des {g} {groups} entre {start} et {end}",
+    "top": "{row} : {joint}valeur la plus élevée {de_noun}{when}, {n}",
+    "bottom": "{row} : {joint}valeur la plus faible {de_noun}{when}, {n}",
+    "followed": ", devant {others}",
+    "outlier": "{row} se distingue : {n} {noun}{when}, soit {ratio} fois la moyenne de "
+    "{mean} sur {g} {groups}",
+    "record": "{row} : {n} {noun}{when}, le niveau le plus élevé sur {k} périodes "
+    "(précédent record : {best})",
+    "share": "{part_name} : {pct} des {whole} {noun}{when} ({which}{part} sur {whole})",
+    "largest": "part la plus grande par {column} : ",
+    "suppressed": " ; les cellules masquées sont exclues, le chiffre réel peut être plus élevé",
+    "groups": "groupes",
+}
+
+_ES: Wording = {
+    "total": "En {period} hubo {at_least}{n} {noun}",
+    "total_alone": "En total hubo {at_least}{n} {noun}",
+    "record_suffix": ", la cifra más alta de los {k} periodos",
+    "when": " en {period}",
+    "at_least": "al menos ",
+    "change": "{Noun} entre {start} y {end}: {way}, de {before} a {after}",
+    "up": "sube un {pct}",
+    "down": "baja un {pct}",
+    "same": "sin cambios",
+    "left_out": " ({k} {groups} sin datos para ambos periodos quedan fuera)",
+    "rise": "{row}: {joint}mayor subida de {noun} entre {start} y {end}, "
+    "+{n}, de {before} a {after}",
+    "fall": "{row}: {joint}mayor bajada de {noun} entre {start} y {end}, "
+    "-{n}, de {before} a {after}",
+    "rise_pct": "{row}: {joint}mayor subida porcentual de {noun}, +{pct} entre {start} y "
+    "{end}, de {before} a {after}",
+    "joint": "empate, ",
+    "count_rise": "{Noun}: subida en {k} de los {g} {groups} entre {start} y {end}",
+    "count_fall": "{Noun}: bajada en {k} de los {g} {groups} entre {start} y {end}",
+    "top": "{row}: {joint}el valor más alto de {noun}{when}, {n}",
+    "bottom": "{row}: {joint}el valor más bajo de {noun}{when}, {n}",
+    "followed": ", seguido de {others}",
+    "outlier": "{row} destaca: {n} {noun}{when}, {ratio} veces la media de {mean} en {g} {groups}",
+    "record": "{row}: {n} {noun}{when}, la cifra más alta en {k} periodos (máximo anterior: "
+    "{best})",
+    "share": "{part_name}: el {pct} de los {whole} {noun}{when} ({which}{part} de {whole})",
+    "largest": "la mayor parte por {column}: ",
+    "suppressed": "; las celdas suprimidas quedan fuera, la cifra real puede ser mayor",
+    "groups": "grupos",
+}
+
+WORDINGS: dict[str, Wording] = {"en": _EN, "de": _DE, "fr": _FR, "es": _ES}
+
+
+def wording_for(language: str) -> tuple[Wording, bool]:
+    """The language's sentence patterns, and whether they are its own (else English)."""
+    own = WORDINGS.get(language)
+    return (own, True) if own is not None else (_EN, False)
+
+
+_VOWELS = frozenset("aeiouyàâäéèêëîïôöûüùAEIOUYÀÂÄÉÈÊËÎÏÔÖÛÜÙ")
+
+
+def de_noun(noun: str, language: str) -> str:
+    """'de' before the noun, elided in French before a vowel ("d’attendees"); other
+    languages' patterns do not use it."""
+    if language == "fr" and noun[:1] in _VOWELS:
+        return f"d’{noun}"
+    return f"de {noun}"
+
+
+def fill(pattern: str, values: Mapping[str, object]) -> str:
+    """A pattern filled with `values`; every field it names must be there."""
+    return compile_placeholders(pattern, tuple(sorted(values))).fill(values)
