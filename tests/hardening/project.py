@@ -162,6 +162,9 @@ class Run:
     stdout: str
     stderr: str
     max_rss_mb: float
+    cpu_seconds: float = float("nan")
+    """The child's user and system CPU time (wait4): unlike the wall clock, it does not
+    grow when other processes share the machine."""
 
 
 def run_here(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Run:
@@ -208,10 +211,11 @@ def run_pressgen(
         status = None if timed_out else os.waitstatus_to_exitcode(code)
         proc.returncode = os.waitstatus_to_exitcode(code)  # reaped here, not by Popen
         rss = float(getattr(usage, "ru_maxrss", 0)) / 1024
+        cpu = float(getattr(usage, "ru_utime", 0.0)) + float(getattr(usage, "ru_stime", 0.0))
         out.seek(0)
         err.seek(0)
         stdout = out.read().decode("utf-8", "replace")
         stderr = err.read().decode("utf-8", "replace")
     out_path.unlink()
     err_path.unlink()
-    return Run(status, stdout, stderr, rss)
+    return Run(status, stdout, stderr, rss, cpu)

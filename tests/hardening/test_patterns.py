@@ -80,10 +80,10 @@ def test_a_campaign_with_a_hostile_pattern_is_refused_at_load(
     project = make_project(tmp_path)
     escaped = pattern.replace("\\", "\\\\").replace('"', '\\"')
     campaign = project.write_campaign(extra=f'[style_overrides]\n{rule} = "{escaped}"\n')
-    start = time.monotonic()
+    start = time.process_time()  # CPU time: a loaded machine does not stretch it
     with pytest.raises(PressgenError) as caught:
         load_campaign(campaign)
-    assert time.monotonic() - start < 10.0  # refused at load; formatting took 17-53 s before
+    assert time.process_time() - start < 5.0  # refused at load; formatting took 17-53 s
     assert caught.value.path == str(campaign)
     assert caught.value.where == f"style_overrides.{rule}"
     assert "\n" not in str(caught.value)

@@ -239,7 +239,8 @@ def test_compiled_templates_on_disk_are_filed_by_the_code_generator(
     from jinja2.compiler import CodeGenerator
 
     from pressgen.release import render
-    from pressgen.release.sandbox import LimitedSandbox, compiler_fingerprint
+    from pressgen.release.compiled import bytecode_cache, compiler_fingerprint
+    from pressgen.release.sandbox import LimitedSandbox
 
     guarded = compiler_fingerprint(LimitedSandbox.code_generator_class, render.SYNTAX)
     assert guarded != compiler_fingerprint(CodeGenerator, render.SYNTAX)
@@ -252,8 +253,8 @@ def test_compiled_templates_on_disk_are_filed_by_the_code_generator(
     templates = tmp_path / "t"
     templates.mkdir()
     (templates / "big.md.j2").write_text("{{ ('x' * 1000) ~ ('y' * 1000) }}", "utf-8")
-    unguarded = render._bytecode_cache(CodeGenerator, render.SYNTAX)
-    ours = render._bytecode_cache(LimitedSandbox.code_generator_class, render.SYNTAX)
+    unguarded = bytecode_cache(CodeGenerator, render.SYNTAX)
+    ours = bytecode_cache(LimitedSandbox.code_generator_class, render.SYNTAX)
     assert unguarded is not None and ours is not None
     plain = LimitedSandbox(loader=render.ConfinedLoader([str(templates)]), bytecode_cache=unguarded)
     plain.code_generator_class = CodeGenerator

@@ -12,7 +12,7 @@ from textual.widgets import Input, Select, SelectionList
 from pressgen.storage import drafts
 from pressgen.tui.app import PressgenApp
 from pressgen.tui.batch_screen import BatchScreen
-from pressgen.tui.confirm import ConfirmScreen
+from pressgen.tui.confirm import ChoiceScreen, ConfirmScreen
 from pressgen.tui.editor import DraftEditor
 from pressgen.tui.error_panel import ErrorPanel
 from pressgen.tui.export_dialog import ExportScreen
@@ -148,16 +148,18 @@ async def test_edit_updates_preview_and_autosaves(campaign: Path) -> None:
         app.autosave()
         saved = drafts.load_draft(campaign)
         assert isinstance(saved, drafts.Draft) and saved.text.startswith("Hello ")
-        # Regenerating asks first; "no" keeps the edits.
+        # Regenerating asks first; Cancel keeps the edits.
         await pilot.press("f5")
-        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
-        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        await pilot.press("escape")
         await pilot.pause()
         assert editor.text.startswith("Hello ")
         await pilot.press("f5")
-        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
-        await pilot.press("y")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        await pilot.press("u")
         await wait_for(pilot, lambda: not app.edited and not editor.text.startswith("Hello "))
+        kept = [k.draft.text for k in drafts.kept_drafts(campaign)]
+        assert len(kept) == 1 and kept[0].startswith("Hello ")
 
 
 async def test_export_docx_confirms_overwrite(campaign: Path, tmp_path: Path) -> None:
@@ -384,9 +386,11 @@ async def test_pick_one_groups_release_of_a_batch(project: Path) -> None:
         app.autosave(force=True)
         saved = drafts.load_draft(forces)
         assert isinstance(saved, drafts.Draft) and saved.group == "Kent Police"
-        # Back to the whole campaign: the national figures again.
+        # Back to the whole campaign (asked first: the draft was edited): national figures.
         await pilot.press("f2")
         group.value = "*whole*"
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        await pilot.press("u")
         await wait_for(pilot, lambda: figure_text(app, "first_responder_total") == "62,714")
 
 

@@ -20,9 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import (
-    BytecodeCache,
     Environment,
-    FileSystemBytecodeCache,
     StrictUndefined,
     TemplateError,
     TemplateNotFound,
@@ -30,11 +28,11 @@ from jinja2 import (
     UndefinedError,
     nodes,
 )
-from jinja2.compiler import CodeGenerator
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from pressgen.errors import PressgenError
+from pressgen.release.compiled import bytecode_cache
 from pressgen.release.escape import MarkdownText, escape_markdown, finalize
 from pressgen.release.filters import FILTERS
 from pressgen.release.sandbox import (
@@ -43,7 +41,6 @@ from pressgen.release.sandbox import (
     LimitReached,
     Limits,
     TemplateFileError,
-    compiler_fingerprint,
     render_limited,
 )
 from pressgen.storage.locations import is_inside
@@ -111,7 +108,7 @@ def environment(search_path: Sequence[Path]) -> ImmutableSandboxedEnvironment:
             finalize=finalize,
             auto_reload=True,
             cache_size=200,
-            bytecode_cache=_bytecode_cache(LimitedSandbox.code_generator_class, SYNTAX),
+            bytecode_cache=bytecode_cache(LimitedSandbox.code_generator_class, SYNTAX),
             **SYNTAX,
         )
         for unused in ("lipsum", "cycler", "joiner", "namespace"):
@@ -152,23 +149,6 @@ def _trusted_types() -> dict[type, frozenset[str] | None]:
     for model in models:
         out[model] = frozenset(model.model_fields)
     return out
-
-
-def _bytecode_cache(
-    generator: type[CodeGenerator], options: dict[str, Any]
-) -> BytecodeCache | None:
-    """Compiled templates kept between runs: compiling is most of a one-shot render. They
-    are filed by what the code depends on (sandbox.compiler_fingerprint): code compiled
-    by an earlier code generator or other options is never loaded."""
-    from pressgen.storage.locations import cache_directory
-
-    fingerprint = compiler_fingerprint(generator, {**options, "finalize": True})
-    try:
-        folder = cache_directory() / "templates" / fingerprint
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return FileSystemBytecodeCache(str(folder))
 
 
 def template_candidates(name: str, locale: str) -> list[str]:

@@ -23,20 +23,16 @@ no honest release comes near. See SECURITY.md.
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
 import posixpath
 import re
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
-from pathlib import Path
 from typing import Any
 
-import jinja2
 from jinja2 import FileSystemLoader, TemplateNotFound, nodes
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
@@ -250,19 +246,6 @@ class _LimitedCodeGenerator(CodeGenerator):
             self.visit(arg, frame)
             self.write(", ")
         self.write("))")
-
-
-def compiler_fingerprint(generator: type[CodeGenerator], options: dict[str, object]) -> str:
-    """What compiled template code depends on: Jinja's version, the code generator (the
-    source file it is defined in) and the syntax options. Compiled templates kept on disk
-    are filed under it, so a changed guard in the generator is never bypassed by code
-    compiled before the change."""
-    digest = hashlib.sha256(f"{jinja2.__version__}|{generator.__qualname__}|".encode())
-    source = getattr(sys.modules.get(generator.__module__), "__file__", None)
-    if source is not None:
-        digest.update(Path(source).read_bytes())
-    digest.update(repr(sorted(options.items())).encode())
-    return digest.hexdigest()[:16]
 
 
 class LimitedSandbox(ImmutableSandboxedEnvironment):

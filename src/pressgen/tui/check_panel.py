@@ -3,6 +3,7 @@ figure, and lint warnings; choosing one moves the editor's cursor to it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual.content import Content
@@ -33,25 +34,38 @@ class CheckPanel(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.findings: tuple[Finding, ...] = ()
+        self.notes: tuple[str, ...] = ()
         self.border_title = "Check"
 
-    def show(self, report: CheckReport) -> None:
-        """List a report's findings, problems first."""
+    def show(self, report: CheckReport, data_notes: Sequence[str] = ()) -> None:
+        """List a report's findings, problems first; `data_notes` (what changed in the
+        data since an opened draft was saved) go above them."""
         order = {"error": 0, "warning": 1, "decision": 2, "note": 3}
         self.findings = tuple(sorted(report.findings, key=lambda f: (order[f.severity], f.offset)))
+        self.notes = tuple(data_notes)
         self.clear_options()
+        self.add_options(Option(Content(f"Δ data changed: {n}")) for n in self.notes)
         self.add_options(Option(_label(f)) for f in self.findings)
-        problems = len(report.problems)
-        self.border_title = (
-            f"Check: {problems} problem{'s' if problems != 1 else ''}"
-            if problems
-            else f"Check: {report.matched} of {report.numbers} numbers match figures"
-        )
+        title = f"Check: {check_summary(report)}"
+        if self.notes:
+            title += f" · data changed since saved: {len(self.notes)}"
+        self.border_title = title
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        f = self.findings[event.option_index]
+        index = event.option_index - len(self.notes)
+        if index < 0:
+            return  # a note about the data: nowhere in the text to go
+        f = self.findings[index]
         self.post_message(self.FindingChosen(f.line, f.column))
+
+
+def check_summary(report: CheckReport) -> str:
+    """ "2 problems", or "12 of 12 numbers match figures"."""
+    problems = len(report.problems)
+    if problems:
+        return f"{problems} problem{'s' if problems != 1 else ''}"
+    return f"{report.matched} of {report.numbers} numbers match figures"
 
 
 def _label(f: Finding) -> Content:

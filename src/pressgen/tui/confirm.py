@@ -1,4 +1,4 @@
-"""A yes/no question as a modal screen returning a bool."""
+"""Questions as modal screens: yes or no (a bool), or one of several answers (its id)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.events import Key
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
@@ -46,3 +47,50 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+
+class ChoiceScreen(ModalScreen[str | None]):
+    """A question with several answers, each a button with a key of its own; returns the
+    chosen answer's id, or None for Escape. The first answer has the focus: put the one
+    that loses nothing first."""
+
+    DEFAULT_CSS = """
+    ChoiceScreen { align: center middle; }
+    ChoiceScreen > Vertical { width: 72; max-width: 95%; height: auto; padding: 1 2;
+        border: thick $warning; background: $surface; }
+    ChoiceScreen #question { margin-bottom: 1; }
+    ChoiceScreen Horizontal { height: auto; align-horizontal: right; }
+    ChoiceScreen Button { margin-left: 1; min-width: 10; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss_none", "Cancel", id="choice.cancel")
+    ]
+
+    def __init__(self, question: str, answers: list[tuple[str, str, str]]) -> None:
+        """`answers`: (id, label, key) each; the key is shown in the label."""
+        super().__init__()
+        self.question = question
+        self.answers = answers
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.question, id="question", markup=False)
+            with Horizontal():
+                for answer, label, key in self.answers:
+                    yield Button(f"{label} ({'esc' if key == 'escape' else key})", id=answer)
+
+    def on_mount(self) -> None:
+        self.query_one(Button).focus()
+
+    def on_key(self, event: Key) -> None:
+        for answer, _, key in self.answers:
+            if event.key == key:
+                event.stop()
+                self.dismiss(answer)
+                return
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id)
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)

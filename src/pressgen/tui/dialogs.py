@@ -1,4 +1,4 @@
-"""The main screen's dialogs and what follows them: help, export, batch, save campaign,
+"""The main screen's dialogs and what follows them: help, batch, save campaign,
 and the questions asked before something is included, discarded or replaced.
 
 Each dialog module is imported when first opened, long after the first paint.
@@ -7,17 +7,15 @@ Each dialog module is imported when first opened, long after the first paint.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pressgen.tui.confirm import ConfirmScreen
 from pressgen.tui.session import pressgen_error
 
 if TYPE_CHECKING:
-    from pressgen.tui.export_dialog import ExportRequest
     from pressgen.tui.main_screen import MainScreen
     from pressgen.tui.save_dialog import SaveRequest
-    from pressgen.tui.session import Build
+    from pressgen.tui.session import QuoteRow
 
 
 def ask(screen: MainScreen, question: str, yes: str, no: str, then: Callable[[], None]) -> None:
@@ -31,26 +29,19 @@ def ask(screen: MainScreen, question: str, yes: str, no: str, then: Callable[[],
 
 
 def confirm_unapproved(
-    screen: MainScreen, quote_id: str, include: Callable[[str, bool], None]
+    screen: MainScreen, row: QuoteRow, include: Callable[[str, bool], None]
 ) -> None:
+    from pressgen.tui.session import quote_words
+
+    problem = row.problem or "not approved"
+    why = "is not approved" if problem == "not approved" else f"is not cleared ({problem})"
     ask(
         screen,
-        f"Quote {quote_id!r} is not approved. Include it, marked as a draft? The release "
-        "must not go out until it is approved.",
+        f"This quote {why}:\n{quote_words(row)}\n\nInclude it, marked as a draft? The release must not go "
+        "out until it is approved.",
         "Include as draft",
         "Leave out",
-        lambda: include(quote_id, True),
-    )
-
-
-def confirm_regenerate(screen: MainScreen, discard: Callable[[], None]) -> None:
-    ask(
-        screen,
-        "Regenerate from the data? Your edits to the draft will be discarded "
-        "(a copy is kept in discarded drafts: F7).",
-        "Discard edits",
-        "Keep editing",
-        discard,
+        lambda: include(row.id, True),
     )
 
 
@@ -70,53 +61,6 @@ def show_help(screen: MainScreen) -> None:
 
     if not isinstance(screen.app.screen, HelpScreen):
         screen.app.push_screen(HelpScreen())
-
-
-def export(screen: MainScreen) -> None:
-    if screen.built is None:
-        screen.notify("Nothing to export yet.", severity="warning")
-        return
-    name = screen.picks.campaign.stem
-    if screen.picks.group is not None:  # one release of a batch: named as the batch names it
-        from pressgen.batch.names import slugify
-
-        name = slugify(screen.picks.group) or name
-    from pressgen.tui.export_dialog import ExportScreen
-
-    def chosen(request: ExportRequest | None) -> None:
-        if request is not None and screen.built is not None:
-            screen.notify(f"Exporting {request.path.name}…")
-            built, markdown = screen.built, screen.current_markdown()
-            screen.run_worker(
-                lambda: _export(screen, request, markdown, built),
-                thread=True,
-                exclusive=True,
-                group="export",
-            )
-
-    screen.app.push_screen(ExportScreen(Path.cwd() / name, "docx"), chosen)
-
-
-def _export(screen: MainScreen, request: ExportRequest, markdown: str, built: Build) -> None:
-    """On a worker thread."""
-    app = screen.app
-    try:
-        from pressgen.tui.session import export_markdown
-
-        warnings = export_markdown(
-            markdown,
-            built.prepared,
-            built.rendered.locale,
-            request.fmt,
-            request.path,
-            request.force,
-        )
-    except pressgen_error() as exc:
-        app.call_from_thread(screen.notify, str(exc), severity="error", timeout=8)
-        return
-    note = f"Exported {request.path}" + (f" ({len(warnings)} warnings)" if warnings else "")
-    app.call_from_thread(screen.notify, note)
-    screen.last_export = request.path
 
 
 def batch(screen: MainScreen) -> None:

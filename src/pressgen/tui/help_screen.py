@@ -30,6 +30,16 @@ Edits are autosaved every two seconds while you type and when pressgen exits; th
 start offers to recover them. A draft you discard is kept: **F7** lists the discarded
 drafts of this campaign and restores one.
 
+**ctrl+s** saves your work as a draft file (`NAME.draft.toml`): the campaign, the
+picks, which quotes are in, and your edited text. **F9** opens one again (or one of the
+ten last used): it is rendered from the data as it is now, and the check panel says
+what changed since it was saved. **F4** saves only the picks, as a campaign file.
+
+Changing a pick, a quote or pressing **F5** after editing asks whether to keep your
+text (checked again against the new figures) or use the new render. An export with
+numbers that match no figure, or with an unapproved quote, lists the problems first;
+exported anyway, the document is marked as a draft.
+
 Press **escape** to close.
 """
 

@@ -25,6 +25,7 @@ from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from pressgen.storage.locations import project_root_for
 from pressgen.tui import dialogs
+from pressgen.tui.draft_flow import DraftFiles
 from pressgen.tui.drafting import Drafting
 from pressgen.tui.error_panel import ErrorPanel
 from pressgen.tui.figures_panel import FiguresPanel
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from pressgen.tui.editor import DraftEditor
     from pressgen.tui.picker import Picker
     from pressgen.tui.quotes_panel import QuotesPanel
+    from pressgen.tui.style_hint import StyleHint
 
 CHECK_DELAY = 0.15
 """Seconds after typing pauses before the draft is checked (a check costs a few ms)."""
@@ -82,6 +84,7 @@ class MainScreen(Screen[None]):
         self.draft_text = ""
         """The editor's text, kept here so an autosave at exit needs no widgets."""
         self.drafting = Drafting(self, recover=recover)
+        self.draft_files = DraftFiles(self)
         self.last_export: Path | None = None
         self._first = first
         self._preview_key = preview_key
@@ -92,6 +95,10 @@ class MainScreen(Screen[None]):
         self._pending_ready: list[tuple[Callable[..., object], tuple[Any, ...]]] = []
         self._first_composed = False
         self._release_warnings: tuple[str, ...] = ()
+        self.export_note = ""
+        self.recheck_kept = False
+        """The edited text was kept over a change: check it once the build is in, even
+        outside edit mode, and say what the check found."""
 
     @property
     def pressgen(self) -> PressgenApp:
@@ -141,6 +148,7 @@ class MainScreen(Screen[None]):
         from pressgen.tui.editor import DraftEditor
         from pressgen.tui.picker import Picker
         from pressgen.tui.quotes_panel import QuotesPanel
+        from pressgen.tui.style_hint import StyleHint
 
         preview = self.query_one(Preview)
         editor = DraftEditor(id="editor")
@@ -149,6 +157,7 @@ class MainScreen(Screen[None]):
         await self.query_one("#quotes", TabPane).mount(QuotesPanel(id="quotes-panel"))
         await self.query_one("#work").mount(editor, before=preview)
         await self.query_one("#release").mount(CheckPanel(id="check-panel"), before="#status")
+        await self.query_one("#release").mount(StyleHint(id="style-hint"), before="#work")
         self._panels_ready = True
         pending, self._pending_ready = self._pending_ready, []
         for callback, args in pending:
@@ -176,6 +185,10 @@ class MainScreen(Screen[None]):
     @property
     def editor(self) -> DraftEditor:
         return cast("DraftEditor", self.query_one("#editor"))
+
+    @property
+    def style_hint(self) -> StyleHint:
+        return cast("StyleHint", self.query_one("#style-hint"))
 
     @property
     def check_panel(self) -> CheckPanel:
@@ -250,13 +263,15 @@ class MainScreen(Screen[None]):
         fmt = Formatter(rendered.locale, rendered.style)
         self.query_one(FiguresPanel).show(result.prepared.figures, fmt)
         self.quotes_panel.show(result.quotes)
+        self.style_hint.show(rendered.locale, rendered.style.name)
         self.rendered_md = rendered.markdown
         if not self.edited:
             self.set_editor_text(rendered.markdown)
             self.query_one(Preview).show(rendered.markdown)
         self._update_status()
         self._tell_release_warnings(rendered.warnings, result.prepared.figures)
-        if self.editing:
+        self.draft_files.after_build(result)
+        if self.editing or self.recheck_kept:
             self._schedule_check()
         self.call_after_refresh(self.pressgen.first_painted)
 
@@ -284,7 +299,15 @@ class MainScreen(Screen[None]):
             parts.append("DRAFT: unapproved quote")
         if self.edited:
             parts.append("edited (F5 regenerates)")
+        if self.export_note:  # the latest news first: the line is cut at the right
+            parts.insert(0, self.export_note)
         self.query_one("#status", Static).update(" · ".join(parts))
+
+    def set_export_note(self, note: str) -> None:
+        """What the last export wrote (and whether it was marked as a draft), kept on
+        the status line until the next export."""
+        self.export_note = note
+        self._update_status()
 
     def set_editor_text(self, text: str) -> None:
         """Put a text into the editor without it counting as an edit; the editor takes
@@ -301,34 +324,27 @@ class MainScreen(Screen[None]):
     # -- picks, quotes --------------------------------------------------------------------
 
     def on_picker_changed(self, event: Picker.Changed) -> None:
-        self.pick(event.field, event.value)
+        self.pick(event.field, event.value, event.old)
 
-    def pick(self, field: str, value: str) -> None:
-        """Apply one pick (also called from the command palette)."""
+    def pick(self, field: str, value: str, old: str | None = None) -> None:
+        """Apply one pick (also called from the command palette); with edits in the
+        draft, only after asking (keep_edits). `old`: what the Pick panel showed."""
         if not self._panels_ready:
-            self.when_ready(self.pick, field, value)
+            self.when_ready(self.pick, field, value, old)
             return
         if field == "campaign":
             self._switch_campaign(Path(value))
             return
-        if field == "group":
-            from pressgen.tui.session import WHOLE
+        from pressgen.tui import keep_edits
 
-            self.picks.group = None if value == WHOLE else value
-        elif field in ("dataset", "quotes", "template"):
-            setattr(self.picks, field, Path(value))
-        else:
-            setattr(self.picks, field, value)
-            self.picker.set_value(field, value)
-        if self.edited:
-            self.notify("Your edited draft is kept; F5 regenerates it with this change.")
-        self.rebuild()
+        keep_edits.pick(self, field, value, old)
 
     def _switch_campaign(self, path: Path) -> None:
         if path == self.picks.campaign:
             return
         self.drafting.autosave(force=True)
         self.picks = Picks(campaign=path)
+        self.draft_files.path = None  # ctrl+s must not write another campaign over it
         self.root = project_root_for(path)
         self.edited = False
         self.app.sub_title = path.stem
@@ -337,14 +353,17 @@ class MainScreen(Screen[None]):
         self.rebuild()
 
     def on_quotes_panel_quote_toggled(self, event: QuotesPanel.QuoteToggled) -> None:
-        if event.include and event.unapproved:
-            dialogs.confirm_unapproved(self, event.quote_id, self._set_quote)
+        rows = self.built.quotes if self.built is not None else ()
+        row = next((r for r in rows if r.id == event.quote_id), None)
+        if event.include and event.unapproved and row is not None:
+            dialogs.confirm_unapproved(self, row, self._set_quote)
             return
         self._set_quote(event.quote_id, event.include)
 
     def _set_quote(self, quote_id: str, include: bool) -> None:
-        self.picks.included[quote_id] = include
-        self.rebuild()
+        from pressgen.tui import keep_edits
+
+        keep_edits.set_quote(self, quote_id, include)
 
     # -- editing and checking the draft (pressgen.check) ----------------------------------
 
@@ -367,7 +386,7 @@ class MainScreen(Screen[None]):
 
     def _run_check(self) -> None:
         self._check_timer = None
-        if self.built is None or not self.editing:
+        if self.built is None or not (self.editing or self.recheck_kept):
             return
         self._check_worker(self.built, self.draft_text)
 
@@ -392,7 +411,12 @@ class MainScreen(Screen[None]):
         if not self.query("#check-panel"):
             return  # the app is closing: its panels are being removed
         self.editor.show_findings(report.findings)
-        self.check_panel.show(report)
+        self.check_panel.show(report, self.draft_files.notes)
+        if self.recheck_kept:  # the text kept over a change, checked against the new figures
+            from pressgen.tui.check_panel import check_summary
+
+            self.recheck_kept = False
+            self.notify(f"Your text, checked against the new figures: {check_summary(report)}.")
 
     def on_check_panel_finding_chosen(self, event: CheckPanel.FindingChosen) -> None:
         editor = self.editor
@@ -428,29 +452,43 @@ class MainScreen(Screen[None]):
         self.query_one(TabbedContent).active = tab
 
     def action_regenerate(self) -> None:
-        if not self.edited:
-            self.rebuild()
+        from pressgen.tui import keep_edits
+
+        keep_edits.guard(self, "Regenerate from the data as it is now.", lambda: None)
+
+    def on_style_hint_switch(self, event: StyleHint.Switch) -> None:
+        self.pick("style", event.style)
+
+    def action_match_style(self) -> None:
+        """ctrl+l: the locale's own house style, when the one in use is another language's."""
+        own = self.style_hint.suggestion if self._panels_ready else None
+        if own is None:
+            self.notify("The house style already suits the locale.")
             return
-
-        def discard_edits() -> None:
-            self.drafting.set_aside()
-            self.edited = False
-            self.rendered_md = ""
-            self.rebuild()
-
-        dialogs.confirm_regenerate(self, discard_edits)
+        self.pick("style", own)
 
     def action_help(self) -> None:
         dialogs.show_help(self)
 
     def action_export(self) -> None:
-        dialogs.export(self)
+        from pressgen.tui import export_flow
+
+        export_flow.export(self)
 
     def action_batch(self) -> None:
         dialogs.batch(self)
 
     def action_save_campaign(self) -> None:
         dialogs.save_campaign(self)
+
+    def action_save_draft(self) -> None:
+        self.draft_files.save()
+
+    def action_save_draft_as(self) -> None:
+        self.draft_files.save_as()
+
+    def action_open_draft(self) -> None:
+        self.draft_files.open()
 
     def action_discarded_drafts(self) -> None:
         self.drafting.list_discarded()

@@ -44,10 +44,17 @@ class Picker(VerticalScroll):
 
     @dataclass
     class Changed(Message):
-        """A pick changed: `field` is one of FIELDS; `value` a path or a name."""
+        """A pick changed: `field` is one of FIELDS; `value` a path or a name; `old`
+        what the selector showed before ("" when it showed nothing)."""
 
         field: str
         value: str
+        old: str = ""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.values: dict[str, str] = {}
+        """What each selector shows, so that a pick can be taken back (`set_value`)."""
 
     def compose(self) -> ComposeResult:
         for name in FIELDS:
@@ -84,14 +91,19 @@ class Picker(VerticalScroll):
                 select.set_options(opts)
                 if value:
                     select.value = value
+                    self.values[name] = value
 
     def set_value(self, name: str, value: str) -> None:
         with self.prevent(Select.Changed), contextlib.suppress(InvalidSelectValueError):
             select: Select[str] = self.query_one(f"#pick-{name}", Select)
             select.value = value  # a value not offered (a custom style) leaves it as it was
+            self.values[name] = value
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
         sid = event.select.id or ""
         if sid.startswith("pick-") and isinstance(event.value, str):
-            self.post_message(self.Changed(sid.removeprefix("pick-"), event.value))
+            name = sid.removeprefix("pick-")
+            old = self.values.get(name, "")
+            self.values[name] = event.value
+            self.post_message(self.Changed(name, event.value, old))

@@ -94,6 +94,13 @@ class QuoteRow:
     included: bool
 
 
+def quote_words(row: QuoteRow, words: int = 8) -> str:
+    """A quote as a person names it: its speaker and its first words."""
+    parts = row.text.split()
+    start = " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+    return f"{row.speaker}: “{start}”"
+
+
 @dataclass(frozen=True)
 class Build:
     """One render of the release with what the panels need beside it."""
@@ -344,11 +351,22 @@ def _check_campaign(data: dict[str, Any], path: Path) -> None:
 
 
 def export_markdown(
-    markdown: str, prepared: Prepared, locale: str, fmt: str, path: Path, force: bool
+    markdown: str,
+    prepared: Prepared,
+    locale: str,
+    fmt: str,
+    path: Path,
+    force: bool,
+    *,
+    draft: bool = False,
 ) -> tuple[str, ...]:
-    """Export through the CLI's registry and write atomically; returns the warnings."""
+    """Export through the CLI's registry and write atomically; returns the warnings.
+    `draft`: mark the document as a draft (exported despite problems, confirmed)."""
+    import dataclasses
+
     from pressgen.export import write_release
     from pressgen.release.pipeline import export_options
 
-    result = write_release(markdown, fmt, export_options(prepared, locale), path, force=force)
+    options = dataclasses.replace(export_options(prepared, locale), draft=draft)
+    result = write_release(markdown, fmt, options, path, force=force)
     return result.warnings
