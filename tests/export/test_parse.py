@@ -165,3 +165,24 @@ def test_attribution_marker_inside_a_quote() -> None:
     release = parse_release("# H\n\n> «Cita.»\n>\n> [//]: # (pressgen:attribution)\n> Ana, INE\n")
     (quote,) = [b for b in release.blocks if isinstance(b, Quote)]
     assert quote.attribution is not None and quote.attribution.text == "Ana, INE"
+
+
+def test_text_typed_on_a_marker_line_keeps_the_marker_out_of_every_export() -> None:
+    # What an editor gets by typing at the very start of a rendered release.
+    md = "Over 9,999 officers. [//]: # (pressgen:embargo)\n**SPERRFRIST: 1. Mai**\n\n# H\n"
+    release = parse_release(md)
+    paras = [(b.role, b.text) for b in release.blocks if isinstance(b, Paragraph)]
+    assert paras == [("body", "Over 9,999 officers."), ("embargo", "SPERRFRIST: 1. Mai")]
+    assert release.embargoed and release.release_line == "SPERRFRIST: 1. Mai"
+    from pressgen.export import export_release
+
+    for fmt in ("txt", "html", "docx"):
+        data = export_release(md, fmt).data
+        if fmt == "docx":
+            import io
+
+            from docx import Document
+
+            doc = Document(io.BytesIO(data))
+            data = "\n".join(p.text for p in doc.paragraphs).encode()
+        assert b"pressgen:" not in data and b"[//]" not in data, fmt

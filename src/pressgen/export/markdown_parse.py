@@ -48,7 +48,7 @@ SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 # which CommonMark shows as nothing, with or without raw HTML. It is read from the
 # parser's list of definitions or from a paragraph's raw source, never from parsed text,
 # so a data value (escaped as `\[//\]…`) can never forge one.
-_MARKER = re.compile(r"^\[//\]:[ \t]+#[ \t]+\(pressgen:([a-z-]+)\)$")
+_MARKER = re.compile(r"(?<!\\)\[//\]:[ \t]+#[ \t]+\(pressgen:([a-z-]+)\)")
 _PARAGRAPH_MARKS: frozenset[str] = frozenset(
     {"release", "embargo", "dateline", "ends", "attribution"}
 )
@@ -192,15 +192,12 @@ class _Builder:
         return found
 
     def _paragraphs(self, i: int, out: list[Block], pending: str | None) -> str | None:
-        """The paragraph opened at `i`, split at marker lines inside it (where a blank line
-        above the marker was lost in an edit), appended to `out`.
-
-        Returns a marker that ends the paragraph, still waiting for its block."""
+        """The paragraph opened at `i`, split where a marker stands inside it (its blank
+        line lost in an edit, or text typed on the marker's line), appended to `out`; the
+        marker never shows. Returns a marker that ends the paragraph, still waiting."""
         field = self._field(i, "paragraph")
         inline = self.tokens[i + 1]
-        lines = inline.content.split("\n")
-        marks = [_MARKER.match(line.strip()) for line in lines]
-        if not any(marks):
+        if "pressgen:" not in inline.content or not _MARKER.search(inline.content):
             inlines = self.inlines(inline, field)
             if inlines:
                 out.append(Paragraph(inlines, self._role(pending, field)))
@@ -208,19 +205,26 @@ class _Builder:
             return pending
         role = pending
         chunk: list[str] = []
-        for line, mark in [*zip(lines, marks, strict=True), ("", None)]:
-            if mark is None and line:
-                chunk.append(line)
-                continue
-            if chunk:
-                parsed = self.parser.parseInline("\n".join(chunk), self.env)
-                inlines = self.inlines(parsed[0], field) if parsed else ()
-                if inlines:
-                    out.append(Paragraph(inlines, self._role(role, field)))
-                    role = None
-                chunk = []
-            if mark is not None:
+
+        def flush() -> None:
+            nonlocal role
+            text = "\n".join(chunk).strip()
+            chunk.clear()
+            parsed = self.parser.parseInline(text, self.env) if text else []
+            inlines = self.inlines(parsed[0], field) if parsed else ()
+            if inlines:
+                out.append(Paragraph(inlines, self._role(role, field)))
+                role = None
+
+        for line in inline.content.split("\n"):
+            start = 0
+            for mark in _MARKER.finditer(line):
+                chunk.append(line[start : mark.start()])
+                flush()
                 role = mark.group(1)
+                start = mark.end()
+            chunk.append(line[start:])
+        flush()
         return role
 
     def _role(self, mark: str | None, field: str) -> ParagraphRole:
