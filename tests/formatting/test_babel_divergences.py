@@ -94,3 +94,10 @@ def test_dublin_zone_names_not_swapped() -> None:
     assert format_datetime(winter, "z", locale="en_IE") == "IST"
     assert fmt("en_IE").zone(winter) == "GMT"
     assert fmt("en_IE").zone(summer) == "IST"
+
+
+def test_italian_four_digit_numbers_are_not_grouped() -> None:
+    # CLDR 46 gave Italian minimumGroupingDigits 2; Babel drops the value and groups.
+    assert bn.format_decimal(4534, locale="it_IT") == "4.534"
+    f = fmt("it_IT")
+    assert [f.decimal(4534), f.decimal(14534), f.decimal(-4534)] == ["4534", "14.534", "-4534"]

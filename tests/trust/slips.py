@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from pressgen.check import Checker
+from pressgen.check.match import _WORDS
 from pressgen.check.meaning import _DIRECTION, _ORDINALS, _SUPERLATIVE, DOWN, HIGH, LOW, UP
 from pressgen.check.numbers import APPROX, PERCENT, PLAIN, NumberToken
 
@@ -87,7 +88,7 @@ def _word_slips(
     for word, value in table.items():
         by_value.setdefault(value, []).append(word)
     inside = [(t.start, t.end) for t in checker.base_tokens]
-    for m in re.finditer(r"\b\w+\b", base):
+    for m in _WORDS.finditer(base):
         word = m.group(0)
         value = table.get(word.lower())
         if value is None or any(a <= m.start() < b for a, b in inside):
@@ -196,6 +197,9 @@ _APPROX_SWAP = {
         ("ein Drittel", "ein Viertel"),
     ],
     "fr": [("plus de la moitié", "près de la moitié"), ("la moitié", "un tiers")],
+    "es": [("más de la mitad", "casi la mitad"), ("casi la mitad", "más de la mitad")],
+    "it": [("più della metà", "quasi la metà"), ("quasi la metà", "più della metà")],
+    "nl": [("meer dan de helft", "bijna de helft"), ("bijna de helft", "meer dan de helft")],
 }
 
 

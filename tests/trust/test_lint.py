@@ -104,6 +104,17 @@ def test_locale_dictionary_catches_typos_beyond_the_word_list() -> None:
     assert lint_text("Officers undertook retraining; it was unexpected.", locale="en_US") == []
 
 
+def test_a_sentence_opening_with_a_large_number_is_told_to_recast() -> None:
+    # the formatter keeps digits above a hundred at a sentence start (issue 15 item 12):
+    # spelling out 4,534 would give "Four thousand, five hundred and thirty-four"
+    large = lint_text("Police said so. 4,534 officers took the course.")
+    small = lint_text("Police said so. 45 officers took the course.")
+    (big,) = [f for f in large if f.code == "sentence-numeral"]
+    (little,) = [f for f in small if f.code == "sentence-numeral"]
+    assert big.message.endswith("recast the sentence")
+    assert little.message.endswith("spell it out or recast")
+
+
 def test_a_threshold_marker_is_not_a_number_to_spell_out() -> None:
     """The suppression note lists the dataset's markers ("<5"); a threshold is no count
     that house style would write in words, where "3 officers" is."""

@@ -7,6 +7,8 @@ kind from regressing.
 
 from __future__ import annotations
 
+import random
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ from benchmarks.check_slips import rewrite_checker
 
 from pressgen.check import Checker
 from pressgen.release.pipeline import prepare
+from pressgen.text import phrases
 from tests.conftest import ROOT
 from tests.trust.slips import KINDS, sample
 
@@ -75,3 +78,41 @@ def test_a_removed_joint_place_is_caught() -> None:
     edited = Checker(checker.prepared, baseline=release)
     report = edited.check(release.replace("joint third", "third", 1))
     assert any(f.code == "rank-changed" for f in report.problems), words
+
+
+VEHICLE_THEFTS = ROOT / "examples" / "rac-vehicle-thefts" / "campaigns" / "vehicle-thefts.toml"
+
+
+@pytest.mark.parametrize(
+    "locale", ["es_ES", "it_IT", "nl_NL", "pl_PL", "sv_SE", "pt_BR", "ja_JP", "hi_IN"]
+)
+def test_a_flipped_change_word_is_caught_in_every_language(locale: str) -> None:
+    """The change phrases of issue 15 item 5 ("un 4 % más", "in aumento del 4%", "een
+    stijging van 4%") carry their direction in words: turning one round is an error."""
+    checker = Checker(prepare(VEHICLE_THEFTS), locale=locale)
+    assert checker.check(checker.baseline).ok
+    slips = [
+        s for s in KINDS["direction"](checker, random.Random(7)) if not s.what.startswith("sign")
+    ]
+    assert len(slips) >= 10, locale  # every change in the release is in words
+    missed = [s.what for s in slips if checker.check(s.draft).ok]
+    assert missed == []
+
+
+@pytest.mark.parametrize(
+    ("locale", "fall", "rise"),
+    [
+        ("es_ES", "menos", "más"),
+        ("it_IT", "in calo del", "in aumento del"),
+        ("nl_NL", "een daling van", "een stijging van"),
+    ],
+)
+def test_a_fall_written_as_a_rise_names_the_change(locale: str, fall: str, rise: str) -> None:
+    checker = Checker(prepare(VEHICLE_THEFTS), locale=locale)
+    before = phrases.change(checker.fmt, Decimal("-0.19"))
+    after = phrases.change(checker.fmt, Decimal("0.19"))
+    assert fall in before and rise in after
+    assert before in checker.baseline
+    draft = checker.baseline.replace(before, after, 1)
+    problems = checker.check(draft).problems
+    assert any(f.code == "direction-flipped" for f in problems), [f.format() for f in problems]

@@ -15,12 +15,11 @@ import decimal
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property
+from operator import itemgetter
 from typing import Any
 
 from pressgen.errors import PressgenError
 from pressgen.figures.engine import figures_from, plan_figures, suppressed_cells_expr
-from pressgen.figures.grouped import rank_values
 from pressgen.figures.model import DECIMAL_CONTEXT, Figure, Value
 from pressgen.figures.plan import Plan, Scope
 from pressgen.figures.source import GROUP, Agg, FrameSource, evaluate_groups
@@ -29,6 +28,7 @@ from pressgen.lazy import LazyModule
 from pressgen.sources.dataset import Dataset
 
 pl = LazyModule("polars")
+_UNSET = object()
 
 
 @dataclass(frozen=True)
@@ -88,18 +88,28 @@ class Comparison:
     def additive(self) -> bool:
         return self.standing.additive
 
-    @cached_property  # read by the template and the index alike
+    # Computed once when first read (by the template and the index alike), kept in the
+    # instance's dict: functools.cached_property takes a lock on every read (3.11).
+    @property
     def share_of_total(self) -> Decimal | None:
-        st = self.standing
-        if not st.additive or st.national == 0:
-            return None
-        with decimal.localcontext(DECIMAL_CONTEXT):
-            return Decimal(self.value) / Decimal(st.national)
+        got = self.__dict__.get("_share", _UNSET)
+        if got is _UNSET:
+            st = self.standing
+            if not st.additive or st.national == 0:
+                got = None
+            else:
+                with decimal.localcontext(DECIMAL_CONTEXT):
+                    got = Decimal(self.value) / Decimal(st.national)
+            self.__dict__["_share"] = got
+        return got  # type: ignore[no-any-return]
 
-    @cached_property
+    @property
     def diff_from_average(self) -> Decimal:
-        with decimal.localcontext(DECIMAL_CONTEXT):
-            return Decimal(self.value) - self.standing.average
+        got = self.__dict__.get("_diff")
+        if got is None:
+            with decimal.localcontext(DECIMAL_CONTEXT):
+                got = self.__dict__["_diff"] = Decimal(self.value) - self.standing.average
+        return got
 
     @property
     def diff_from_national(self) -> Value:
@@ -240,17 +250,34 @@ def rank_groups(
     additive = additive_figures(specs)
     standings: dict[str, Standing] = {}
     ranks: dict[str, dict[str, tuple[int | None, bool]]] = {}
+    first = itemgetter(0)
     for name, fig in national.items():
         if not _is_number(fig.value):
             continue
-        own = {g: v[name][0] for g, v in values.items() if name in v}
+        own = [(v[name][0], g) for g, v in values.items() if name in v]
         if not own:
             continue
         with decimal.localcontext(DECIMAL_CONTEXT):
-            average = Decimal(sum(own.values(), start=0)) / len(own)
+            average = Decimal(sum(map(first, own), start=0)) / len(own)
         standings[name] = Standing(name, fig.value, average, len(own), name in additive)
-        for g, place in rank_values(list(own.items()), descending=True).items():
-            ranks.setdefault(g, {})[name] = place
+        # Competition ranks, highest first (as figures.grouped.rank_values gives them):
+        # a run of equal values shares the place of its first; the order within a run
+        # does not change any place, so a plain descending sort is enough.
+        own.sort(key=first, reverse=True)
+        n = len(own)
+        start = 0
+        while start < n:
+            end = start + 1
+            value = own[start][0]
+            while end < n and own[end][0] == value:
+                end += 1
+            place = (start + 1, end - start > 1)
+            for _, g in own[start:end]:
+                got = ranks.get(g)
+                if got is None:
+                    got = ranks[g] = {}
+                got[name] = place
+            start = end
     return Ranking(standings, ranks)
 
 

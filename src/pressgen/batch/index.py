@@ -25,6 +25,8 @@ from pressgen.figures.model import json_value
 from pressgen.storage.atomic import atomic_write
 
 INDEX_FILES = ("index.csv", "index.json")
+# One encoder for every release line: json.dumps with options builds one per call.
+_JSON = json.JSONEncoder(ensure_ascii=False)
 _NUMERIC = re.compile(r"-?\d+(\.\d+)?")
 
 
@@ -72,9 +74,7 @@ class IndexRows:
             "figures": r.figures,
             "warnings": list(r.warnings),
         }
-        return self._line([neutralise_cell(c) for c in row]), json.dumps(
-            release, ensure_ascii=False
-        )
+        return self._line([_cell(c) for c in row]), _JSON.encode(release)
 
     def _line(self, cells: list[Any]) -> str:
         self._csv.writerow(cells)
@@ -160,6 +160,16 @@ def _index_json(job: Job, groups: int, releases: list[str]) -> str:
     lines = ",\n    ".join(releases)
     body = f"[\n    {lines}\n  ]" if lines else "[]"
     return f'{text[:-2]},\n  "releases": {body}\n}}\n'
+
+
+def _cell(value: Any) -> str:
+    """neutralise_cell, with the common cases first: a whole number's text is a plain
+    number (never neutralised) and a missing value is empty."""
+    if type(value) is int:
+        return str(value)
+    if value is None:
+        return ""
+    return neutralise_cell(value)
 
 
 def neutralise_cell(value: Any) -> str:

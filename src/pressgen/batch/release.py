@@ -5,37 +5,48 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from pressgen.batch.blocks import BlockCache
 from pressgen.batch.groups import Comparison, GroupFigures, build_group, comparable, rank_groups
 from pressgen.batch.job import Job, prepare_job
 from pressgen.batch.results import GroupResult
-from pressgen.batch.views import CompareMap
+from pressgen.batch.views import CompareMap, SharedNumber
 from pressgen.errors import PressgenError
 from pressgen.figures.model import Figure, json_value
 from pressgen.release.campaign import LoadedCampaign
 from pressgen.release.pipeline import Prepared, Rendered, build_context
-from pressgen.release.render import render_template
+from pressgen.release.render import environment, render_template
 from pressgen.release.views import FigureMap
 from pressgen.text.formatting import Formatter
+
+#: What group_markdown adds to the shared context that differs from group to group, and
+#: which of those never repeat (see blocks.BlockCache).
+VARYING = ("f", "figures", "group", "compare", "suppressed_cells")
+UNIQUE = ("f", "figures", "group", "compare")
 
 
 @dataclass(frozen=True)
 class RenderState:
     """What every group's render shares in one process: the formatter, the context
-    common to every release, and the national figures' view."""
+    common to every release, the national figures' view and, in a batch, the blocks
+    that come out the same in every release (rendered once)."""
 
     fmt: Formatter
     base: dict[str, Any]
     national: FigureMap
+    blocks: BlockCache | None = None
+    standings: dict[str, tuple[SharedNumber, ...]] = field(default_factory=dict)
 
 
-def render_state(job: Job) -> RenderState:
+def render_state(job: Job, *, replay: bool = True) -> RenderState:
+    """`replay=False` renders every block of every release (the single-release path)."""
     fmt = Formatter(job.tag, job.house)
     base = build_context(job.prepared, fmt, job.quotes, job.drafts)
-    return RenderState(fmt, base, FigureMap(fmt, job.national))
+    cache = BlockCache(environment(list(job.search)), VARYING, UNIQUE) if replay else None
+    return RenderState(fmt, base, FigureMap(fmt, job.national), cache)
 
 
 def group_markdown(
@@ -52,11 +63,12 @@ def group_markdown(
         national=state.national,
         group=group,
         each=job.column,
-        compare=CompareMap(state.fmt, comps),
+        compare=CompareMap(state.fmt, comps, state.standings),
         groups_count=len(job.groups),
         suppressed_cells=job.inputs.suppressed.get(group, 0),
     )
-    return render_template(job.info, list(job.search), ctx)
+    prepare = state.blocks.install if state.blocks is not None else None
+    return render_template(job.info, list(job.search), ctx, prepare)
 
 
 def run_group(
@@ -107,12 +119,13 @@ def key_figures(
         if fig is None:
             continue
         c = comps.get(name)
+        value = fig.value
         out[name] = {
-            "value": json_value(fig.value),
+            "value": value if type(value) is int else json_value(value),
             "text": str(view[name]),
             "rank": c.rank if c else None,
             "joint": c.joint if c else None,
-            "of": c.of if c else None,
+            "of": c.standing.of if c else None,
             "share_of_total": json_value(c.share_of_total) if c else None,
         }
     return out
@@ -135,7 +148,7 @@ def group_release(
     release exactly as the batch renders it, with the warnings a render gives.
     `include` leaves quote slots out, as for `render_release` (the TUI's toggles)."""
     job, figures, comps = _one_group(campaign, group, each, locale, style, drafts, include)
-    state = render_state(job)
+    state = render_state(job, replay=False)
     view = FigureMap(state.fmt, figures)
     markdown = group_markdown(job, state, group, view, comps)
     warnings = (*job.warnings, *(f"{f.name}: {w}" for f in figures.values() for w in f.warnings))

@@ -21,28 +21,86 @@ _AVERAGE_KIND = {"count": "number", "share": "share", "change": "change", "money
 _DIFF_KIND = {"share": "points", "change": "points", "count": "number", "money": "money"}
 
 
-class CompareView:
-    """One group's standing on one figure; every number prints in house style."""
+class SharedNumber(NumberView):
+    """A number every group's release prints alike (a national figure, an average):
+    formatted once."""
 
-    def __init__(self, fmt: Formatter, c: Comparison) -> None:
+    _text: str | None = None
+
+    def __str__(self) -> str:
+        if self._text is None:
+            self._text = super().__str__()
+        return self._text
+
+
+class CompareView:
+    """One group's standing on one figure; every number prints in house style.
+
+    Its numbers are made when a template first reads them (a template reads a few of
+    a few figures' comparisons); those every group shares (national, average) are made
+    once per batch and shared (`shared`)."""
+
+    def __init__(
+        self,
+        fmt: Formatter,
+        c: Comparison,
+        shared: dict[str, tuple[SharedNumber, ...]] | None = None,
+    ) -> None:
         self._fmt = fmt
         self._c = c
+        self._shared = {} if shared is None else shared
         self.name = c.name
         self.rank = c.rank
         self.joint = c.joint
         self.of = c.of
         self.additive = c.additive
-        avg_kind = _AVERAGE_KIND.get(c.kind, "number")
-        diff_kind = _DIFF_KIND.get(c.kind, "number")
-        self.value = NumberView(fmt, c.value, c.kind)
-        self.national = NumberView(fmt, c.national, c.kind)
-        self.average = NumberView(fmt, c.average, avg_kind)
-        diff = c.diff_from_average
-        self.diff_from_average = NumberView(fmt, diff, diff_kind)
-        self.diff_from_national = NumberView(fmt, c.diff_from_national, diff_kind)
-        self.gap_from_average = NumberView(fmt, abs(diff), diff_kind)
-        self.above_average = diff > 0
-        self.below_average = diff < 0
+
+    def _standing(self) -> tuple[SharedNumber, ...]:
+        got = self._shared.get(self.name)
+        if got is None:
+            c = self._c
+            avg_kind = _AVERAGE_KIND.get(c.kind, "number")
+            got = self._shared[self.name] = (
+                SharedNumber(self._fmt, c.national, c.kind),
+                SharedNumber(self._fmt, c.average, avg_kind),
+            )
+        return got
+
+    @property
+    def value(self) -> NumberView:
+        return NumberView(self._fmt, self._c.value, self._c.kind)
+
+    @property
+    def national(self) -> NumberView:
+        return self._standing()[0]
+
+    @property
+    def average(self) -> NumberView:
+        return self._standing()[1]
+
+    @property
+    def diff_from_average(self) -> NumberView:
+        return NumberView(self._fmt, self._c.diff_from_average, self._diff_kind)
+
+    @property
+    def diff_from_national(self) -> NumberView:
+        return NumberView(self._fmt, self._c.diff_from_national, self._diff_kind)
+
+    @property
+    def gap_from_average(self) -> NumberView:
+        return NumberView(self._fmt, abs(self._c.diff_from_average), self._diff_kind)
+
+    @property
+    def above_average(self) -> bool:
+        return self._c.diff_from_average > 0
+
+    @property
+    def below_average(self) -> bool:
+        return self._c.diff_from_average < 0
+
+    @property
+    def _diff_kind(self) -> str:
+        return _DIFF_KIND.get(self._c.kind, "number")
 
     @property
     def share_of_total(self) -> NumberView:
@@ -69,10 +127,17 @@ class CompareView:
 class CompareMap(Mapping[str, CompareView]):
     """`compare.name` and `compare['name']`; an unknown name is an error naming it."""
 
-    def __init__(self, fmt: Formatter, comparisons: Mapping[str, Comparison]) -> None:
+    def __init__(
+        self,
+        fmt: Formatter,
+        comparisons: Mapping[str, Comparison],
+        shared: dict[str, tuple[SharedNumber, ...]] | None = None,
+    ) -> None:
         self._fmt = fmt
         self._data = comparisons
         self._views: dict[str, CompareView] = {}
+        # What every group's comparisons share (pass the same dict for every group).
+        self._shared = {} if shared is None else shared
 
     def __getitem__(self, key: str) -> CompareView:
         view = self._views.get(key)
@@ -83,7 +148,7 @@ class CompareMap(Mapping[str, CompareView]):
                 raise PressgenError(
                     f"no comparison for figure {key!r} (only single-number figures compare)"
                 ) from None
-            view = self._views[key] = CompareView(self._fmt, c)
+            view = self._views[key] = CompareView(self._fmt, c, self._shared)
         return view
 
     def __getattr__(self, key: str) -> CompareView:
@@ -101,4 +166,4 @@ class CompareMap(Mapping[str, CompareView]):
 # Both are pressgen's own views: public attributes are numbers, NumberViews and flags, and
 # their only methods are a Mapping's (as for FigureMap), so templates read them on the
 # sandbox's fast path.
-trust_view_types({CompareView: None, CompareMap: None})
+trust_view_types({CompareView: None, CompareMap: None, SharedNumber: None})

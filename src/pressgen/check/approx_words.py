@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from pressgen.check.number_words import GERMAN_ORDINALS
 from pressgen.text.bands import BANDS
+from pressgen.text.phrase_words import FRACTION_NAMES, FRACTION_VALUES
 
 # qualifier -> (low, high) as multiples of the band (a tenth of the fraction)
 QUALIFIER_BANDS: dict[str, tuple[Decimal, Decimal]] = {}
@@ -55,6 +56,8 @@ _OVER = (
     "mer än",
     "ponad",
     "mais de",
+    "più della",  # "più della metà": di + la
+    "mais da",  # "mais da metade": de + a
 )
 _JUST_OVER = (
     "just over",
@@ -147,7 +150,34 @@ FRACTION_WORDS: dict[str, dict[str, Decimal]] = {
         "un dixième": _ONE / 10,
     },
 }
-ONE_IN = {"en": r"one\s+in\s+(?:every\s+)?", "fr": r"un\s+sur\s+", "de": r"jede[rsn]?\s+"}
+# The languages `approx` writes beyond these three (text/phrase_words.py): each name,
+# lowercased, and without its article where the article can contract ("più della metà").
+for _lang in ("es", "it", "nl", "pt"):
+    _names = dict(zip(FRACTION_NAMES[_lang], FRACTION_VALUES, strict=True))
+    FRACTION_WORDS[_lang] = {name.lower(): value for name, value in _names.items()}
+    for _name, _value in _names.items():
+        _article, _, _rest = _name.partition(" ")
+        if _article in ("la", "de", "a") and _rest:
+            FRACTION_WORDS[_lang].setdefault(_rest, _value)
+ONE_IN = {
+    "en": r"one\s+in\s+(?:every\s+)?",
+    "fr": r"un\s+sur\s+",
+    "de": r"jede[rsn]?\s+",
+    "es": r"uno\s+de\s+cada\s+",
+    "it": r"uno\s+su\s+",
+    "nl": r"één\s+op\s+de\s+",
+    "pt": r"um\s+em\s+cada\s+",
+}
+#: What follows a bare fraction that counts ("half of those", "la mitad de los").
+OF = {
+    "en": r"of",
+    "de": r"(?:der|aller|von)",
+    "fr": r"(?:de|des|du)",
+    "es": r"(?:de|del)",
+    "it": r"(?:di|dei|delle|degli|del)",
+    "nl": r"(?:van)",
+    "pt": r"(?:de|dos|das|do|da)",
+}
 
 
 def approx_regex(language: str, words: dict[str, int]) -> ApproxPattern | None:
@@ -169,7 +199,7 @@ def approx_regex(language: str, words: dict[str, int]) -> ApproxPattern | None:
     one_in = ONE_IN[language]
     # a bare fraction counts only before "of"/"der"/"des": "half of those", not "the
     # second half"; with a qualifier it always counts.
-    of = {"en": r"of", "de": r"(?:der|aller|von)", "fr": r"(?:de|des|du)"}[language]
+    of = OF[language]
     return ApproxPattern(q, f, of, one_in, n_alt)
 
 
@@ -189,7 +219,7 @@ class ApproxPattern:
         for m in self._rx.finditer(text):
             if m.group("f") and not m.group("q"):
                 tail = text[m.end() : m.end() + 6].lstrip().lower()
-                if not re.match(r"(of|der|aller|von|de|des|du)\b", tail):
+                if not re.match(r"(of|der|aller|von|de|des|du|del|di|dei|van|da|das|dos)\b", tail):
                     continue
                 before = text[max(0, m.start() - 8) : m.start()].lower()
                 if re.search(r"(the|first|second|last|latter|zweite|erste)\s*$", before):

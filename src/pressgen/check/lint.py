@@ -133,11 +133,14 @@ def _sentence_numerals(
                 continue
             if (k < 0 or clean[k] == "\n") and _is_cell(clean, tok.start):
                 continue
+            # above a hundred the words are a mouthful ("Four thousand, five hundred
+            # and thirty-four"): the formatter leaves digits and the fix is to recast
+            fix = "recast the sentence" if abs(tok.value) > 100 else "spell it out or recast"
             add(
                 "sentence-numeral",
                 tok.start,
                 tok.end,
-                f"sentence opens with the numeral {tok.text.strip()!r}: spell it out or recast",
+                f"sentence opens with the numeral {tok.text.strip()!r}: {fix}",
             )
 
 

@@ -168,7 +168,9 @@ PAIR_WITHIN = 3
 ANCHOR = 3
 
 
-_WORDS = re.compile(r"\w+")
+# Devanagari vowel signs and the virama are marks, not \w: without them a Hindi word
+# ("वृद्धि") would fall apart into letters; the danda (U+0964-5) ends a sentence.
+_WORDS = re.compile(r"(?:\w|[\u0900-\u0963\u0966-\u097f])+")
 
 
 def atoms(text: str, tokens: Sequence[NumberToken]) -> tuple[list[str], list[int], list[int]]:

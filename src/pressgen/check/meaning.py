@@ -15,281 +15,45 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-UP, DOWN = "up", "down"
-HIGH, LOW = "high", "low"
+from pressgen.check.meaning_words import (
+    _DIRECTION,
+    _EXTRA_ORDINALS,
+    _JOINT,
+    _ORDINAL_FORMS,
+    _ORDINAL_LAST,
+    _ORDINALS,
+    _SUPERLATIVE,
+    DOWN,
+    HIGH,
+    LOW,
+    UP,
+)
+
+__all__ = [
+    "DOWN",
+    "HIGH",
+    "JOINT",
+    "LOW",
+    "UP",
+    "_DIRECTION",
+    "_ORDINALS",
+    "_SUPERLATIVE",
+    "Meaning",
+    "MeaningChange",
+    "changed_meaning",
+    "direction_near",
+    "group_names",
+    "groups_in",
+    "lexicon",
+    "meaning_of",
+    "split_atoms",
+]
+
 JOINT = "joint"
 
-_DIRECTION: dict[str, dict[str, str]] = {
-    "en": dict.fromkeys(
-        [
-            "rise",
-            "rises",
-            "rose",
-            "risen",
-            "rising",
-            "up",
-            "increase",
-            "increased",
-            "increases",
-            "increasing",
-            "more",
-            "higher",
-            "grew",
-            "grow",
-            "grows",
-            "growth",
-            "jump",
-            "jumped",
-            "jumps",
-            "climbed",
-            "climb",
-            "climbs",
-            "gain",
-            "gained",
-            "gains",
-        ],
-        UP,
-    )
-    | dict.fromkeys(
-        [
-            "fall",
-            "falls",
-            "fell",
-            "fallen",
-            "falling",
-            "down",
-            "decrease",
-            "decreased",
-            "decreases",
-            "decreasing",
-            "fewer",
-            "less",
-            "lower",
-            "drop",
-            "dropped",
-            "drops",
-            "declined",
-            "decline",
-            "declines",
-            "shrank",
-            "shrunk",
-            "reduction",
-            "reductions",
-            "cut",
-        ],
-        DOWN,
-    ),
-    "de": dict.fromkeys(
-        [
-            "mehr",
-            "gestiegen",
-            "stieg",
-            "stiegen",
-            "steigt",
-            "steigen",
-            "anstieg",
-            "zunahme",
-            "zugenommen",
-            "höher",
-            "plus",
-            "wuchs",
-            "gewachsen",
-            "erhöht",
-            "erhöhte",
-            "zuwachs",
-        ],
-        UP,
-    )
-    | dict.fromkeys(
-        [
-            "weniger",
-            "gesunken",
-            "sank",
-            "sanken",
-            "sinkt",
-            "sinken",
-            "rückgang",
-            "abnahme",
-            "abgenommen",
-            "niedriger",
-            "minus",
-            "gefallen",
-            "fiel",
-            "fielen",
-            "zurück",
-            "gesenkt",
-            "verringert",
-        ],
-        DOWN,
-    ),
-    "fr": dict.fromkeys(
-        [
-            "hausse",
-            "hausses",
-            "augmentation",
-            "augmentations",
-            "augmenté",
-            "augmente",
-            "plus",
-            "progression",
-            "progressé",
-            "supérieur",
-            "supérieure",
-            "croissance",
-        ],
-        UP,
-    )
-    | dict.fromkeys(
-        [
-            "baisse",
-            "baisses",
-            "diminution",
-            "diminutions",
-            "diminué",
-            "diminue",
-            "moins",
-            "recul",
-            "reculé",
-            "inférieur",
-            "inférieure",
-            "chute",
-        ],
-        DOWN,
-    ),
-    "es": dict.fromkeys(
-        [
-            "aumento",
-            "aumentos",
-            "aumentó",
-            "aumenta",
-            "subió",
-            "sube",
-            "más",
-            "alza",
-            "incremento",
-            "creció",
-            "crece",
-            "superior",
-        ],
-        UP,
-    )
-    | dict.fromkeys(
-        [
-            "descenso",
-            "descensos",
-            "descendió",
-            "bajó",
-            "baja",
-            "menos",
-            "caída",
-            "cayó",
-            "disminución",
-            "disminuyó",
-            "inferior",
-        ],
-        DOWN,
-    ),
-}
+# Letters and Devanagari marks (a Hindi word is not split at its vowel signs), no "_".
+_LETTERS = re.compile(r"(?:[^\W_]|[\u0900-\u0963\u0966-\u097f])+")
 
-_SUPERLATIVE: dict[str, dict[str, str]] = {
-    "en": dict.fromkeys(["highest", "largest", "biggest", "most", "greatest", "top"], HIGH)
-    | dict.fromkeys(["lowest", "smallest", "fewest", "least", "bottom"], LOW),
-    "de": dict.fromkeys(["höchste", "höchsten", "größte", "größten", "meisten"], HIGH)
-    | dict.fromkeys(["niedrigste", "niedrigsten", "kleinste", "kleinsten", "wenigsten"], LOW),
-    "fr": dict.fromkeys(["maximum", "maximale"], HIGH)
-    | dict.fromkeys(["minimum", "minimale"], LOW),
-    "es": dict.fromkeys(["máximo", "máxima", "mayor"], HIGH)
-    | dict.fromkeys(["mínimo", "mínima", "menor"], LOW),
-}
-
-_ORDINALS: dict[str, list[str]] = {
-    "en": [
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-        "twentieth",
-    ],
-    "de": [
-        "erste",
-        "zweite",
-        "dritte",
-        "vierte",
-        "fünfte",
-        "sechste",
-        "siebte",
-        "achte",
-        "neunte",
-        "zehnte",
-    ],
-    "fr": [
-        "premier",
-        "deuxième",
-        "troisième",
-        "quatrième",
-        "cinquième",
-        "sixième",
-        "septième",
-        "huitième",
-        "neuvième",
-        "dixième",
-    ],
-    "es": [
-        "primero",
-        "segundo",
-        "tercero",
-        "cuarto",
-        "quinto",
-        "sexto",
-        "séptimo",
-        "octavo",
-        "noveno",
-        "décimo",
-    ],
-}
-_ORDINAL_FORMS: dict[str, tuple[str, ...]] = {
-    "de": ("", "n", "r", "s", "m"),
-    "fr": ("", "s"),
-    "es": ("", "s"),
-    "en": ("",),
-}
-_EXTRA_ORDINALS = {
-    "première": 1,
-    "primera": 1,
-    "primer": 1,
-    "segunda": 2,
-    "tercera": 3,
-    "tercer": 3,
-    "cuarta": 4,
-    "quinta": 5,
-}
-_JOINT = {
-    "joint",
-    "equal",
-    "gemeinsam",
-    "geteilt",
-    "geteilten",
-    "aequo",
-    "æquo",
-    "empatado",
-    "empatada",
-    "empate",
-}
 _NUMERIC_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th|e|er|re|ème|º|ª|o|a)?$")
 
 
@@ -312,6 +76,14 @@ def lexicon(language: str) -> dict[str, Meaning]:
     for place, word in enumerate(_ORDINALS.get(language, []), start=1):
         for ending in _ORDINAL_FORMS.get(language, ("",)):
             out.setdefault(word + ending, Meaning("ordinal", str(place)))
+        for ending in _ORDINAL_LAST.get(language, ()):
+            out.setdefault(word[:-1] + ending, Meaning("ordinal", str(place)))
+        if language == "pl" and word.endswith("y"):
+            for ending in ("a", "e"):
+                out.setdefault(word[:-1] + ending, Meaning("ordinal", str(place)))
+        elif language == "pl" and word.endswith("i"):
+            for ending in ("a", "e"):
+                out.setdefault(word + ending, Meaning("ordinal", str(place)))
     if language in ("fr", "es"):
         for word, place in _EXTRA_ORDINALS.items():
             out.setdefault(word, Meaning("ordinal", str(place)))
@@ -349,7 +121,7 @@ def split_atoms(atoms: Sequence[str]) -> list[str]:
         if atom.startswith("\x00") or atom == "=":
             out.append(atom)
         else:
-            out.extend(re.findall(r"[^\W_]+", atom) or [atom])
+            out.extend(_LETTERS.findall(atom) or [atom])
     return out
 
 

@@ -31,6 +31,7 @@ from pressgen.check.number_words import (
     words_regex,
     words_value,
 )
+from pressgen.check.unit_words import less_than_regex, percent_words, points_words
 from pressgen.text.bands import TENTH
 from pressgen.text.locales import get_locale
 from pressgen.text.numformat import symbols_for
@@ -102,15 +103,18 @@ class NumberReader:
         d = re.escape(sym.decimal)
         number = rf"(?:{_D}{{1,3}}(?:{g}{_D}{{2,3}})+(?!{_D})|{_D}+)(?:{d}{_D}+)?"
         self._number = number
-        pct_words = _percent_words(style, sym.percent)
-        pts_words = _points_words(style)
+        pct_words = percent_words(style, sym.percent)
+        pts_words = points_words(style)
         sp = f"[{_SPACES}\n]?"  # a plain-text export may wrap between number and unit
         self._percent_after = re.compile(rf"{sp}(?:{pct_words})(?![\w])")
+        # Japanese runs words into numbers ("12%増", "382減"): only a Latin letter or a
+        # digit right after the number makes it part of a longer word there.
+        end = r"(?![0-9A-Za-z])" if self.language in ("ja", "zh") else r"(?![\w])"
         self._digits_re = re.compile(
             # a minus sign belongs to the number ("-19 percent"); a hyphen after a word
             # ("COVID-19") does not
             rf"(?:(?<![\w.,/\-])[-−](?=\d)|(?<![\w.,/\-])){number}"
-            rf"(?:{sp}(?P<pts>{pts_words})|{sp}(?P<pct>{pct_words}))?(?![\w])"
+            rf"(?:{sp}(?P<pts>{pts_words})|{sp}(?P<pct>{pct_words}))?{end}"
         )
         compact = _compact_words(self.tag)
         self._compact = compact
@@ -128,6 +132,7 @@ class NumberReader:
         self._words_re = words_regex(self._words, self.language)
         self._approx_re = approx_regex(self.language, self._words)
         self._skip = _skip_patterns(self.tag, self.language)
+        self._less_than_re = less_than_regex(self.language, number, pct_words, sp)
 
     # -- public --------------------------------------------------------------------
 
@@ -173,6 +178,7 @@ class NumberReader:
                 tok = self._digits_token(m, text)
                 if tok is not None:
                     take(tok)
+        out = self._less_than(out, clean, text)
         if self._words_re is not None:
             for w in self._words_re.finditer(clean):
                 a, b = w.span()
@@ -182,6 +188,30 @@ class NumberReader:
         if quotes:
             out = [_with_quote(t, quotes) for t in out]
         return out
+
+    def _less_than(self, out: list[NumberToken], clean: str, text: str) -> list[NumberToken]:
+        """ "less than 1 per cent" (a share the formatter would print as 0) is one token
+        claiming the band from 0 up to that bound, not a claim that the share is 1 %."""
+        rx = self._less_than_re
+        if rx is None:
+            return out
+        spans = {(m.start("x"), m.end("x")): m.span() for m in rx.finditer(clean)}
+        if not spans:
+            return out
+        kept: list[NumberToken] = []
+        for tok in out:
+            whole = spans.get((tok.start, tok.end))
+            if whole is None or tok.unit != PERCENT or tok.value is None:
+                kept.append(tok)
+                continue
+            a, b = whole
+            band = (Decimal(0), tok.value / 100)
+            kept.append(
+                NumberToken(
+                    a, b, text[a:b], tok.value, APPROX, tok.decimals, form="approx", band=band
+                )
+            )
+        return kept
 
     def parse_number(self, text: str) -> tuple[Decimal, int] | None:
         """(value, decimals) of digits in this locale's grouping, or None."""
@@ -279,60 +309,6 @@ def _wordish(ch: str) -> bool:
     import unicodedata
 
     return ch.isalnum() or ch in "-_'’" or unicodedata.category(ch).startswith("M")
-
-
-def _percent_words(style: HouseStyle, sign: str) -> str:
-    words = {
-        "%",
-        "٪",
-        "％",
-        sign,
-        "per cent",
-        "percent",
-        "pc",
-        "Prozent",
-        "pour cent",
-        "por ciento",
-        "por cento",
-        "per cento",
-        "procent",
-        "procentów",
-        "proc.",
-        "prozent",
-        "pour\u00a0cent",
-        "प्रतिशत",
-        "パーセント",
-    }
-    if style.percent_word:
-        words.add(style.percent_word)
-    return "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
-    )
-
-
-def _points_words(style: HouseStyle) -> str:
-    words = {
-        "percentage points",
-        "percentage point",
-        "points de pourcentage",
-        "point de pourcentage",
-        "Prozentpunkte",
-        "Prozentpunkten",
-        "Prozentpunkt",
-        "punti percentuali",
-        "puntos porcentuales",
-        "procentenheter",
-        "procentpunten",
-        "pontos percentuais",
-        "punktów procentowych",
-        "pp",
-        "ppt",
-        "ppts",
-        style.points_word,
-    }
-    return "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
-    )
 
 
 @lru_cache(maxsize=64)

@@ -70,28 +70,41 @@ def number(ctx: Context, x: Any, decimals: int | None = None) -> str:
 
 
 @pass_context
-def count(ctx: Context, x: Any, start: bool = False) -> str:
-    """A count in house style: 'three', '4,534'; `start=True` at the opening of a sentence."""
-    return formatter_of(ctx).count(_number(x), sentence_start=start)
+def count(ctx: Context, x: Any, start: bool = False, gender: str | None = None) -> str:
+    """A count in house style: 'three', '4,534'; `start=True` at the opening of a sentence;
+    one is 'ein' in German running text, and `gender='f'` gives 'eine', 'une', 'una'."""
+    if gender not in (None, "m", "f", "n"):
+        raise PressgenError(f"count: gender must be 'm', 'f' or 'n', not {gender!r}")
+    return formatter_of(ctx).count(
+        _number(x),
+        sentence_start=start,
+        gender=gender,  # type: ignore[arg-type]
+    )
 
 
 @pass_context
 def words(ctx: Context, x: Any, start: bool = False) -> str:
-    """A whole number in words in the release's language: 'three', 'drei', 'trois'."""
-    text = formatter_of(ctx).words(_int(x, "words"))
+    """A number in words in the release's language: 'three', 'drei', 'trois'; a value
+    with a fraction is rounded to a whole number first, by the style's rounding."""
+    fmt = formatter_of(ctx)
+    text = fmt.words(int(fmt.round(_number(x), 0)))
     return text[:1].upper() + text[1:] if start else text
 
 
 @pass_context
-def ordinal(ctx: Context, x: Any, figures: bool = False) -> str:
-    """'third', 'dritte', 'troisième'; `figures=True`: '3rd', '3.', '3e'."""
+def ordinal(ctx: Context, x: Any, figures: bool = False, gender: str | None = None) -> str:
+    """'third', 'dritte', 'troisième'; `figures=True`: '3rd', '3.', '3e'; `gender='f'`
+    for a feminine noun where the language marks it: French '1re', 'première'."""
+    if gender not in (None, "m", "f", "n"):
+        raise PressgenError(f"ordinal: gender must be 'm', 'f' or 'n', not {gender!r}")
     fmt = formatter_of(ctx)
     n = _int(x, "ordinal")
-    if figures:
-        from pressgen.text.words import ordinal_figures
+    from pressgen.text.words import feminine_ordinal, ordinal_figures
 
-        return ordinal_figures(n, fmt.language)
-    return fmt.ordinal(n)
+    if figures:
+        return ordinal_figures(n, fmt.language, feminine=gender == "f")
+    text = fmt.ordinal(n)
+    return feminine_ordinal(text, fmt.language) if gender == "f" else text
 
 
 @pass_context
@@ -114,6 +127,19 @@ def approx(ctx: Context, x: Any, kind: str = "fraction", start: bool = False) ->
     (`kind='one_in'`), only inside the bands where that is true; else the percentage.
     `start=True` capitalises the first letter only (Jinja's `capitalize` lowers the rest)."""
     fmt = formatter_of(ctx)
+    share_kinds = ("share", "rate", "change", "points", "number", "ratio")
+    kind_of = getattr(x, "kind", None)
+    name = getattr(x, "name", None)
+    if isinstance(kind_of, str) and kind_of not in share_kinds:
+        # a count as "23,992,000 per cent" is nonsense: say which figure it was
+        raise PressgenError(
+            f"approx needs a share (0 to 1), but figure {name or '?'!r} is a {kind_of}:"
+            " use count, compact or number for it"
+        )
+    v = _number(x)
+    if not (0 <= v <= 1):
+        what = f"figure {name!r}" if name else "the value"
+        raise PressgenError(f"approx needs a share from 0 to 1; {what} is {v}")
     if kind == "fraction":
         text = phrases.approx(fmt, _number(x))
     elif kind == "one_in":
@@ -124,12 +150,22 @@ def approx(ctx: Context, x: Any, kind: str = "fraction", start: bool = False) ->
 
 
 @pass_context
-def change(ctx: Context, x: Any, unit: str = "percent", decimals: int | None = None) -> str:
-    """A change with its direction: 'up 12 per cent', 'doubled', 'fell by a fifth';
-    `unit='points'` for a difference of shares: 'up 3 percentage points'."""
-    if unit not in ("percent", "points"):
-        raise PressgenError(f"change: unit must be 'percent' or 'points', not {unit!r}")
-    return phrases.change(formatter_of(ctx), _number(x), unit, decimals)  # type: ignore[arg-type]
+def change(
+    ctx: Context, x: Any, unit: str = "percent", decimals: int | None = None, verb: bool = False
+) -> str:
+    """A change with its direction in words, never a sign: 'up 12 per cent', 'doubled',
+    'fell by a fifth'; `unit='points'` for a difference of shares ('up 3 percentage
+    points'), `unit='count'` for a difference of counts ('down 382', '382 weniger');
+    `verb=True` for the verb: 'rose by 12 per cent', 'fell by 382', 'ging um 382 zurück'."""
+    if unit not in ("percent", "points", "count"):
+        raise PressgenError(f"change: unit must be 'percent', 'points' or 'count', not {unit!r}")
+    return phrases.change(
+        formatter_of(ctx),
+        _number(x),
+        unit,  # type: ignore[arg-type]
+        decimals,
+        verb=bool(verb),
+    )
 
 
 @pass_context

@@ -19,8 +19,16 @@ from babel.numbers import get_currency_precision
 
 from pressgen.errors import PressgenError
 from pressgen.text.dates import DateFormatting
+from pressgen.text.elision import italian_articles, spanish_conjunction
 from pressgen.text.locales import get_locale, normalise_locale, supported_locales
 from pressgen.text.numformat import CompiledPattern, locale_numbers, quantize
+from pressgen.text.phrase_words import (
+    DEFAULT_POINTS_WORDS,
+    LESS_THAN,
+    POINTS_JOINER,
+    POINTS_WORDS,
+)
+from pressgen.text.placeholders import compile_placeholders
 
 if TYPE_CHECKING:
     from pressgen.text.style import HouseStyle
@@ -37,6 +45,18 @@ __all__ = [
 Number = int | Decimal
 
 _PLURAL_ORDER = ("zero", "one", "two", "few", "many", "other")
+#: At most this many whole counts are remembered per formatter (see Formatter.count).
+_MEMO_SIZE = 65536
+
+#: One as a count before a noun (masculine or neuter, feminine): the number name
+#: ('eins', 'uno') is for counting aloud, not for "ein Fall", "un caso", "una persona".
+_ONE_FORMS: dict[str, tuple[str, str]] = {
+    "de": ("ein", "eine"),
+    "fr": ("un", "une"),
+    "es": ("un", "una"),
+    "it": ("un", "una"),
+    "pt": ("um", "uma"),
+}
 
 
 def to_decimal(value: Number | float | str) -> Decimal:
@@ -71,6 +91,7 @@ class Formatter(DateFormatting):
         self._numbers = locale_numbers(self.tag)
         self._decimal = self._numbers.decimal
         self._percent = _respaced_percent(self.tag, style.percent_sign_space)
+        self._counts: dict[int, str] = {}
 
     # -- numbers -----------------------------------------------------------------
 
@@ -90,17 +111,49 @@ class Formatter(DateFormatting):
     def integer(self, value: Number | float | str) -> str:
         return self.decimal(value, 0)
 
-    def count(self, value: Number | float | str, *, sentence_start: bool = False) -> str:
-        """A count in house style: words from one up to the spell-out threshold, and
-        always in words at the start of a sentence if the style says so."""
+    def count(
+        self,
+        value: Number | float | str,
+        *,
+        sentence_start: bool = False,
+        gender: Literal["m", "f", "n"] | None = None,
+    ) -> str:
+        """A count in house style: words from one up to the spell-out threshold, and in
+        words at the start of a sentence if the style says so (up to a hundred; above,
+        digits stay and lint suggests recasting). One before a noun takes the article
+        form: German 'ein' ('eine' with `gender='f'`), never the number name 'eins';
+        `gender='f'` gives 'une', 'una', 'uma' in French, Spanish, Italian, Portuguese."""
+        if type(value) is int and not sentence_start and gender is None:
+            # Whole counts repeat (a batch prints thousands): each is formatted once.
+            text = self._counts.get(value)
+            if text is None:
+                text = self._count(value, False, None)
+                if len(self._counts) < _MEMO_SIZE:
+                    self._counts[value] = text
+            return text
+        return self._count(value, sentence_start, gender)
+
+    def _count(
+        self,
+        value: Number | float | str,
+        sentence_start: bool,
+        gender: Literal["m", "f", "n"] | None,
+    ) -> str:
         d = to_decimal(value)
-        if d == d.to_integral_value() and d >= 0:
+        if d == d.to_integral_value():
             n = int(d)
-            if (0 < n < self.style.spell_out_below) or (
-                sentence_start and self.style.spell_out_sentence_start
+            if n >= 0 and (
+                (0 < n < self.style.spell_out_below)
+                or (sentence_start and self.style.spell_out_sentence_start and n <= 100)
             ):
-                text = self.words(n)
+                text = (
+                    _ONE_FORMS[self.language][gender == "f"]
+                    if n == 1
+                    and (self.language == "de" or (gender and self.language in _ONE_FORMS))
+                    else self.words(n)
+                )
                 return capitalise(text) if sentence_start else text
+            # a whole number prints whole, negative or not ("-3", never "-3.0")
             return self.decimal(d, 0)
         text = self.decimal(d, self.style.decimals)
         return text
@@ -108,7 +161,15 @@ class Formatter(DateFormatting):
     def percent(self, fraction: Number | float | str, decimals: int | None = None) -> str:
         """A share given as a fraction (0.52) in house style: '52 per cent', '52%', '52 %'."""
         places = self.style.share_decimals if decimals is None else decimals
-        q = quantize(to_decimal(fraction) * 100, places, self._rounding)
+        d = to_decimal(fraction)
+        q = quantize(d * 100, places, self._rounding)
+        if not q and d > 0:
+            # a share that is not nothing never prints as "0 per cent": "less than 1 per
+            # cent" (at the places shown: "less than 0.1 per cent" with one decimal)
+            bound = self.percent(Decimal(1).scaleb(-places - 2), places)
+            pattern = LESS_THAN.get(self.language, "< {x}")
+            text = compile_placeholders(pattern, ("x",)).fill({"x": bound})
+            return italian_articles(text) if self.language == "it" else text
         if self.style.percent_word:
             return f"{self._decimal(q.copy_abs(), q.is_signed())} {self.style.percent_word}"
         return self._percent(q.copy_abs(), q.is_signed())
@@ -116,7 +177,14 @@ class Formatter(DateFormatting):
     def points(self, fraction: Number | float | str, decimals: int | None = None) -> str:
         """A difference between two shares, unsigned: '3 percentage points'."""
         places = self.style.share_decimals if decimals is None else decimals
-        return f"{self.decimal(abs(to_decimal(fraction)) * 100, places)} {self.style.points_word}"
+        q = quantize(abs(to_decimal(fraction)) * 100, places, self._rounding)
+        chosen = self.style.points_word
+        forms = POINTS_WORDS.get(self.language)
+        if forms is not None and chosen in DEFAULT_POINTS_WORDS:
+            # a preset's word: the language's own, in the plural form CLDR gives the
+            # printed number ("1 percentage point", "2 punkty procentowe")
+            chosen = forms.get(self.locale.plural_form(q)) or forms["other"]
+        return self._decimal(q, False) + POINTS_JOINER.get(self.language, " ") + chosen
 
     def money(self, value: Number | float | str, currency: str, decimals: int | None = None) -> str:
         """An amount with the locale's currency pattern: '£432.50', '432,50 €', '￥1,234'.
@@ -237,9 +305,17 @@ class Formatter(DateFormatting):
             return ", ".join(items[:-1]) + comma + word + items[-1]
         if self.language == "en" and self.style.serial_comma is not None and len(items) == 2:
             return items[0] + (" and " if kind == "and" else " or ") + items[1]
-        if kind == "or":
-            return str(format_list(items, style="or", locale=self.locale))
-        return str(format_list(items, style="standard", locale=self.locale))
+        style: Literal["or", "standard"] = "or" if kind == "or" else "standard"
+        text = str(format_list(items, style=style, locale=self.locale))
+        if self.language == "es" and len(items) > 1:
+            # CLDR's list patterns have one 'y' and one 'o'; Spanish writes 'e' before
+            # i-/hi- and 'u' before o-/ho- ("España e Italia", "siete u ocho")
+            word = "o" if kind == "or" else "y"
+            tail = f" {word} {items[-1]}"
+            new = spanish_conjunction(word, items[-1])
+            if new != word and text.endswith(tail):
+                text = f"{text[: -len(tail)]} {new} {items[-1]}"
+        return text
 
 
 def capitalise(text: str) -> str:

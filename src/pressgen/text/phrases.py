@@ -7,13 +7,22 @@ percentage instead: an honest figure beats a misleading phrase.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 from pressgen.errors import PressgenError
 from pressgen.text.bands import band
+from pressgen.text.elision import french_elision, italian_articles
 from pressgen.text.formatting import capitalise, to_decimal
+from pressgen.text.phrase_words import (
+    APPROX_QUALIFIERS,
+    CHANGE_FRACTIONS,
+    CHANGE_WORDS,
+    FRACTION_NAMES,
+    FRACTION_VALUES,
+    RANK_WORDS,
+)
+from pressgen.text.placeholders import compile_placeholders
 from pressgen.text.words import ordinal_figures, spell_ordinal
 
 if TYPE_CHECKING:
@@ -25,32 +34,13 @@ _ONE_IN_TOLERANCE = Decimal("0.02")  # "one in four": within 2 % of 1/4, relativ
 _CHANGE_TOLERANCE = Decimal("0.005")  # "doubled", "fell by a fifth": within ±0.5 points
 
 
-@dataclass(frozen=True)
-class _Fraction:
-    value: Decimal
-    en: str
-    de: str
-    fr: str
-
-
-_FRACTIONS = (
-    _Fraction(_ONE / 10, "a tenth", "ein Zehntel", "un dixième"),
-    _Fraction(_ONE / 5, "a fifth", "ein Fünftel", "un cinquième"),
-    _Fraction(_ONE / 4, "a quarter", "ein Viertel", "un quart"),
-    _Fraction(_ONE / 3, "a third", "ein Drittel", "un tiers"),
-    _Fraction(_ONE / 2, "half", "die Hälfte", "la moitié"),
-    _Fraction(_ONE * 2 / 3, "two thirds", "zwei Drittel", "deux tiers"),
-    _Fraction(_ONE * 3 / 4, "three quarters", "drei Viertel", "trois quarts"),
+_FRACTIONS = tuple(
+    (value, {lang: names[k] for lang, names in FRACTION_NAMES.items()})
+    for k, value in enumerate(FRACTION_VALUES)
 )
-
-_QUALIFIERS = {
-    # (below the fraction, above it); English says "almost half" but "nearly a third".
-    "en": ("nearly", "more than"),
-    "de": ("knapp", "mehr als"),
-    "fr": ("près de", "plus de"),
-}
-
+_QUALIFIERS = APPROX_QUALIFIERS
 _LANGS = frozenset(_QUALIFIERS)
+_ONE_IN_LANGS = frozenset({"en", "de", "fr"})
 
 
 def approx(fmt: Formatter, share: Number | float | str) -> str:
@@ -68,18 +58,18 @@ def approx(fmt: Formatter, share: Number | float | str) -> str:
     if lang not in _LANGS or not (0 <= s <= 1):
         return fmt.percent(s)
     best: tuple[Decimal, str] | None = None
-    for fr in _FRACTIONS:
-        name: str = getattr(fr, lang)
-        gap = s - fr.value
+    for value, names in _FRACTIONS:
+        name = names[lang]
+        gap = s - value
         if abs(gap) <= _EXACT:
             return name
-        below = band(fr.value, "below")
-        over = band(fr.value, "over")
-        if below[0] <= s < fr.value:
+        below = band(value, "below")
+        over = band(value, "over")
+        if below[0] <= s < value:
             word = _QUALIFIERS[lang][0]
-            if lang == "en" and fr.value == _ONE / 2:
+            if lang == "en" and value == _ONE / 2:
                 word = "almost"
-        elif fr.value < s <= over[1]:
+        elif value < s <= over[1]:
             word = _QUALIFIERS[lang][1]
         else:
             continue
@@ -93,7 +83,7 @@ def one_in(fmt: Formatter, share: Number | float | str, largest: int = 20) -> st
     """'one in four' when the share is within 2 % (relative) of 1/N for N from 2 to
     `largest`; otherwise the exact percentage. N follows the style's spell-out rule."""
     s = to_decimal(share)
-    if s <= 0 or s > 1 or fmt.language not in _LANGS:
+    if s <= 0 or s > 1 or fmt.language not in _ONE_IN_LANGS:
         return fmt.percent(s)
     n = int((_ONE / s).to_integral_value())
     if not (2 <= n <= largest) or abs(s - _ONE / n) > _ONE_IN_TOLERANCE / n:
@@ -108,89 +98,89 @@ def one_in(fmt: Formatter, share: Number | float | str, largest: int = 20) -> st
     return f"one in {number}"
 
 
-_CHANGE_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "same": "unchanged",
-        "up": "up {x}",
-        "down": "down {x}",
-        "x2": "doubled",
-        "x3": "tripled",
-        "x4": "quadrupled",
-        "half": "halved",
-        "rise": "rose by {f}",
-        "fall": "fell by {f}",
-    },
-    "de": {
-        "same": "unverändert",
-        "up": "plus {x}",
-        "down": "minus {x}",
-        "x2": "verdoppelt",
-        "x3": "verdreifacht",
-        "x4": "vervierfacht",
-        "half": "halbiert",
-        "rise": "um {f} gestiegen",
-        "fall": "um {f} gesunken",
-    },
-    "fr": {
-        "same": "stable",
-        "up": "en hausse de {x}",
-        "down": "en baisse de {x}",
-        "x2": "a doublé",
-        "x3": "a triplé",
-        "x4": "a quadruplé",
-        "half": "divisé par deux",
-        "rise": "en hausse {f}",
-        "fall": "en baisse {f}",
-    },
-}
+_CHANGE_FIELDS = ("x", "f")
+_RANK_FIELDS = ("a", "o", "n", "t")
+_UNITS = ("percent", "points", "count")
 
-_CHANGE_FRACTIONS = (
-    (_ONE / 5, {"en": "a fifth", "de": "ein Fünftel", "fr": "d’un cinquième"}),
-    (_ONE / 4, {"en": "a quarter", "de": "ein Viertel", "fr": "d’un quart"}),
-    (_ONE / 3, {"en": "a third", "de": "ein Drittel", "fr": "d’un tiers"}),
-    (_ONE / 2, {"en": "half", "de": "die Hälfte", "fr": "de moitié"}),
-)
+
+def _fill(pattern: str, fields: tuple[str, ...], **values: str) -> str:
+    return compile_placeholders(pattern, fields).fill(values)
+
+
+def change_words(language: str) -> dict[str, str]:
+    """The change phrases of `language`; an error naming it where there are none."""
+    words = CHANGE_WORDS.get(language)
+    if words is None:
+        raise PressgenError(f"no change phrases for language {language!r}")
+    return words
 
 
 def change(
     fmt: Formatter,
     value: Number | float | str,
-    unit: Literal["percent", "points"] = "percent",
+    unit: Literal["percent", "points", "count"] = "percent",
     decimals: int | None = None,
+    *,
+    verb: bool = False,
 ) -> str:
-    """A change with its direction in words.
+    """A change with its direction in words, never a minus sign.
 
     `unit='percent'`: `value` is a relative change (0.12 for +12 %): 'up 12 per cent',
     'down 2.4 per cent'; with the style's `change_words`, 'doubled' (+100 %), 'tripled',
     'quadrupled', 'halved' (−50 %), 'rose by a third', 'fell by a fifth' when the change
     is within ±0.5 percentage points of that fraction. `unit='points'`: `value` is a
-    difference of two shares (0.03): 'up 3 percentage points'. Zero is 'unchanged' —
+    difference of two shares (0.03): 'up 3 percentage points'. `unit='count'`: `value` is
+    a difference of two counts (-382): 'down 382'. `verb=True` writes the verb: 'rose by
+    12 per cent', 'fell by 382' (no multiples or fractions then). Zero is 'unchanged' —
     after rounding, so +0.2 % shown with no decimals is 'unchanged', never 'up 0 per cent'.
     """
-    words = _CHANGE_WORDS.get(fmt.language)
-    if words is None:
-        raise PressgenError(f"no change phrases for language {fmt.language!r}")
+    words = change_words(fmt.language)
+    if unit not in _UNITS:
+        raise PressgenError(f"change: unit must be 'percent', 'points' or 'count', not {unit!r}")
     v = to_decimal(value)
+    pre = "v_" if verb else ""
+    up = v > 0
     if unit == "points":
         places = fmt.style.share_decimals if decimals is None else decimals
         if fmt.round(abs(v) * 100, places) == 0:
-            return words["same"]
-        text = fmt.points(v, places)
-        return words["up" if v > 0 else "down"].format(x=text)
-    if unit != "percent":
-        raise PressgenError(f"change: unit must be 'percent' or 'points', not {unit!r}")
+            return words[pre + "same"]
+        return _say(fmt, words[pre + ("up_n" if up else "down_n")], fmt.points(v, places))
+    if unit == "count":
+        places = _count_places(fmt, v) if decimals is None else decimals
+        if fmt.round(abs(v), places) == 0:
+            return words[pre + "same"]
+        # a whole difference is a count in house style: "up three", "en hausse d’un"
+        # (but "1 mehr", not "ein mehr": one's form there depends on the noun left out)
+        spell = places == 0 and decimals is None and (abs(v) != 1 or fmt.language in ("en", "fr"))
+        size = fmt.count(abs(v)) if spell else None
+        size = size or fmt.decimal(abs(v), places)
+        return _say(fmt, words[pre + ("up_n" if up else "down_n")], size)
     places = fmt.style.change_decimals if decimals is None else decimals
-    if fmt.style.change_words:
+    if fmt.style.change_words and not verb:
         for multiple, key in ((1, "x2"), (2, "x3"), (3, "x4"), (Decimal("-0.5"), "half")):
             if abs(v - multiple) <= _CHANGE_TOLERANCE:
                 return words[key]
-        for fraction, names in _CHANGE_FRACTIONS:
-            if abs(abs(v) - fraction) <= _CHANGE_TOLERANCE and v != Decimal("-0.5"):
-                return words["rise" if v > 0 else "fall"].format(f=names[fmt.language])
+        for fraction, names in CHANGE_FRACTIONS:
+            name = names.get(fmt.language)
+            if name and abs(abs(v) - fraction) <= _CHANGE_TOLERANCE and v != Decimal("-0.5"):
+                return _fill(words["rise" if up else "fall"], _CHANGE_FIELDS, f=name)
     if fmt.round(abs(v) * 100, places) == 0:
-        return words["same"]
-    text = fmt.percent(abs(v), places)
-    return words["up" if v > 0 else "down"].format(x=text)
+        return words[pre + "same"]
+    return _say(fmt, words[pre + ("up" if up else "down")], fmt.percent(abs(v), places))
+
+
+def _count_places(fmt: Formatter, v: Decimal) -> int:
+    """A whole difference prints whole; a fractional one with the style's decimals."""
+    return 0 if v == v.to_integral_value() else fmt.style.decimals
+
+
+def _say(fmt: Formatter, pattern: str, size: str) -> str:
+    text = _fill(pattern, _CHANGE_FIELDS, x=size, f="")
+    if fmt.language == "it":
+        return italian_articles(text)
+    if fmt.language == "fr":
+        return french_elision(text)
+    return text
 
 
 _GERMAN_STEMS = {2: "zweit", 3: "dritt", 7: "siebt", 8: "acht"}
@@ -198,40 +188,45 @@ _GERMAN_STEMS = {2: "zweit", 3: "dritt", 7: "siebt", 8: "acht"}
 
 def rank(fmt: Formatter, n: int, adjective: str, *, joint: bool = False) -> str:
     """A place in a ranking with its adjective: 'highest', 'third-highest',
-    'joint third-highest', '11th-highest'; 'dritthöchste'; 'troisième plus élevé'."""
+    'joint third-highest', '11th-highest'; 'dritthöchste'; 'troisième plus élevé';
+    'tercero más alto'; '3番目に高い'. Ordinals follow the style's spell-out rule."""
     if isinstance(n, bool) or not isinstance(n, int) or n < 1:
         raise PressgenError(f"rank must be a whole number from 1, not {n!r}")
     lang = fmt.language
-    if lang == "en":
-        if n == 1:
-            text = adjective
-        elif n < max(fmt.style.spell_out_below, 2):
-            text = f"{spell_ordinal(n, 'en')}-{adjective}"
-        else:
-            text = f"{ordinal_figures(n, 'en')}-{adjective}"
-        return f"joint {text}" if joint else text
+    words = RANK_WORDS.get(lang)
+    if words is None:
+        raise PressgenError(f"no rank phrases for language {lang!r}")
+    if n == 1:
+        text = _fill(words["first"], _RANK_FIELDS, a=adjective)
+    else:
+        text = _fill(words["nth"], _RANK_FIELDS, a=adjective, o=_rank_ordinal(fmt, n), n=str(n))
+    return _fill(words["joint"], _RANK_FIELDS, t=text) if joint else text
+
+
+def _rank_ordinal(fmt: Formatter, n: int) -> str:
+    lang = fmt.language
     if lang == "de":
-        stem = _GERMAN_STEMS.get(n) or spell_ordinal(n, "de").removesuffix("e")
-        if n == 1:
-            stem = ""
-        text = f"{stem}{adjective}"
-        return f"gemeinsam {text}" if joint else text
+        return _GERMAN_STEMS.get(n) or spell_ordinal(n, "de").removesuffix("e")
     if lang == "fr":
-        text = adjective if n == 1 else f"{spell_ordinal(n, 'fr')} {adjective}"
-        return f"{text} ex aequo" if joint else text
-    raise PressgenError(f"no rank phrases for language {lang!r}")
+        return spell_ordinal(n, "fr")
+    if lang == "hi" and n > 10:
+        return f"{n}वाँ"
+    if n < max(fmt.style.spell_out_below, 2) or lang in ("hi",):
+        return fmt.ordinal(n)
+    return ordinal_figures(n, fmt.words_language)
 
 
 def _qualify(lang: str, word: str, name: str) -> str:
-    if lang == "fr" and word == "près de" and name[:1] in "aeiouu":
-        return f"près d’{name}"
-    if lang == "fr" and name.startswith("la "):
-        return (
-            f"{word.removesuffix(' de')} de la {name[3:]}"
-            if word == "près de"
-            else (f"{word} la {name[3:]}")
-        )
-    return f"{word} {name}"
+    text = f"{word} {name}"
+    if lang == "fr":
+        return french_elision(text)
+    # "più di la metà" is "più della metà", "mais de a metade" "mais da metade"
+    for joined, contracted in _CONTRACTIONS.get(lang, ()):
+        text = text.replace(joined, contracted)
+    return text
+
+
+_CONTRACTIONS = {"it": ((" di la ", " della "),), "pt": ((" de a ", " da "),)}
 
 
 # The word that marks an export as a draft (DOCX page header, HTML banner, text first

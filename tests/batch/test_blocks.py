@@ -1,0 +1,104 @@
+"""BlockCache: which blocks a batch replays, and that replaying changes no output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pressgen.batch.blocks import BlockCache
+from pressgen.errors import PressgenError
+from pressgen.release.render import environment, read_template_info, render_template
+
+LAYOUT = """{% macro plain(x) %}[{{ x }}]{% endmacro %}
+{% macro figure_of(x) %}{{ f.total }}{{ x }}{% endmacro %}
+{% set shouted = release | upper %}
+{% block const %}R={{ release }}{{ plain(release) }}{% endblock %}
+{% block keyed %}n={{ suppressed_cells }}{% endblock %}
+{% block grp %}{{ group }}{% endblock %}
+{% block via_macro %}{{ figure_of(1) }}{% endblock %}
+{% block top_set %}{{ shouted }}{% endblock %}
+{% block included %}{% include "part.md.j2" %}{% endblock %}
+{% block parent %}P{% endblock %}
+{% block scoped_one scoped %}{{ release }}{% endblock %}
+{% block outer %}<{% block inner %}I{% endblock %}>{% endblock %}
+{% block shuffled %}{{ [1, 2, 3] | random }}{% endblock %}
+{% block missing_name %}{% if nothing is defined %}yes{% else %}no{% endif %}{% endblock %}
+"""
+CHILD = """{% extends "layout.md.j2" %}
+{% block parent %}{{ super() }}C{% endblock %}
+"""
+VARYING = ("f", "group", "suppressed_cells")
+UNIQUE = ("f", "group")
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    (tmp_path / "layout.md.j2").write_text(LAYOUT, encoding="utf-8")
+    (tmp_path / "child.md.j2").write_text(CHILD, encoding="utf-8")
+    (tmp_path / "part.md.j2").write_text("{{ release }}", encoding="utf-8")
+    return tmp_path
+
+
+def _replayed(folder: Path) -> dict[str, bool]:
+    env = environment([folder])
+    cache = BlockCache(env, VARYING, UNIQUE)
+    child = env.get_template("child.md.j2")
+    layout = env.get_template("layout.md.j2")
+    blocks = {**layout.blocks, **child.blocks}
+    return {name: cache.wrapped(fn, "child.md.j2") is not None for name, fn in blocks.items()}
+
+
+def test_only_blocks_that_read_nothing_unfollowable_are_replayed(folder: Path) -> None:
+    assert _replayed(folder) == {
+        "const": True,  # shared names and a macro that reads only its argument
+        "keyed": True,  # a plain varying value, part of the key
+        "missing_name": True,  # a name no release has is the same for all of them
+        "grp": False,  # never the same twice
+        "via_macro": False,  # the macro reads the group's figures
+        "top_set": False,  # a name set at the top level is not followed
+        "included": False,
+        "parent": False,  # super()
+        "scoped_one": False,
+        "outer": False,  # a nested block may be overridden
+        "inner": True,
+        "shuffled": False,
+    }
+
+
+class _Total:
+    def __init__(self, n: int) -> None:
+        self.total = n
+
+
+def _render(folder: Path, cache: BlockCache | None, ctx: dict[str, object]) -> str:
+    info = read_template_info("child.md.j2", folder / "child.md.j2")
+    prepare = cache.install if cache is not None else None
+    return render_template(info, [folder], ctx, prepare)
+
+
+def test_replayed_output_is_what_a_full_render_gives(folder: Path) -> None:
+    (folder / "layout.md.j2").write_text(
+        LAYOUT.replace("{{ [1, 2, 3] | random }}", "-"), encoding="utf-8"
+    )
+    cache = BlockCache(environment([folder]), VARYING, UNIQUE)
+    for i in range(6):
+        ctx = {
+            "release": "rel*",
+            "group": f"g{i}",
+            "f": {"total": _Total(i)},
+            "suppressed_cells": i % 2,
+        }
+        assert _render(folder, cache, ctx) == _render(folder, None, ctx)
+    # A varying value that is not plain this time renders the block instead of keying it.
+    ctx = {"release": "rel*", "group": "x", "f": {"total": 1}, "suppressed_cells": _Total(3)}
+    assert _render(folder, cache, ctx) == _render(folder, None, ctx)
+
+
+def test_a_failing_block_fails_every_time(tmp_path: Path) -> None:
+    (tmp_path / "t.md.j2").write_text("{% block b %}{{ nothing }}{% endblock %}", encoding="utf-8")
+    cache = BlockCache(environment([tmp_path]), VARYING, UNIQUE)
+    info = read_template_info("t.md.j2", tmp_path / "t.md.j2")
+    for _ in range(2):
+        with pytest.raises(PressgenError, match="nothing"):
+            render_template(info, [tmp_path], {}, cache.install)

@@ -1,0 +1,45 @@
+"""The shortcuts batch speed rests on give what the long way gives: blank-line tidying
+without a regex, whole counts formatted once per formatter."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from pressgen.release.render import _tidy
+from pressgen.text.formatting import Formatter
+from pressgen.text.style import HouseStyle
+
+
+def _tidy_by_regex(text: str) -> str:
+    if " \n" in text or "\t\n" in text:
+        text = "\n".join([line.rstrip(" \t") for line in text.split("\n")])
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def test_tidy_collapses_blank_runs_as_the_regex_did() -> None:
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rng.choice(["a", "\n", "\n\n\n\n", " ", "\t"]) for _ in range(40))
+        assert _tidy(text) == _tidy_by_regex(text), repr(text)
+
+
+def test_remembered_counts_are_the_counts() -> None:
+    for tag in ("en_GB", "de_DE", "fr_FR"):
+        fast = Formatter(tag, HouseStyle())
+        for n in [*range(0, 40), 999, 1000, 12345, 10**7, -3, -1200]:
+            want = Formatter(tag, HouseStyle()).count(n)
+            assert fast.count(n) == want and fast.count(n) == want  # the second is remembered
+            assert fast.count(n, sentence_start=True) == Formatter(tag, HouseStyle()).count(
+                n, sentence_start=True
+            )
+
+
+def test_english_ordinal_figures_are_num2words() -> None:
+    from num2words import num2words
+
+    from pressgen.text.words import ordinal_figures
+
+    values = [*range(1, 1200), *range(9990, 10125), 100011, 1000001, 123456789]
+    for n in values:
+        assert ordinal_figures(n, "en") == num2words(n, lang="en", to="ordinal_num"), n
