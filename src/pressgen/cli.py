@@ -8,6 +8,7 @@ so `pressgen render` starts quickly.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -57,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="overwrite an existing output file")
     p.add_argument("--drafts", action="store_true", help="include unapproved quotes, marked")
     p.add_argument("--ascii", action="store_true", help="plain ASCII text (txt only)")
+    p.add_argument("--draft", action="store_true", help="mark a docx, html or txt as a draft")
     _group_arguments(p, "one release of a batch: the group's, as `batch` writes it")
     p.set_defaults(func=cmd_render)
 
@@ -196,6 +198,8 @@ def cmd_render(args: argparse.Namespace) -> int:
 
     if args.output and Path(args.output).exists() and not args.force:
         raise PressgenError("file exists; use --force to overwrite it", path=args.output)
+    if args.draft and (args.format or _format_from_path(args.output) or "md").lower() == "md":
+        raise PressgenError("--draft marks docx, html and txt exports, not Markdown", where="-f")
     if args.group is not None:
         from pressgen.batch import group_release
 
@@ -222,6 +226,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         from pressgen.release.pipeline import export_options
 
         opts = export_options(prepared, rendered.locale, ascii=args.ascii)
+        opts = dataclasses.replace(opts, draft=args.draft)
         result = export_release(rendered.markdown, fmt, opts)
         for w in result.warnings:
             print(f"pressgen: warning: {w}", file=sys.stderr)

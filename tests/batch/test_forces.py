@@ -39,8 +39,10 @@ def test_forty_three_releases_and_an_index(tmp_path: Path) -> None:
     assert ranks[0] == 1 and ranks[-1] <= 43
     kent = next(r for r in rows if r["group"] == "Kent Police")
     text = (out / kent["file"]).read_text(encoding="utf-8")
-    assert text.startswith("**EMBARGOED UNTIL 00:01 GMT ON TUESDAY 3 DECEMBER 2019**")
-    assert "# Kent Police sent" in text
+    assert text.startswith(
+        "[//]: # (pressgen:embargo)\n**EMBARGOED UNTIL 00:01 GMT ON TUESDAY 3 DECEMBER 2019**"
+    )
+    assert "# Kent Police recorded 1,292 attendances" in text
     assert "How Kent Police compares" in text
     assert "invented" in text  # the illustrative notes
     index = json.loads((out / "index.json").read_text(encoding="utf-8"))
@@ -113,8 +115,10 @@ def test_german_batch_speaks_of_each_force_and_compares_it(tmp_path: Path) -> No
     result = run_batch(FORCES, out, jobs=1, locale="de_DE")
     assert result.written == 43 and not result.failed
     kent = (out / "kent-police.md").read_text(encoding="utf-8")
-    assert kent.startswith("**SPERRFRIST: Dienstag, 3. Dezember 2019, 00:01 Uhr GMT**")
-    assert "# Kent Police: 1.292 Beschäftigte in Cybercrime-Schulungen" in kent
+    assert kent.startswith(
+        "[//]: # (pressgen:embargo)\n**SPERRFRIST: Dienstag, 3. Dezember 2019, 00:01 Uhr GMT**"
+    )
+    assert "# Kent Police: 1.292 Teilnahmen an Cybercrime-Schulungen" in kent
     assert "der Polizeibehörde Kent Police" in kent
     assert "Londoner" not in kent and "Informationsfreiheitsgesetz" not in kent  # the Met's words
     assert "für dieses Beispiel erfunden" in kent  # the dataset is illustrative

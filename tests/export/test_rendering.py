@@ -81,3 +81,27 @@ def test_libreoffice_lays_out_the_release(
         assert text.count("EMBARGOED UNTIL 00:01 GMT ON TUESDAY 3 DECEMBER 2019") >= pages
         assert re.search(rf"\b1 ?/ ?{pages}\b", text)
     assert "ACME LETTERHEAD LTD" in pdf_text(tmp_path / "letterhead-release.pdf")
+
+
+def test_libreoffice_shows_a_german_draft_with_its_sperrfrist_on_every_page(
+    tmp_path: Path,
+) -> None:
+    """Issue 16 items 5 and 12: the stamp and the red Sperrfrist in every page header."""
+    from dataclasses import replace
+
+    from pressgen.release.pipeline import export_options, prepare, render_release
+
+    root = Path(__file__).resolve().parents[2]
+    prepared = prepare(root / "campaigns" / "met-cyber-training.toml")
+    rendered = render_release(prepared, locale="de_DE")
+    opts = replace(export_options(prepared, "de_DE"), draft=True)
+    docx = tmp_path / "entwurf.docx"
+    docx.write_bytes(export_release(rendered.markdown, "docx", opts).data)
+    pdf = docx_to_pdf(docx, tmp_path)
+    pages = pdf_pages(pdf)
+    text = pdf_text(pdf)
+    assert pages >= 2
+    assert text.count("ENTWURF") >= pages
+    # The release line styles set capitals (w:caps), so LibreOffice prints it in capitals.
+    assert text.count("SPERRFRIST: DIENSTAG, 3. DEZEMBER 2019, 00:01 UHR GMT") >= pages + 1
+    assert "ENDE" in text and "Hinweise für Redaktionen" in text

@@ -18,7 +18,7 @@ def test_wrapped_at_72_columns(sample_md: str) -> None:
     lines = text.splitlines()
     assert max(len(line) for line in lines) <= 72
     assert max(len(line) for line in lines) >= 65  # actually filled, not over-short
-    assert "LONDON, 3 December 2019 – The Metropolitan Police sent 4,534 officers" in lines
+    assert "LONDON, 3 December 2019 – The Metropolitan Police recorded 4,534" in lines
 
 
 def test_other_widths(sample_md: str) -> None:
@@ -34,7 +34,7 @@ def test_no_markdown_marks(sample_md: str) -> None:
     assert "EMBARGOED UNTIL 00:01 GMT ON TUESDAY 3 DECEMBER 2019\n\nMet sends" in text
     assert "\n\nENDS\n\n" in text
     # Links keep their address; an address shown as its own text is not repeated.
-    assert "Example Hosting\n(https://www.example.com/cyber-report?src=release&id=1)." in text
+    assert "Example Hosting (https://www.example.com/cyber-report?src=release&id=1)." in text
     assert "press@example.com · 020 7946 0000" in text
     assert "• 4,534 places on the first-responder course" in text
     assert "1. Introduction\n2. First Responder" in text

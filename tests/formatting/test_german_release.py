@@ -19,12 +19,12 @@ def render(capsys: pytest.CaptureFixture[str], *args: str) -> str:
 
 def test_german_variant_is_chosen_by_locale(capsys: pytest.CaptureFixture[str]) -> None:
     out = render(capsys, "-l", "de_DE")
-    assert "4.534 Beamtinnen, Beamte und Angestellte" in out
-    assert "drei Detective Chief Inspectors und vier Detective Inspectors" in out
+    assert "insgesamt 4.534 Teilnahmen von Beamtinnen, Beamten und Angestellten" in out
+    assert "drei Teilnahmen von Detective Chief Inspectors und vier Teilnahmen" in out
     assert "Haushaltsjahren 2017–18 und 2018–19" in out
     assert "SPERRFRIST:" in out and "00:01 Uhr GMT" in out
     assert "**ENDE**" in out and "Pressekontakt" in out
-    assert "Mehr als die Hälfte der Teilnehmenden" in out
+    assert "stellten mehr als die Hälfte der Teilnahmen" in out
 
 
 def test_german_variant_in_german_house_style(capsys: pytest.CaptureFixture[str]) -> None:
@@ -35,12 +35,12 @@ def test_german_variant_in_german_house_style(capsys: pytest.CaptureFixture[str]
 
 def test_austrian_reader_falls_back_to_german(capsys: pytest.CaptureFixture[str]) -> None:
     out = render(capsys, "-l", "de_AT", "-s", "de-presse")
-    assert "4.534 Beamtinnen" in out  # CLDR 48: de_AT groups with '.'
+    assert "4.534 Teilnahmen" in out  # CLDR 48: de_AT groups with '.'
 
 
 def test_english_is_unchanged(capsys: pytest.CaptureFixture[str]) -> None:
     out = render(capsys)
-    assert "4,534" in out and "three Detective Chief Inspectors" in out
+    assert "4,534" in out and "three attendances by Detective Chief Inspectors" in out
     assert "52 per cent" in out
 
 
@@ -69,7 +69,7 @@ def test_swiss_reader_gets_no_eszett_from_pressgen(capsys: pytest.CaptureFixture
     out = render(capsys, "-l", "de_CH")
     assert "Ungewöhnlich gross war" in out and "4'534" in out
     # Swiss quotation marks are guillemets, for course names and quotes alike.
-    assert "den E-Learning-Kurs «Cyber Crime and Digital Policing – First Responder»" in out
+    assert "Der E-Learning-Kurs «Cyber Crime and Digital Policing – First Responder»" in out
     assert "> «Beamtinnen und Beamte" in out and "„" not in out
     quotes = "".join(line for line in out.splitlines() if line.startswith(">"))
     outside = "".join(line for line in out.splitlines() if not line.startswith(">"))

@@ -22,8 +22,8 @@ SEED_FIGURES = [
     "5,804",
     "42 per cent",
     "2,450",
-    "three Detective Chief Inspectors",
-    "four Detective Inspectors",
+    "three attendances by Detective Chief Inspectors",
+    "four by Detective Inspectors",
 ]
 
 
@@ -65,7 +65,7 @@ def test_editing_the_dataset_changes_the_release(project: Path) -> None:
     csv.write_text(text)
     out = render(project / "campaigns" / "met-cyber-training.toml")
     assert "4,635" in out  # 4,534 + 1 + 100
-    assert "four Detective Chief Inspectors" in out
+    assert "four attendances by Detective Chief Inspectors" in out
     assert "53 per cent" in out  # 2,461 / 4,635 = 53.1%
     assert "4,534" not in out
 
@@ -136,10 +136,11 @@ def test_data_values_cannot_inject_markdown(project: Path) -> None:
 
 def test_german_release_uses_translation_and_german_style() -> None:
     text = render(locale="de_DE")
-    assert text.startswith("**SPERRFRIST:")
+    assert text.startswith("[//]: # (pressgen:embargo)\n**SPERRFRIST:")
     assert "# Tausende neue Met-Rekruten" in text
-    assert "4.534" in text and "52 Prozent" in text and "drei Detective Chief Inspectors" in text
-    assert "Harbourline Hosting ist ein fiktives" in text
+    assert "4.534" in text and "52 Prozent" in text
+    assert "drei Teilnahmen von Detective Chief Inspectors" in text
+    assert "Harbourline Hosting ist ein britisches" in text
 
 
 def test_explicit_style_wins_over_locale_default() -> None:

@@ -32,7 +32,7 @@ def test_check_exit_statuses(
     assert main(["check", str(EXAMPLE), str(bad)]) == 1
     out = capsys.readouterr().out
     assert (
-        f"{bad}:11:" in out
+        f"{bad}:13:" in out
         and "“4,445” is not any of the release's figures; nearest is attendances on the "
         "Introduction course (4,444): did you mean 4,444?"
         in out
@@ -51,7 +51,7 @@ def test_check_json(release: str, tmp_path: Path, capsys: pytest.CaptureFixture[
     doc = json.loads(capsys.readouterr().out)
     assert doc["ok"] is False
     (f,) = [f for f in doc["findings"] if f["severity"] == "error"]
-    assert (f["line"], f["text"], f["nearest"]) == (9, "62 per cent", "first_responder_students")
+    assert (f["line"], f["text"], f["nearest"]) == (11, "62 per cent", "first_responder_students")
 
 
 def test_check_with_locale_and_style(prepared: Prepared, tmp_path: Path) -> None:

@@ -377,7 +377,7 @@ async def test_pick_one_groups_release_of_a_batch(project: Path) -> None:
         # ...and a changed number is caught with Kent's figure as the nearest.
         editor = app.query_one(DraftEditor)
         editor.text = editor.text.replace(
-            "1,292 officers and staff took", "1,392 officers and staff took"
+            "1,292 attendances by officers and staff", "1,392 attendances by officers and staff"
         )
         await wait_for(pilot, lambda: any("1,392" in f.message for f in panel.findings))
         assert any(

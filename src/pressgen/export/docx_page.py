@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 from docx.shared import Twips
 
 from pressgen.export.reference import A4, LETTER, RED
+from pressgen.text.phrases import draft_word
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -23,6 +24,104 @@ if TYPE_CHECKING:
     from pressgen.export import ExportOptions
     from pressgen.export.markdown_parse import Release
     from pressgen.export.xmltext import TextGuard
+
+#: Languages whose DOCX is hyphenated automatically (w:autoHyphenation).
+HYPHENATED_LANGUAGES = frozenset({"de", "fr", "es"})
+
+# What follows w:autoHyphenation in w:settings, and w:suppressAutoHyphens in w:pPr
+# (ECMA-376 part 1, CT_Settings and CT_PPrBase), so each is inserted in schema order.
+_SETTINGS_AFTER_HYPHENATION = tuple(
+    name if ":" in name else f"w:{name}"
+    for name in [
+        "consecutiveHyphenLimit",
+        "hyphenationZone",
+        "doNotHyphenateCaps",
+        "showEnvelope",
+        "summaryLength",
+        "clickAndTypeStyle",
+        "defaultTableStyle",
+        "evenAndOddHeaders",
+        "bookFoldRevPrinting",
+        "bookFoldPrinting",
+        "bookFoldPrintingSheets",
+        "drawingGridHorizontalSpacing",
+        "drawingGridVerticalSpacing",
+        "displayHorizontalDrawingGridEvery",
+        "displayVerticalDrawingGridEvery",
+        "doNotUseMarginsForDrawingGridOrigin",
+        "drawingGridHorizontalOrigin",
+        "drawingGridVerticalOrigin",
+        "doNotShadeFormData",
+        "noPunctuationKerning",
+        "characterSpacingControl",
+        "printTwoOnOne",
+        "strictFirstAndLastChars",
+        "noLineBreaksAfter",
+        "noLineBreaksBefore",
+        "savePreviewPicture",
+        "doNotValidateAgainstSchema",
+        "saveInvalidXml",
+        "ignoreMixedContent",
+        "alwaysShowPlaceholderText",
+        "doNotDemarcateInvalidXml",
+        "saveXmlDataOnly",
+        "useXSLTWhenSaving",
+        "saveThroughXslt",
+        "showXMLTags",
+        "alwaysMergeEmptyNamespace",
+        "updateFields",
+        "hdrShapeDefaults",
+        "footnotePr",
+        "endnotePr",
+        "compat",
+        "docVars",
+        "rsids",
+        "m:mathPr",
+        "attachedSchema",
+        "themeFontLang",
+        "clrSchemeMapping",
+        "doNotIncludeSubdocsInStats",
+        "doNotAutoCompressPictures",
+        "forceUpgrade",
+        "captions",
+        "readModeInkLockDown",
+        "smartTagType",
+        "schemaLibrary",
+        "shapeDefaults",
+        "doNotEmbedSmartTags",
+        "decimalSymbol",
+        "listSeparator",
+    ]
+)
+_PPR_AFTER_SUPPRESS = tuple(
+    f"w:{name}"
+    for name in [
+        "kinsoku",
+        "wordWrap",
+        "overflowPunct",
+        "topLinePunct",
+        "autoSpaceDE",
+        "autoSpaceDN",
+        "bidi",
+        "adjustRightInd",
+        "snapToGrid",
+        "spacing",
+        "ind",
+        "contextualSpacing",
+        "mirrorIndents",
+        "suppressOverlap",
+        "jc",
+        "textDirection",
+        "textAlignment",
+        "textboxTightWrap",
+        "outlineLvl",
+        "divId",
+        "cnfStyle",
+        "rPr",
+        "sectPr",
+        "pPrChange",
+    ]
+)
 
 # Territories that print on US Letter; everyone else gets A4 from the default reference.
 _LETTER_TERRITORIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "PR", "CR"})
@@ -88,6 +187,22 @@ class PageFurniture:
             if line:
                 self._run(p, "\t")
                 self._header_runs(p, line)
+        if self.options.draft:
+            for header in headers:
+                if not header.is_linked_to_previous:
+                    self._draft_line(header)
+
+    def _draft_line(self, header: Any) -> None:
+        """The draft stamp above the header's own lines: bold, red, centred, in the
+        release's language, on every page the header is on."""
+        p = OxmlElement("w:p")
+        header._element.insert(0, p)
+        self._style(p, "ReleaseHeader")
+        p.get_or_add_pPr().get_or_add_jc().set(qn("w:val"), "center")
+        r = self._run(p, draft_word(self.options.locale))
+        rpr = r.get_or_add_rPr()
+        rpr._add_b()
+        rpr.get_or_add_color().set(qn("w:val"), RED)
 
     def _header_runs(self, p: Any, line: str) -> None:
         r = self._run(p, line)
@@ -174,6 +289,30 @@ class PageFurniture:
         theme_lang = settings.find(qn("w:themeFontLang"))
         if theme_lang is not None:
             theme_lang.set(qn("w:val"), tag)
+        self._hyphenation(tag.split("-")[0])
+
+    def _hyphenation(self, language: str) -> None:
+        """Automatic hyphenation on for languages of long compounds and long words (German,
+        French, Spanish), off for the rest (English press copy is not hyphenated), whatever
+        a letterhead says. Headlines and the release line are never hyphenated."""
+        settings = self.doc.settings.element
+        for old in settings.findall(qn("w:autoHyphenation")):
+            settings.remove(old)
+        if language not in HYPHENATED_LANGUAGES:
+            return
+        el = OxmlElement("w:autoHyphenation")
+        # Schema order: after defaultTabStop and everything before it.
+        settings.insert_element_before(el, *_SETTINGS_AFTER_HYPHENATION)
+        styles = self.doc.styles.element
+        for style_id in ("Title", "Subtitle", "ReleaseLine", "Embargo", "ReleaseHeader"):
+            style = styles.find(f"{qn('w:style')}[@{qn('w:styleId')}='{self.styles[style_id]}']")
+            if style is None:
+                continue
+            ppr = style.get_or_add_pPr()
+            if ppr.find(qn("w:suppressAutoHyphens")) is None:
+                ppr.insert_element_before(
+                    OxmlElement("w:suppressAutoHyphens"), *_PPR_AFTER_SUPPRESS
+                )
 
 
 def sub(parent: Any, tag: str, **attrs: str) -> Any:

@@ -207,8 +207,8 @@ class _DocxWriter(PageFurniture):
 
     def _paragraph(self, block: Paragraph, parent: Any) -> None:
         role = block.role
-        if role == "release":
-            style = "Embargo" if self.release.embargoed else "ReleaseLine"
+        if role in ("release", "embargo"):
+            style = "Embargo" if role == "embargo" else "ReleaseLine"
             self._inlines(self._p(parent, style), block.inlines, plain=True)
         elif role == "ends":
             self._inlines(self._p(parent, "Ends"), block.inlines, plain=True)

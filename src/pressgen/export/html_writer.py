@@ -26,6 +26,7 @@ from pressgen.export.markdown_parse import (
     Table,
 )
 from pressgen.export.xmltext import TextGuard
+from pressgen.text.phrases import draft_word
 
 if TYPE_CHECKING:
     from pressgen.export import ExportOptions
@@ -37,6 +38,8 @@ TEXT = "#222222"
 FONT = "Arial, Helvetica, sans-serif"
 
 _STYLE = {
+    "draft": f"margin:0 0 20px 0;padding:8px 12px;border:2px solid {RED};color:{RED};"
+    "font-size:16px;font-weight:bold;letter-spacing:3px;text-align:center;",
     "org": f"margin:0 0 4px 0;font-size:13px;font-weight:bold;letter-spacing:1px;"
     f"text-transform:uppercase;color:{NAVY};",
     "release": f"margin:0 0 20px 0;font-size:13px;font-weight:bold;letter-spacing:0.5px;"
@@ -95,6 +98,12 @@ def write_html(release: Release, options: ExportOptions) -> tuple[str, tuple[str
         f'<tr><td style="padding:28px 36px 36px 36px;font-family:{FONT};font-size:16px;'
         f'line-height:1.5;color:{TEXT};text-align:left;">',
     ]
+    if options.draft:
+        # Above everything, so a pasted draft cannot be mistaken for the release.
+        word = draft_word(options.locale)
+        body.append(
+            f'<p class="draft-banner" role="note" style="{_STYLE["draft"]}">{_text(word)}</p>'
+        )
     if author:
         body.append(f'<p style="{_STYLE["org"]}">{_text(author)}</p>')
         body.append(f'<hr style="{_STYLE["rule"]}margin-top:8px;">')
@@ -119,12 +128,16 @@ class _HtmlWriter:
             return self._paragraph(block)
         if isinstance(block, Heading):
             if block.role == "headline":
-                return f'<h1 style="{_STYLE["h1"]}">{_inlines(block.inlines)}</h1>'
+                return f'<h1 class="headline" style="{_STYLE["h1"]}">{_inlines(block.inlines)}</h1>'
             if block.role == "subhead":
-                return f'<h2 style="{_STYLE["subhead"]}">{_inlines(block.inlines)}</h2>'
+                return (
+                    f'<h2 class="subhead" style="{_STYLE["subhead"]}">'
+                    f"{_inlines(block.inlines)}</h2>"
+                )
             tag = f"h{min(max(block.level, 2), 6)}"
             style = _STYLE["h2"] if block.level <= 2 else _STYLE["h3"]
-            return f'<{tag} style="{style}">{_inlines(block.inlines)}</{tag}>'
+            cls = ' class="notes"' if block.role == "notes" else ""
+            return f'<{tag}{cls} style="{style}">{_inlines(block.inlines)}</{tag}>'
         if isinstance(block, ListBlock):
             tag = "ol" if block.ordered else "ul"
             start = f' start="{block.start}"' if block.ordered and block.start != 1 else ""
@@ -147,10 +160,11 @@ class _HtmlWriter:
                     parts.append(self.render(inner))
             if block.attribution is not None:
                 parts.append(
-                    f'<p style="{_STYLE["attribution"]}">'
+                    f'<p class="attribution" style="{_STYLE["attribution"]}">'
                     f"{_inlines(block.attribution.inlines, plain=True)}</p>"
                 )
-            return f'<blockquote style="{_STYLE["quote"]}">' + "".join(parts) + "</blockquote>"
+            opening = f'<blockquote class="quote" style="{_STYLE["quote"]}">'
+            return opening + "".join(parts) + "</blockquote>"
         if isinstance(block, Table):
             return self._table(block)
         if isinstance(block, CodeBlock):
@@ -160,13 +174,16 @@ class _HtmlWriter:
         return ""
 
     def _paragraph(self, block: Paragraph) -> str:
-        if block.role == "release":
-            style = _STYLE["embargo"] if self.release.embargoed else _STYLE["release"]
-            return f'<p style="{style}">{_inlines(block.inlines, plain=True)}</p>'
-        if block.role == "ends":
-            return f'<p style="{_STYLE["ends"]}">{_inlines(block.inlines, plain=True)}</p>'
-        if block.role == "attribution":
-            return f'<p style="{_STYLE["attribution"]}">{_inlines(block.inlines, plain=True)}</p>'
+        # The role is a class as well as a style, for a reader's own stylesheet or a
+        # test; the style is inline because email clients drop <style>.
+        role = block.role
+        if role in ("release", "embargo", "ends", "attribution"):
+            cls = {"release": "release-line", "embargo": "release-line embargo"}.get(role, role)
+            return (
+                f'<p class="{cls}" style="{_STYLE[role]}">{_inlines(block.inlines, plain=True)}</p>'
+            )
+        if role == "dateline":
+            return f'<p class="dateline" style="{_STYLE["p"]}">{_inlines(block.inlines)}</p>'
         return f'<p style="{_STYLE["p"]}">{_inlines(block.inlines)}</p>'
 
     def _table(self, block: Table) -> str:

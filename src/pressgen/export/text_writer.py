@@ -1,9 +1,9 @@
 """Writing a parsed release as plain text for wire services: wrapped, no Markdown marks.
 
 Wire services take plain text, cut headlines longer than 170 characters, and some of their
-systems still want ASCII only; `--ascii` turns typographic quotes, dashes and no-break
-spaces into their ASCII stand-ins (after wrapping, so a no-break space still holds "52 per
-cent" together on one line).
+systems still want ASCII only; `--ascii` turns typographic quotes, dashes and accented
+letters into their ASCII stand-ins (transliterate.py: Müller is Mueller, café is cafe),
+and no-break spaces into spaces after wrapping, so one still holds "52 per cent" together.
 """
 
 from __future__ import annotations
@@ -25,23 +25,14 @@ from pressgen.export.markdown_parse import (
     Span,
     Table,
 )
+from pressgen.export.transliterate import to_ascii
+from pressgen.text.phrases import draft_word
 
 if TYPE_CHECKING:
     from pressgen.export import ExportOptions
 
 HEADLINE_LIMIT = 170
 
-# Typographic punctuation -> ASCII. No-break spaces are handled after wrapping.
-_ASCII = str.maketrans(
-    {
-        "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'",
-        "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
-        "‹": "'", "›": "'",
-        "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "--", "―": "--", "−": "-",
-        "…": "...", "•": "*", "·": "-",
-        "\u200b": "", "\u2060": "", "\ufeff": "", "\u00ad": "",
-    }
-)  # fmt: skip
 _NO_BREAK = "\u00a0\u202f\u2007"
 _SPACES = str.maketrans({c: " " for c in _NO_BREAK + "\u2002\u2003\u2004\u2005\u2006\u2009\u200a"})
 
@@ -49,8 +40,10 @@ _SPACES = str.maketrans({c: " " for c in _NO_BREAK + "\u2002\u2003\u2004\u2005\u
 def write_text(release: Release, options: ExportOptions) -> tuple[str, tuple[str, ...]]:
     """The release as wrapped plain text, plus warnings (headline length, non-ASCII left)."""
     width = max(options.width, 20)
-    writer = _TextWriter(width, options.ascii)
+    writer = _TextWriter(width, options.ascii, options.locale)
     chunks = [c for c in (writer.block(b, 0) for b in release.blocks) if c]
+    if options.draft:
+        chunks.insert(0, writer._convert(draft_word(options.locale)))
     text = "\n\n".join(chunks) + "\n"
     if options.ascii:
         text = text.translate(_SPACES)
@@ -73,9 +66,10 @@ def write_text(release: Release, options: ExportOptions) -> tuple[str, tuple[str
 
 
 class _TextWriter:
-    def __init__(self, width: int, ascii_only: bool) -> None:
+    def __init__(self, width: int, ascii_only: bool, locale: str) -> None:
         self.width = width
         self.ascii = ascii_only
+        self.locale = locale
 
     def block(self, block: Block, indent: int) -> str:
         pad = " " * indent
@@ -161,7 +155,7 @@ class _TextWriter:
         return f"{span.text} ({shown})"
 
     def _convert(self, text: str) -> str:
-        return text.translate(_ASCII) if self.ascii else text
+        return to_ascii(text, self.locale) if self.ascii else text
 
     def _wrap(self, text: str, first: str, rest: str) -> str:
         lines: list[str] = []

@@ -227,3 +227,28 @@ def _qualify(lang: str, word: str, name: str) -> str:
 
 
 _CONTRACTIONS = {"it": ((" di la ", " della "),), "pt": ((" de a ", " da "),)}
+
+
+# The word that marks an export as a draft (DOCX page header, HTML banner, text first
+# line), in capitals as a stamp is written, for every language of SUPPORTED_LOCALES.
+DRAFT_WORDS: dict[str, str] = {
+    "en": "DRAFT",
+    "de": "ENTWURF",
+    "fr": "BROUILLON",
+    "es": "BORRADOR",
+    "it": "BOZZA",
+    "nl": "CONCEPT",
+    "pl": "WERSJA ROBOCZA",
+    "sv": "UTKAST",
+    "pt": "RASCUNHO",
+    "ja": "下書き",
+    "hi": "मसौदा",
+}
+
+
+def draft_word(locale: str) -> str:
+    """'DRAFT', 'ENTWURF', 'BROUILLON' for a locale tag (en_GB, de-DE). A CLDR locale
+    outside the supported list gets the English word: a draft must be marked, in some
+    language, rather than not at all."""
+    language = locale.replace("-", "_").split("_")[0].lower()
+    return DRAFT_WORDS.get(language, DRAFT_WORDS["en"])
