@@ -186,3 +186,10 @@ def test_text_typed_on_a_marker_line_keeps_the_marker_out_of_every_export() -> N
             doc = Document(io.BytesIO(data))
             data = "\n".join(p.text for p in doc.paragraphs).encode()
         assert b"pressgen:" not in data and b"[//]" not in data, fmt
+
+
+def test_a_word_count_skips_markers_and_marks() -> None:
+    from pressgen.export.markdown_parse import word_count
+
+    text = "[//]: # (pressgen:release)\n**FOR IMMEDIATE RELEASE**\n\n# Two words\n\n- one\n"
+    assert word_count(text) == 6  # FOR IMMEDIATE RELEASE, Two words, one

@@ -280,6 +280,13 @@ async def test_edit_mode_checks_numbers_as_you_type(campaign: Path) -> None:
         app.query_one(DraftEditor).move_cursor((4, 0))
         await pilot.press(*"We saw 9,999 people. ")
         await wait_for(pilot, lambda: any("9,999" in f.message for f in panel.findings))
+        # The word count follows the text as it is typed (and checked).
+        from pressgen.export.markdown_parse import word_count
+
+        assert app.built is not None
+        words = word_count(app.query_one(DraftEditor).text)
+        assert words == word_count(app.built.rendered.markdown) + 4  # "We saw 9,999 people."
+        await wait_for(pilot, lambda: f" {words} words" in str(app.query_one("#status").render()))
 
 
 async def test_batch_screen_runs_and_shows_the_index(project: Path, tmp_path: Path) -> None:

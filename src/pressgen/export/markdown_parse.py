@@ -482,3 +482,8 @@ __all__ = [
     "parse_release",
     "plain_text",
 ]
+
+
+def word_count(markdown: str) -> int:
+    """The words a reader sees: structure markers and Markdown marks are not words."""
+    return sum(1 for w in _MARKER.sub(" ", markdown).split() if any(c.isalnum() for c in w))

@@ -2,8 +2,8 @@
 
 `markdown_parse` builds these from rendered Markdown; the DOCX, HTML and text writers read
 them. A role (release line, embargo, dateline, ENDS, notes, attribution) comes from the
-structure of the Markdown, chiefly the `<!-- pressgen:ROLE -->` markers the base templates
-write, so it is the same in every language.
+structure of the Markdown, chiefly the `[//]: # (pressgen:ROLE)` markers the base
+templates write, so it is the same in every language.
 """
 
 from __future__ import annotations

@@ -287,10 +287,12 @@ class MainScreen(Screen[None]):
         self._release_warnings = shown
 
     def _update_status(self) -> None:
+        from pressgen.export.markdown_parse import word_count
+
         if self.built is None:
             return
         r = self.built.rendered
-        parts = [r.locale, r.style.name, f"{len(r.markdown.split())} words"]
+        parts = [r.locale, r.style.name, f"{word_count(self.current_markdown())} words"]
         if self.picks.group is not None:
             parts.insert(0, self.picks.group)
         if r.warnings:
@@ -412,6 +414,7 @@ class MainScreen(Screen[None]):
             return  # the app is closing: its panels are being removed
         self.editor.show_findings(report.findings)
         self.check_panel.show(report, self.draft_files.notes)
+        self._update_status()  # the word count follows the text as it is checked
         if self.recheck_kept:  # the text kept over a change, checked against the new figures
             from pressgen.tui.check_panel import check_summary
 
