@@ -427,3 +427,30 @@ _SENTENCE_FIELDS = [
     "part",
     "column",
 ]
+
+
+def test_a_total_split_again_by_a_totalled_column_is_counted_once(tmp_path: Path) -> None:
+    """Totals in two directions (an "England" row for each crime type and an "All
+    crimes" row): the whole is England's "All crimes" row alone, never England's rows
+    added up (which would count every crime twice)."""
+    rows: list[list[object]] = []
+    for year, k in (("2022", 1), ("2023", 2)):
+        cells = {("Kent", "burglary"): 10 * k, ("Kent", "theft"): 30 * k}
+        cells |= {("Essex", "burglary"): 5 * k, ("Essex", "theft"): 15 * k}
+        for (area, crime), n in cells.items():
+            rows.append([year, area, crime, n])
+        for area in ("Kent", "Essex"):
+            rows.append(
+                [year, area, "All crimes", sum(v for (a, _), v in cells.items() if a == area)]
+            )
+        # England also counts areas not listed, so the parts never add up to it.
+        rows += [[year, "England", "burglary", 100 * k], [year, "England", "theft", 300 * k]]
+        rows += [[year, "England", "All crimes", 400 * k]]
+    prof = profile_of(write_csv(tmp_path / "crime.csv", ["year", "area", "crime", "n"], rows))
+    assert set(prof.totals) == {"area", "crime"}
+    total = next(a for a in angles_for(prof) if a.kind == "total")
+    assert total.value == 800 and total.facts.get("published_total")
+    assert total.spec["where"] == {"area": "England", "crime": "All crimes", "year": 2023} or (
+        total.spec["where"] == {"area": "England", "crime": "All crimes", "year": "2023"}
+    )
+    assert engine_value(total, prof) == total.value

@@ -65,11 +65,11 @@ class Finder:
         self.whole_where: dict[str, Any] | None = None
         self.additive = True
         if published is not None:
-            col, value, rows = published
+            marks, rows = published
             whole = self._cube(rows, [c for c in (p.period, p.category) if c is not None])
             if not self._adds_up(whole):
                 self.whole, self.additive = whole, False
-                self.whole_where = {col: value}
+                self.whole_where = marks
         self._at: dict[str, pl.DataFrame] = {}
         self._whole_at: dict[str, pl.DataFrame] = {}
         if p.period is not None:
@@ -120,20 +120,32 @@ class Finder:
             return frame.select(*aggs)
         return frame.group_by(keys).agg(*aggs)
 
-    def _published_total(self, frame: pl.DataFrame) -> tuple[str, str, pl.DataFrame] | None:
-        """The file's own grand total rows for this measure: of the rows marked as totals
-        ("Total", "All workers", "England"), those whose sum is the largest. A grand total
-        holds every subtotal, so it is never smaller than one."""
-        best: tuple[Decimal, str, str, pl.DataFrame] | None = None
+    def _published_total(self, frame: pl.DataFrame) -> tuple[dict[str, str], pl.DataFrame] | None:
+        """The file's own grand total rows for this measure, and the marks that pick them:
+        of the rows marked as totals ("Total", "All workers", "England"), those whose sum
+        is the largest (a grand total holds every subtotal, so it is never smaller than
+        one). Where those rows are split again by another column that has a total of its
+        own (England by crime type, with an "All crimes" row), only that total row is
+        taken, so nothing in the whole is counted twice."""
+        best: tuple[Decimal, dict[str, str], pl.DataFrame] | None = None
         for col, values in self.p.totals.items():
             for value in values:
+                marks = {col: value}
                 rows = frame.filter(pl.col(col) == value)
+                for other, totals in self.p.totals.items():
+                    if other == col or rows.height == 0:
+                        continue
+                    present = {str(v) for v in rows[other].drop_nulls().unique().to_list()}
+                    mine = sorted(present & set(totals))
+                    if mine and present - set(totals):
+                        marks[other] = mine[0]
+                        rows = rows.filter(pl.col(other) == mine[0])
                 if rows.height == 0 or rows[self.m].count() == 0:
                     continue
                 size = abs(Decimal(str(rows[self.m].sum())))
                 if best is None or size > best[0]:
-                    best = (size, col, value, rows)
-        return None if best is None else (best[1], best[2], best[3])
+                    best = (size, marks, rows)
+        return None if best is None else (best[1], best[2])
 
     def _adds_up(self, whole: pl.DataFrame) -> bool:
         """Whether the rows are parts of the published total: their sum equals it in the
