@@ -99,6 +99,10 @@ def test_figures_table_is_readable() -> None:
     assert "first_responder_dci" in proc.stdout
     assert "text:     three" in proc.stdout
     assert "small number" in proc.stdout
+    # A formula reads no rows: it says what it is computed from, never "0 matched".
+    block = proc.stdout.split("three_courses_total", 1)[1].split("\n\n", 1)[0]
+    assert "computed from: first_responder_total, introduction_total" in block
+    assert "matched" not in block
 
 
 def test_validate_the_project() -> None:

@@ -160,3 +160,15 @@ def test_saved_campaign_keeps_multiline_text_that_looks_like_toml(project: Path)
     assert out.read_text(encoding="utf-8").startswith("# The bundled")
     with pytest.raises(Exception, match="exists"):
         save_campaign(picks, load_picked(picks), out, force=False)
+
+
+def test_provenance_of_a_formula_names_its_figures_not_rows() -> None:
+    from pressgen.tui.figures_panel import provenance_text
+    from tests.conftest import EXAMPLE
+
+    figures = prepare(EXAMPLE).figures
+    formula = provenance_text(figures["three_courses_total"])
+    assert "computed from: first_responder_total, introduction_total" in formula
+    assert "rows matched" not in formula and "(all rows)" not in formula
+    read = provenance_text(figures["first_responder_total"])
+    assert "rows matched: 18" in read and "computed from" not in read

@@ -21,8 +21,12 @@ def figures_table(rows: list[dict[str, Any]]) -> str:
         out.append(f"  method:   {prov['method']}")
         if prov["filter"]:
             out.append(f"  filter:   {prov['filter']}")
-        source = prov["source"] or ", ".join(prov["inputs"])
-        out.append(f"  rows:     {prov['rows']} matched in {source}")
+        if prov["inputs"] and not prov["rows"]:
+            # computed from other figures, not read from rows: say which
+            out.append(f"  computed from: {', '.join(prov['inputs'])}")
+        else:
+            source = prov["source"] or ", ".join(prov["inputs"])
+            out.append(f"  rows:     {prov['rows']} matched in {source}")
         numbers = prov.get("row_numbers") or []
         if numbers and (item["warnings"] or len(numbers) <= 10):
             # the rows behind a figure, above all a small one a person must decide on

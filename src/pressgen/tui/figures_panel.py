@@ -35,15 +35,17 @@ def provenance_text(fig: Figure) -> str:
         f"source: {p.source}",
         f"dataset: {p.dataset}",
         f"method: {p.method}",
-        f"filter: {p.filter or '(all rows)'}",
-        f"rows matched: {p.rows}",
     ]
+    if p.inputs and not p.rows:  # computed from other figures, not read from rows
+        lines.append(f"computed from: {', '.join(p.inputs)}")
+    else:
+        lines += [f"filter: {p.filter or '(all rows)'}", f"rows matched: {p.rows}"]
     if p.row_numbers:
         shown = ", ".join(str(n) for n in p.row_numbers[:12])
         lines.append(f"file rows: {shown}{' …' if len(p.row_numbers) > 12 else ''}")
     if p.suppressed:
         lines.append(f"suppressed cells: {p.suppressed}")
-    if p.inputs:
+    if p.inputs and p.rows:
         lines.append(f"from figures: {', '.join(p.inputs)}")
     lines.extend(f"[b $warning]⚠ {w}[/]" for w in fig.warnings)
     return "\n".join(lines)
