@@ -14,7 +14,7 @@ from pressgen.tui.session import pressgen_error
 
 if TYPE_CHECKING:
     from pressgen.tui.main_screen import MainScreen
-    from pressgen.tui.save_dialog import SaveRequest
+    from pressgen.tui.path_dialog import PathRequest
     from pressgen.tui.session import QuoteRow
 
 
@@ -77,7 +77,7 @@ def batch(screen: MainScreen) -> None:
 def save_campaign(screen: MainScreen) -> None:
     from pressgen.tui.save_dialog import SaveCampaignScreen
 
-    def chosen(request: SaveRequest | None) -> None:
+    def chosen(request: PathRequest | None) -> None:
         if request is None:
             return
         from pressgen.tui.session import load_picked

@@ -21,8 +21,8 @@ from pressgen.tui.session import Picks, pressgen_error
 
 if TYPE_CHECKING:
     from pressgen.storage.draftfile import DraftFile
-    from pressgen.tui.draft_screens import SaveDraftRequest
     from pressgen.tui.main_screen import MainScreen
+    from pressgen.tui.path_dialog import PathRequest
     from pressgen.tui.session import Build
 
 
@@ -100,7 +100,7 @@ class DraftFiles:
         else:
             suggestion = screen.root / "drafts" / f"{screen.picks.campaign.stem}{SUFFIX}"
 
-        def chosen(request: SaveDraftRequest | None) -> None:
+        def chosen(request: PathRequest | None) -> None:
             if request is not None:
                 self._write(request.path, force=request.force)
 

@@ -3,7 +3,6 @@ Open draft… (the recent drafts, or a path typed in)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
@@ -15,16 +14,10 @@ from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from pressgen.storage.draftfile import draft_name, with_suffix
-from pressgen.tui.path_dialog import PathDialog
+from pressgen.tui.path_dialog import PathDialog, PathRequest
 
 
-@dataclass(frozen=True)
-class SaveDraftRequest:
-    path: Path
-    force: bool = False
-
-
-class SaveDraftScreen(PathDialog[SaveDraftRequest]):
+class SaveDraftScreen(PathDialog[PathRequest]):
     DEFAULT_CSS = """
     SaveDraftScreen { align: center middle; }
     SaveDraftScreen > Vertical { width: 76; max-width: 100%; height: auto; padding: 0 2;
@@ -59,7 +52,7 @@ class SaveDraftScreen(PathDialog[SaveDraftRequest]):
         if not raw:
             return
         path = with_suffix(Path(raw).expanduser())
-        self._finish(path, lambda force: SaveDraftRequest(path, force=force))
+        self._finish(path, lambda force: PathRequest(path, force=force))
 
 
 def _shown(path: Path) -> str:

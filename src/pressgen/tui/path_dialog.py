@@ -5,6 +5,7 @@ file confirmed before the dialog returns a request that may overwrite it."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
@@ -14,6 +15,14 @@ from textual.widgets import Button, Input
 from pressgen.tui.confirm import ConfirmScreen
 
 R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class PathRequest:
+    """A file to write, and whether the person agreed to overwrite it."""
+
+    path: Path
+    force: bool = False
 
 
 class PathDialog(ModalScreen[R | None]):

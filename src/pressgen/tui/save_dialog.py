@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
@@ -11,16 +10,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
-from pressgen.tui.path_dialog import PathDialog
+from pressgen.tui.path_dialog import PathDialog, PathRequest
 
 
-@dataclass(frozen=True)
-class SaveRequest:
-    path: Path
-    force: bool = False
-
-
-class SaveCampaignScreen(PathDialog[SaveRequest]):
+class SaveCampaignScreen(PathDialog[PathRequest]):
     DEFAULT_CSS = """
     SaveCampaignScreen { align: center middle; }
     SaveCampaignScreen > Vertical { width: 72; max-width: 100%; height: auto; padding: 0 2;
@@ -52,4 +45,4 @@ class SaveCampaignScreen(PathDialog[SaveRequest]):
         path = Path(raw).expanduser()
         if path.suffix != ".toml":
             path = path.with_suffix(".toml")
-        self._finish(path, lambda force: SaveRequest(path, force=force))
+        self._finish(path, lambda force: PathRequest(path, force=force))
