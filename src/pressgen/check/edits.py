@@ -326,7 +326,7 @@ def _negative(text: str, tok: NumberToken) -> bool:
 def _all_groups(figures: Mapping[str, Figure]) -> list[str]:
     names: list[str] = []
     for fig in figures.values():
-        if fig.kind == "groups":
+        if fig.kind in ("groups", "table"):
             names.extend(str(row.group) for row in fig.value)
     return names
 

@@ -87,6 +87,8 @@ class FigureIndex:
                     pv = getattr(row, part)
                     if pv is not None:
                         self._add(f"{key}.{part}", name, PLAIN, pv, format_value(fmt, pv, "count"))
+        elif fig.kind == "table":
+            self._add_table(fig)
         elif fig.kind == "range":
             mk = str(fig.extra.get("measure_kind", "count"))
             for end, pv in zip(("min", "max"), v, strict=False):
@@ -98,6 +100,22 @@ class FigureIndex:
                 self._add(
                     f"{name}.{key}", name, PLAIN, abs(Decimal(pv)), format_value(fmt, pv, "count")
                 )
+
+    def _add_table(self, fig: Figure) -> None:
+        """Every cell, row total and column total of a table, as the table prints them."""
+        mk = str(fig.extra.get("measure_kind", "count"))
+        unit = PERCENT if mk in ("share", "change") else PLAIN
+        currency = fig.extra.get("currency")
+        totals = fig.extra.get("totals")
+        rows = [*fig.value, *([totals] if totals is not None else [])]
+        for row in rows:
+            key = f"{fig.name}[{row.group}]" if row.group else f"{fig.name}.totals"
+            for i, v in enumerate((*row.cells, row.total)):
+                if v is None:
+                    continue
+                val = abs(Decimal(v)) * _HUNDRED if unit != PLAIN else v
+                text = format_value(self.fmt, v, mk, currency)
+                self._add(f"{key}.{i}", fig.name, unit, val, text, v)
 
     # -- matching --------------------------------------------------------------------
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from pressgen import __version__
 from pressgen.errors import PressgenError
-from pressgen.figures.model import Figure, GroupRow, Provenance
+from pressgen.figures.model import Figure, GroupRow, Provenance, TableRow
 from pressgen.storage.filecache import file_stamp
 
 FORMAT = 2
@@ -97,6 +97,8 @@ def _enc(v: Any) -> Any:
         return {"d": str(v)}
     if isinstance(v, GroupRow):
         return {"g": [_enc(getattr(v, f)) for f in _ROW_FIELDS]}
+    if isinstance(v, TableRow):
+        return {"r": [_enc(getattr(v, f)) for f in _TABLE_ROW_FIELDS]}
     if isinstance(v, tuple | list):
         return {"t": [_enc(x) for x in v]}
     raise TypeError(f"cannot cache a {type(v).__name__}")
@@ -112,12 +114,15 @@ def _dec(v: Any) -> Any:
             return Decimal(v["d"])
         if "g" in v:
             return GroupRow(*[_dec(x) for x in v["g"]])
+        if "r" in v:
+            return TableRow(*[_dec(x) for x in v["r"]])
         if "t" in v:
             return tuple(_dec(x) for x in v["t"])
     raise TypeError(f"not a cached value: {v!r}")
 
 
 _ROW_FIELDS = ("group", "value", "rank", "joint", "rows", "suppressed", "base", "target")
+_TABLE_ROW_FIELDS = ("group", "cells", "total", "rank", "joint", "rows", "suppressed")
 
 
 def _encode_figure(fig: Figure) -> dict[str, Any]:

@@ -37,7 +37,9 @@ from pressgen.figures.specs import (
     GroupSpec,
     LookupSpec,
     RateSpec,
+    RatioSpec,
     ShareSpec,
+    TableSpec,
 )
 from pressgen.lazy import LazyModule
 from pressgen.sources.dataset import Dataset, suppressed_col
@@ -220,11 +222,15 @@ def required_columns(specs: Mapping[str, FigureSpec], default_dataset: str) -> d
             add(ds, spec.column)
         elif isinstance(spec, ShareSpec):
             add(ds, spec.column, *spec.part)
+        elif isinstance(spec, RatioSpec):
+            add(ds, spec.column, spec.denominator)
+        elif isinstance(spec, TableSpec):
+            add(ds, spec.rows, spec.columns, spec.column, spec.denominator, *(spec.part or {}))
         elif isinstance(spec, ChangeSpec):
             add(ds, spec.column, spec.period)
         elif isinstance(spec, GroupSpec | RateSpec):
             if isinstance(spec, GroupSpec):
-                add(ds, spec.by, spec.column, spec.period, *(spec.part or {}))
+                add(ds, spec.by, spec.column, spec.period, spec.denominator, *(spec.part or {}))
             else:
                 add(ds, spec.column, spec.population.on)
             if spec.population is not None:

@@ -1,5 +1,9 @@
 """The `group` method: one result per value of a column, competition-ranked (1, 2, 2, 4),
-with each group's measure (count, sum, mean, change, difference, share or rate)."""
+with each group's measure (count, sum, mean, change, difference, share, rate or ratio).
+
+A group missing from a period of a change or a difference has no value (it is left out
+of the ranking, with a warning), never a period counted as 0. A share without a `part`
+is each group's share of the whole that `where` selects."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from typing import NamedTuple
 
 from pressgen.errors import PressgenError
 from pressgen.figures.compared import population_total, populations
+from pressgen.figures.measures import Measure, check_measure, ratio_kind, ratio_value
 from pressgen.figures.model import Figure, GroupRow, Value
 from pressgen.figures.plan import (
     Datasets,
@@ -36,6 +41,9 @@ class _GroupKeys(NamedTuple):
     second: Total | None  # the other total: the part of a share, a change's later period
     population: Agg | None
     problem: tuple[str, str] | None  # a spec problem reported once there are groups
+    whole: Total | None = None  # what a share without a part is a share of
+    kind: str = "count"  # how each group's value prints
+    currency: str | None = None
 
 
 class GroupMethod:
@@ -48,6 +56,11 @@ class GroupMethod:
         if spec.column:
             numeric(ds, spec.column, name)
         sel = selection(ds, spec.where, name)
+        currency = ds.manifest.columns[spec.column].currency if spec.column else None
+        kind = _KINDS.get(spec.measure, "count")
+        if spec.measure == "ratio":
+            check_measure(Measure("ratio", spec.column, spec.denominator), ds, name)
+            kind = ratio_kind(spec.as_, currency)
         population = None
         if spec.measure == "rate":
             if spec.population is None:
@@ -72,9 +85,11 @@ class GroupMethod:
                 second = Total.of(
                     data.keys, key, sel & period(ds, spec.period, spec.to, name), column, by
                 )
-            elif spec.measure == "share":
-                part = sel & selection(ds, spec.part or {}, name, "part")
+            elif spec.measure == "share" and spec.part:
+                part = sel & selection(ds, spec.part, name, "part")
                 second = Total.of(data.keys, key, part, column, by)
+            elif spec.measure == "ratio":
+                second = Total.of(data.keys, key, sel, spec.denominator, by)
         except PressgenError as exc:
             problem = (exc.message, exc.where or "")
             measured = second = None
@@ -86,14 +101,27 @@ class GroupMethod:
             second,
             population,
             problem,
+            None,
+            kind,
+            currency if kind == "money" else None,
         )
-        # Cell counts overall and per group; a total's own sum only where it is measured.
+        if spec.measure == "share" and not spec.part:
+            keys = keys._replace(whole=Total.of(data.keys, key, sel, column))
+        # Cell counts overall and per group; a total's own sum only where it is measured
+        # (each period's cells too: a group with none in a period has no change).
         aggs = [*keys.matched.aggs()]
         for cells in (keys.overall, keys.cells):
             aggs += [a for a in cells.aggs() if a is not cells.sum]
+        periods = spec.measure in ("change", "difference")
         for total in (measured, second):
-            if total is not None:
+            if total is not None and (periods or spec.measure == "ratio"):
+                aggs += total.aggs()
+            elif total is not None:
                 aggs += (total.sum,) if total.sum is not None else (total.rows,)
+        if keys.whole is not None:
+            aggs += keys.whole.aggs()
+        if spec.measure == "sum" and keys.overall.sum is not None:
+            aggs.append(keys.overall.sum)  # the total a table of the groups prints
         if population is not None:
             aggs.append(population)
         return data_plan(
@@ -110,6 +138,8 @@ class GroupMethod:
             raise PressgenError(k.problem[0], where=k.problem[1] or None)
         check_usable(plan.name, spec.column, overall)
         pops = populations(got, k.population) if k.population is not None else {}
+        whole = k.whole.value(got) if k.whole is not None else None
+        gone: dict[str, list[str]] = {}  # period -> groups with no value in it
         results: list[tuple[str, Value | None, int, int, Value | None, Value | None]] = []
         for group in groups:
             n, present, sup = k.cells.cells_in(got, group)
@@ -119,17 +149,35 @@ class GroupMethod:
                 pass  # no cell of the group holds a value: nothing to rank it by
             elif spec.measure in ("change", "difference"):
                 assert k.second is not None
-                b, t = k.measured.value_in(got, group), k.second.value_in(got, group)
-                base, target = b, t
-                if spec.measure == "difference":
-                    value = t - b
-                else:
-                    value = None if b == 0 else Decimal(t - b) / Decimal(b)
-            elif spec.measure == "share":
+                missing = [
+                    str(p)
+                    for p, t in ((spec.from_, k.measured), (spec.to, k.second))
+                    if not _has_value(t, got, group)
+                ]
+                for p in missing:
+                    gone.setdefault(p, []).append(group)
+                if not missing:
+                    b, t = k.measured.value_in(got, group), k.second.value_in(got, group)
+                    base, target = b, t
+                    if spec.measure == "difference":
+                        value = t - b
+                    else:
+                        value = None if b == 0 else Decimal(t - b) / Decimal(b)
+            elif spec.measure == "share" and whole is not None:
+                part = k.measured.value_in(got, group)
+                base, target = whole, part
+                value = ratio_value(part, whole)
+            elif spec.measure in ("share", "ratio"):
                 assert k.second is not None
-                whole = k.measured.value_in(got, group)
-                part = k.second.value_in(got, group)
-                value = None if whole == 0 else Decimal(part) / Decimal(whole)
+                first = k.measured.value_in(got, group)
+                second = k.second.value_in(got, group)
+                if spec.measure == "share":
+                    base, target = first, second
+                    value = ratio_value(second, first)
+                else:
+                    base, target = second, first
+                    usable = k.second.cells_in(got, group)[1]
+                    value = ratio_value(first, second) if usable else None
             elif spec.measure == "mean":
                 total = k.measured.value_in(got, group)
                 value = None if present == 0 else Decimal(total) / present
@@ -149,7 +197,13 @@ class GroupMethod:
         )
         sup_total = sum(r.suppressed for r in rows_out)
         warns = list(warnings_for(None, "groups", sup_total, rows, spec.column, scope.small))
-        undefined = [r.group for r in rows_out if r.value is None]
+        for p, names in gone.items():
+            warns.append(
+                f"no value for period {p!r} in {len(names)} group(s), left out: "
+                f"{', '.join(names[:5])}"
+            )
+        reported = {g for names in gone.values() for g in names}
+        undefined = [r.group for r in rows_out if r.value is None and r.group not in reported]
         if undefined:
             warns.append(f"no value for {len(undefined)} group(s): {', '.join(undefined[:5])}")
         prov = provenance(
@@ -167,8 +221,25 @@ class GroupMethod:
             prov,
             spec.label,
             tuple(warns),
-            {"measure_kind": _KINDS.get(spec.measure, "count"), "by": spec.by},
+            _extra(k, spec, whole, got),
         )
+
+
+def _has_value(t: Total, got: Values, group: str) -> bool:
+    """Whether a group has rows in a period and, for a column, a value in one of them."""
+    rows, present, _ = t.cells_in(got, group)
+    return bool(rows) and (t.sum is None or bool(present))
+
+
+def _extra(k: _GroupKeys, spec: GroupSpec, whole: Value | None, got: Values) -> dict[str, object]:
+    extra: dict[str, object] = {"measure_kind": k.kind, "by": spec.by}
+    if spec.measure in ("count", "sum") and k.measured is not None:
+        extra["total"] = k.overall.value(got) if spec.measure == "sum" else k.overall.cells(got)[0]
+    if k.currency:
+        extra["currency"] = k.currency
+    if whole is not None:
+        extra["whole"] = whole
+    return extra
 
 
 def rank_values(

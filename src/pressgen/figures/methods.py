@@ -11,6 +11,7 @@ from pressgen.figures.compared import ChangeMethod, RateMethod, ShareMethod
 from pressgen.figures.derived import CountGroupsMethod, FormulaMethod, FrequencyMethod, RangeMethod
 from pressgen.figures.grouped import GroupMethod
 from pressgen.figures.plan import DataMethod, DerivedMethod
+from pressgen.figures.ratio import RatioMethod
 from pressgen.figures.specs import (
     AggregateSpec,
     ChangeSpec,
@@ -22,8 +23,11 @@ from pressgen.figures.specs import (
     LookupSpec,
     RangeSpec,
     RateSpec,
+    RatioSpec,
     ShareSpec,
+    TableSpec,
 )
+from pressgen.figures.table import TableMethod
 from pressgen.figures.totals import AggregateMethod, CountMethod, LookupMethod
 
 DATA_METHODS: dict[type, DataMethod] = {
@@ -34,6 +38,8 @@ DATA_METHODS: dict[type, DataMethod] = {
     GroupSpec: GroupMethod(),
     RateSpec: RateMethod(),
     LookupSpec: LookupMethod(),
+    RatioSpec: RatioMethod(),
+    TableSpec: TableMethod(),
 }
 DERIVED_METHODS: dict[type, DerivedMethod] = {
     CountGroupsSpec: CountGroupsMethod(),

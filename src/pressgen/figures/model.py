@@ -77,6 +77,32 @@ class GroupRow:
 
 
 @dataclass(frozen=True)
+class TableRow:
+    """One row of a `table` figure: a value per column (None where the cell has none), the
+    row's total over those columns, its competition rank and whether it is shared. The
+    totals row of a table has no group name and no rank."""
+
+    group: str
+    cells: tuple[Value | None, ...]
+    total: Value | None
+    rank: int | None
+    joint: bool
+    rows: int
+    suppressed: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "group": self.group,
+            "cells": [json_value(c) for c in self.cells],
+            "total": json_value(self.total),
+            "rank": self.rank,
+            "joint": self.joint,
+            "rows": self.rows,
+            "suppressed": self.suppressed,
+        }
+
+
+@dataclass(frozen=True)
 class Figure:
     """A computed figure. `value` is exact; for `groups` it is a tuple of GroupRow and for
     `range` a (min, max) pair; `extra` carries the parts (part and whole of a share, the
@@ -106,7 +132,7 @@ def json_value(v: Any) -> Any:
     """Exact JSON form: ints stay numbers, Decimals become strings (no float rounding)."""
     if isinstance(v, Decimal):
         return str(v.normalize()) if v == v.to_integral_value() else str(v)
-    if isinstance(v, GroupRow):
+    if isinstance(v, GroupRow | TableRow):
         return v.as_dict()
     if isinstance(v, tuple | list):
         return [json_value(x) for x in v]

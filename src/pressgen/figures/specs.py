@@ -83,7 +83,9 @@ class GroupSpec(_Spec):
 
     method: Literal["group"]
     by: str
-    measure: Literal["count", "sum", "mean", "change", "difference", "share", "rate"] = "sum"
+    measure: Literal["count", "sum", "mean", "change", "difference", "share", "rate", "ratio"] = (
+        "sum"
+    )
     column: str | None = None
     period: str | None = None
     from_: Scalar | None = Field(default=None, alias="from")
@@ -92,6 +94,8 @@ class GroupSpec(_Spec):
     population: Population | None = None
     per: int = 1
     order: Literal["desc", "asc"] = "desc"
+    denominator: str | None = Field(default=None, description="A ratio's denominator column.")
+    as_: RatioAs | None = Field(default=None, alias="as", description="How a ratio prints.")
 
 
 class CountGroupsSpec(_Spec):
@@ -146,6 +150,42 @@ class RangeSpec(_Spec):
     of: str
 
 
+#: How a ratio prints: as a share ("52 per cent") or as a number (money when its
+#: numerator column holds money).
+RatioAs = Literal["share", "number"]
+
+
+class RatioSpec(_Spec):
+    """The total of one column over the total of another, over the same rows: claims
+    paid / claims decided (`as = "share"`), value of fines / fines issued (the mean fine)."""
+
+    method: Literal["ratio"]
+    column: str = Field(description="The numerator column.")
+    denominator: str = Field(description="The denominator column.")
+    as_: RatioAs | None = Field(default=None, alias="as")
+
+
+class TableSpec(_Spec):
+    """One measure for every pair of a `rows` value and a `columns` value (nation x year),
+    with the totals of each row and column, and rows ranked."""
+
+    method: Literal["table"]
+    rows: str = Field(description="The column whose values are the table's rows.")
+    columns: str = Field(description="The column whose values are the table's columns.")
+    values: list[Scalar] | None = Field(
+        default=None, description="The `columns` values to show, in order (default: all)."
+    )
+    measure: Literal["count", "sum", "mean", "ratio", "share"] = "sum"
+    column: str | None = None
+    denominator: str | None = None
+    part: Where | None = None
+    as_: RatioAs | None = Field(default=None, alias="as")
+    rank_by: Scalar | None = Field(
+        default=None, description="The `columns` value that ranks the rows (default: the total)."
+    )
+    order: Literal["desc", "asc"] = "desc"
+
+
 class FormulaSpec(_Spec):
     """Arithmetic on other figures, exactly in Decimal: `expr = "a / b"`."""
 
@@ -164,7 +204,9 @@ FigureSpec = Annotated[
     | FrequencySpec
     | LookupSpec
     | RangeSpec
-    | FormulaSpec,
+    | FormulaSpec
+    | RatioSpec
+    | TableSpec,
     Field(discriminator="method"),
 ]
 

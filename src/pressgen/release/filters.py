@@ -16,6 +16,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from pressgen.errors import PressgenError
+from pressgen.release import tables
 from pressgen.text import phrases
 from pressgen.text.formatting import Formatter, to_decimal
 
@@ -233,6 +234,45 @@ def quoted(ctx: Context, text: Any) -> str:
     return formatter_of(ctx).quoted(str(text))
 
 
+@pass_context
+def table(
+    ctx: Context,
+    fig: Any,
+    label: str | None = None,
+    rank: str | None = None,
+    total: str | None = None,
+    row_total: str | None = None,
+    value: str | None = None,
+    rows: Any = None,
+    top: int | None = None,
+    decimals: int | None = None,
+) -> str:
+    """A whole Markdown table from a table or group figure, every cell escaped:
+    `{{ f.by_year | table(rank="Rank", total="Total") }}` (see docs/figures.md)."""
+    return tables.table_markdown(
+        formatter_of(ctx),
+        fig,
+        label=label,
+        rank=rank,
+        total=total,
+        row_total=row_total,
+        value=value,
+        rows=list(rows) if rows is not None else None,
+        top=top,
+        decimals=decimals,
+    )
+
+
+def table_row(cells: Iterable[Any]) -> str:
+    """One Markdown table row from a list of values, each escaped: `| =4 | Kent | 3,480 |`."""
+    return tables.table_row(cells)
+
+
+def table_head(headings: Iterable[Any], align: str | None = None) -> str:
+    """A table's heading row and alignment row (`align="lrr"`: left, right, right)."""
+    return tables.table_head(headings, align)
+
+
 FILTERS: dict[str, Callable[..., str]] = {
     "number": number,
     "count": count,
@@ -252,4 +292,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "embargo": embargo,
     "fy": fy,
     "daterange": daterange,
+    "table": table,
+    "table_row": table_row,
+    "table_head": table_head,
 }

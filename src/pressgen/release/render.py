@@ -134,6 +134,8 @@ def _trusted_types() -> dict[type, frozenset[str] | None]:
         views.FigureView: None,
         views.NumberView: None,
         views.GroupRowView: None,
+        views.TableRowView: None,
+        views.CellView: None,
         views.QuoteView: None,
     }
     models: list[type[BaseModel]] = [

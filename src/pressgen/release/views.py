@@ -13,6 +13,7 @@ from typing import Any
 
 from pressgen.errors import PressgenError
 from pressgen.figures.engine import Figure, GroupRow
+from pressgen.figures.model import TableRow
 from pressgen.release.quotes import Quote, Speaker
 from pressgen.text.formatting import Formatter
 
@@ -56,6 +57,62 @@ class NumberView:
         return str(self)
 
 
+class CellView(NumberView):
+    """One value of a table (a cell, a row's or a column's total), printed as the table's
+    measure; a cell without a value prints "–"."""
+
+    def __init__(self, fmt: Formatter, value: Any, kind: str, currency: str | None) -> None:
+        super().__init__(fmt, value, kind)
+        self.currency = currency
+
+    def __str__(self) -> str:
+        if self.value is None:
+            return "–"
+        return format_value(self._fmt, self.value, self.kind, self.currency)
+
+
+class TableRowView:
+    """A row of a `table` figure: `.group`, `.cells` (one per column), `.cell(column)`,
+    `.total`, `.rank`, `.joint`, `.place` ("=4"). Its text is the group's name."""
+
+    def __init__(self, fmt: Formatter, row: TableRow, figure: Figure) -> None:
+        kind = str(figure.extra.get("measure_kind", "count"))
+        currency = figure.extra.get("currency")
+        self._columns: tuple[str, ...] = tuple(figure.extra.get("columns", ()))
+        self.group = row.group
+        self.rank = row.rank
+        self.joint = row.joint
+        self.rows = row.rows
+        self.kind = kind
+        self.cells = [CellView(fmt, v, kind, currency) for v in row.cells]
+        self.total = CellView(fmt, row.total, kind, currency)
+        ranked_by = str(figure.extra.get("ranked_by", ""))
+        self.value = (
+            row.cells[self._columns.index(ranked_by)] if ranked_by in self._columns else row.total
+        )
+
+    def __str__(self) -> str:
+        return self.group
+
+    @property
+    def text(self) -> str:
+        return str(self)
+
+    @property
+    def place(self) -> str:
+        """'=4' for a shared fourth place, '4' otherwise ('–' for the totals row)."""
+        if self.rank is None:
+            return "–"
+        return f"={self.rank}" if self.joint else str(self.rank)
+
+    def cell(self, column: Any) -> CellView:
+        """The cell in `column` (a value of the table's column key: 2016 or "2016")."""
+        key = str(getattr(column, "value", column))
+        if key not in self._columns:
+            raise PressgenError(f"the table has no column {key!r}")
+        return self.cells[self._columns.index(key)]
+
+
 class GroupRowView:
     def __init__(self, fmt: Formatter, row: GroupRow, kind: str) -> None:
         self._fmt = fmt
@@ -66,11 +123,12 @@ class GroupRowView:
         self.joint = row.joint
         self.rows = row.rows
         self.kind = kind
+        self.currency: str | None = None
         self.base = NumberView(fmt, row.base) if row.base is not None else None
         self.target = NumberView(fmt, row.target) if row.target is not None else None
 
     def __str__(self) -> str:
-        return format_value(self._fmt, self.value, self.kind)
+        return format_value(self._fmt, self.value, self.kind, self.currency)
 
     @property
     def text(self) -> str:
@@ -104,7 +162,7 @@ class FigureView:
 
     def _format(self) -> str:
         fig = self._figure
-        if fig.kind == "groups":
+        if fig.kind in ("groups", "table"):
             return self._fmt.join([r.group for r in self.rows])
         if fig.kind == "range":
             lo, hi = fig.value
@@ -134,36 +192,60 @@ class FigureView:
             )
         raise AttributeError(f"figure {self.name!r} has no {key!r}")
 
-    # group figures
+    # group figures (and tables: their rows)
     @property
-    def rows(self) -> list[GroupRowView]:
+    def rows(self) -> list[Any]:
+        if self._figure.kind == "table":
+            return [TableRowView(self._fmt, r, self._figure) for r in self._figure.value]
         if self._figure.kind != "groups":
             raise PressgenError(f"figure {self.name!r} is not a group figure")
         kind = self._figure.extra.get("measure_kind", "count")
-        return [GroupRowView(self._fmt, r, kind) for r in self._figure.value]
+        currency = self._figure.extra.get("currency")
+        rows = [GroupRowView(self._fmt, r, kind) for r in self._figure.value]
+        if currency:
+            for r in rows:
+                r.currency = currency
+        return rows
 
-    def top(self, n: int = 5) -> list[GroupRowView]:
+    def top(self, n: int = 5) -> list[Any]:
         return [r for r in self.rows if r.value is not None][:n]
 
-    def bottom(self, n: int = 3) -> list[GroupRowView]:
+    def bottom(self, n: int = 3) -> list[Any]:
         valued = [r for r in self.rows if r.value is not None]
         return list(reversed(valued[-n:])) if n else []
 
+    # tables
     @property
-    def first(self) -> GroupRowView:
+    def totals(self) -> TableRowView:
+        """A table's totals row: each column's total (`.cells`) and the grand `.total`."""
+        row = self._figure.extra.get("totals")
+        if self._figure.kind != "table" or not isinstance(row, TableRow):
+            raise PressgenError(f"figure {self.name!r} is not a table")
+        return TableRowView(self._fmt, row, self._figure)
+
+    def cell(self, group: Any, column: Any) -> CellView:
+        """A table's cell by its row (a group name or row) and its column."""
+        name = str(getattr(group, "group", group))
+        for r in self.rows:
+            if r.group == name:
+                return r.cell(column)  # type: ignore[no-any-return]
+        raise PressgenError(f"figure {self.name!r} has no row {name!r}")
+
+    @property
+    def first(self) -> Any:
         rows = self.top(1)
         if not rows:
             raise PressgenError(f"figure {self.name!r} has no groups")
         return rows[0]
 
-    def group(self, name: str) -> GroupRowView:
+    def group(self, name: str) -> Any:
         for r in self.rows:
             if r.group == name:
                 return r
         raise PressgenError(f"figure {self.name!r} has no group {name!r}")
 
     def __len__(self) -> int:
-        return len(self._figure.value) if self._figure.kind == "groups" else 1
+        return len(self._figure.value) if self._figure.kind in ("groups", "table") else 1
 
 
 class FigureMap(Mapping[str, FigureView]):
