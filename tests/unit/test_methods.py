@@ -77,6 +77,25 @@ EVERY_METHOD: dict[str, Any] = {
     "spread": {"method": "range", "of": "by_area"},
     "per_day": {"method": "per_time", "of": "claims", "days": 7, "unit": "day"},
     "twice": {"method": "formula", "expr": "claims * 2"},
+    "per_claim": {"method": "ratio", "column": "amount", "denominator": "claims"},
+    "area_ratio": {
+        "method": "group",
+        "by": "area",
+        "measure": "ratio",
+        "column": "amount",
+        "denominator": "claims",
+    },
+    "kind_share": {"method": "group", "by": "kind", "measure": "share", "column": "claims"},
+    "area_year": {"method": "table", "rows": "area", "columns": "year", "column": "claims"},
+    "area_year_ratio": {
+        "method": "table",
+        "rows": "area",
+        "columns": "year",
+        "measure": "ratio",
+        "column": "amount",
+        "denominator": "claims",
+        "where": {"kind": "noise"},
+    },
 }
 
 
@@ -115,6 +134,7 @@ def test_the_cube_builds_with_the_same_methods(tmp_path: Path) -> None:
     whole = compute_figures(specs, {"main": ds, "pop": pop}, "main", one_pass=False)
     cubed = one_pass_figures(specs, ds, "main", 5, {})
     assert {"rows", "claims", "mean", "least", "most", "share", "growth", "diff"} <= set(cubed)
+    assert "per_claim" in cubed
     for name, fig in cubed.items():
         assert fig == whole[name], name
 

@@ -30,7 +30,7 @@ def cell_text(value: Any) -> str:
         return value.replace("|", "\\|")
     if value is None:
         return "–"
-    return escape_inline(str(value)) or " "
+    return escape_inline(str(value))
 
 
 def table_row(cells: Iterable[Any]) -> MarkdownText:
