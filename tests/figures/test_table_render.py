@@ -158,3 +158,38 @@ def test_tables_export_as_tables(prepared: Prepared) -> None:
     plain = export_release(text, "txt", options).data.decode()
     assert "England" in plain and "All nations" in plain
     assert "|---" not in plain
+
+
+MACRO_TEMPLATE = """{#- pressgen
+figures = ["paid_share"]
+quotes = ["campaigner"]
+-#}
+{% extends "base.md.j2" %}
+{% macro row(r) %}| {{ r.group }} | {{ r }} |{% endmacro %}
+{% block body %}
+Paid claims.
+
+| Council | Paid |
+|---|---|
+{% for r in f.paid_share.rows %}
+{{ row(r) }}
+{% endfor %}
+{% endblock %}
+"""
+
+
+def test_a_row_built_in_a_macro_is_escaped_once(project: Path) -> None:
+    """A macro's output is the template's Markdown with its values escaped inside it:
+    printed without `| md`, its pipes stay a table and a value's `*` stays text."""
+    write_fines(project / "datasets")
+    rows = FINES.replace("Westfold", "West*fold")
+    (project / "datasets" / "fines.csv").write_text(rows, encoding="utf-8")
+    (project / "campaigns" / "fines.toml").write_text(CAMPAIGN, encoding="utf-8")
+    (project / "templates" / "fines.md.j2").write_text(MACRO_TEMPLATE, encoding="utf-8")
+    prepared = prepare(project / "campaigns" / "fines.toml")
+    text = render_release(prepared).markdown
+    assert "| West\\*fold | 37 per cent |\n| Northgate | 33 per cent |" in text
+    assert "\\|" not in text
+    html = export_release(text, "html", export_options(prepared, "en_GB")).data.decode()
+    assert ">West*fold</td>" in html
+    assert check_draft(prepared, text).ok

@@ -33,14 +33,14 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from jinja2 import FileSystemLoader, TemplateNotFound, nodes
-from jinja2.compiler import CodeGenerator, Frame
+from jinja2 import FileSystemLoader, TemplateNotFound
 from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from pressgen.errors import PressgenError
+from pressgen.release.codegen import LimitedCodeGenerator, markdown_macro
 
 
 def _env_number(name: str, default: float) -> float:
@@ -231,28 +231,12 @@ def _guard_filter(limits: Limits, name: str, func: Callable[..., Any]) -> Callab
     return guarded
 
 
-class _LimitedCodeGenerator(CodeGenerator):
-    """Compiles `a ~ b` to a call that checks the size first (Jinja has no hook for it)."""
-
-    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
-        if frame.eval_ctx.volatile:
-            func_name = "(markup_join if context.eval_ctx.volatile else str_join)"
-        elif frame.eval_ctx.autoescape:
-            func_name = "markup_join"
-        else:
-            func_name = "str_join"
-        self.write(f"environment.limited_concat({func_name}, (")
-        for arg in node.nodes:
-            self.visit(arg, frame)
-            self.write(", ")
-        self.write("))")
-
-
 class LimitedSandbox(ImmutableSandboxedEnvironment):
     """Jinja's immutable sandbox with size guards on operators, method calls and filters."""
 
     intercepted_binops = frozenset({"*", "**", "%"})
-    code_generator_class = _LimitedCodeGenerator
+    code_generator_class = LimitedCodeGenerator
+    markdown_macro = staticmethod(markdown_macro)
 
     def __init__(self, *args: Any, limits: Limits | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
