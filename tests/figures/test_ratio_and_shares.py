@@ -143,3 +143,21 @@ def test_a_share_with_a_part_is_still_the_share_within_each_group(fines: Dataset
     )["s"]
     assert {r.group: r.value for r in fig.value}["England"] == div(200, 300)
     assert "whole" not in fig.extra
+
+
+@pytest.mark.parametrize(
+    ("spec", "where"),
+    [
+        ({"measure": "sum", "column": "paid", "denominator": "decided"}, "figures.g.denominator"),
+        ({"measure": "share", "column": "paid", "as": "share"}, "figures.g.as"),
+        ({"measure": "ratio", "column": "paid"}, "figures.g.denominator"),
+    ],
+)
+def test_a_ratio_key_on_another_measure_is_refused(
+    fines: Dataset, spec: dict[str, object], where: str
+) -> None:
+    """A key the measure would ignore is an error naming it, never a figure that quietly
+    means something else."""
+    with pytest.raises(PressgenError) as err:
+        figures_of(fines, {"g": {"method": "group", "by": "council", **spec}})
+    assert err.value.where == where

@@ -58,9 +58,9 @@ class GroupMethod:
         sel = selection(ds, spec.where, name)
         currency = ds.manifest.columns[spec.column].currency if spec.column else None
         kind = _KINDS.get(spec.measure, "count")
-        if spec.measure == "ratio":
-            check_measure(Measure("ratio", spec.column, spec.denominator), ds, name)
-            kind = ratio_kind(spec.as_, currency)
+        if spec.measure == "ratio" or spec.denominator is not None or spec.as_ is not None:
+            check_measure(Measure(spec.measure, spec.column, spec.denominator), ds, name, spec.as_)
+            kind = ratio_kind(spec.as_, currency) if spec.measure == "ratio" else kind
         population = None
         if spec.measure == "rate":
             if spec.population is None:

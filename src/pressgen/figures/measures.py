@@ -83,8 +83,16 @@ class Measure(NamedTuple):
     part: Where | None = None
 
 
-def check_measure(m: Measure, ds: Dataset, figure: str) -> None:
-    """The measure's columns exist and hold numbers; a ratio has its denominator."""
+def check_measure(m: Measure, ds: Dataset, figure: str, as_: str | None = None) -> None:
+    """The measure's columns exist and hold numbers; a ratio has its denominator, and
+    what only a ratio or a share reads is not given to another measure (it would be
+    silently ignored)."""
+    if m.name != "ratio":
+        for key, given in (("denominator", m.denominator), ("as", as_)):
+            if given is not None:
+                raise PressgenError(
+                    f"`{key}` is for a ratio, not a {m.name}", where=f"figures.{figure}.{key}"
+                )
     if m.name != "count" and m.column is None and m.name != "share":
         raise PressgenError(f"a {m.name} needs a column", where=f"figures.{figure}.column")
     if m.column is not None and m.name != "count":
@@ -156,6 +164,26 @@ def ratio_kind(as_: str | None, currency: str | None) -> str:
     if as_ == "share":
         return "share"
     return "money" if currency else "number"
+
+
+def ratio_warnings(t: Measured, read: Reader, column: str, denominator: str) -> list[str]:
+    """What a ratio leaves out: each column's suppressed cells, and rows that hold a
+    value in only one of the two columns."""
+    out: list[str] = []
+    for col, total in ((column, t.first), (denominator, t.second)):
+        sup = read.cells(total)[2] if total is not None else 0
+        if sup:
+            out.append(
+                f"{sup} suppressed cell{'s' if sup != 1 else ''} in {col!r} left out: "
+                "the true figure may differ"
+            )
+    half = unmatched_cells(t, read)
+    if half:
+        out.append(
+            f"{half} row(s) hold a value in only one of {column!r} and {denominator!r}: "
+            "the ratio reads each column's own cells"
+        )
+    return out
 
 
 def unmatched_cells(t: Measured, read: Reader) -> int:

@@ -14,7 +14,7 @@ from pressgen.figures.measures import (
     measure_totals,
     measure_value,
     ratio_kind,
-    unmatched_cells,
+    ratio_warnings,
 )
 from pressgen.figures.model import Figure
 from pressgen.figures.plan import (
@@ -47,7 +47,7 @@ class RatioMethod:
         ds = data.get(spec.dataset, name)
         key = data.key(spec.dataset)
         m = Measure("ratio", spec.column, spec.denominator)
-        check_measure(m, ds, name)
+        check_measure(m, ds, name, spec.as_)
         sel = selection(ds, spec.where, name)
         currency = ds.manifest.columns[spec.column].currency
         keys = _RatioKeys(
@@ -77,13 +77,8 @@ class RatioMethod:
             )
         rows = n_cells[0]
         sup = n_cells[2] + d_cells[2]
-        warns = list(warnings_for(value, k.kind, sup, rows, spec.column, scope.small))
-        half = unmatched_cells(k.measured, read)
-        if half:
-            warns.append(
-                f"{half} row(s) hold a value in only one of {spec.column!r} and "
-                f"{spec.denominator!r}: the ratio reads each column's own cells"
-            )
+        warns = list(warnings_for(value, k.kind, 0, rows, spec.column, scope.small))
+        warns += ratio_warnings(k.measured, read, spec.column, spec.denominator)
         prov = provenance(
             plan,
             scope,

@@ -11,7 +11,10 @@ def figures_table(rows: list[dict[str, Any]]) -> str:
     for item in rows:
         prov = item["provenance"]
         value = item["value"]
-        if isinstance(value, list):
+        if item["kind"] == "table" and isinstance(value, list):
+            columns = len(item["extra"].get("columns", ()))
+            value = f"{len(value)} rows x {columns} columns, with totals"
+        elif isinstance(value, list):
             value = f"{len(value)} groups"
         out.append(f"{item['name']}  [{item['kind']}]")
         if item.get("label"):

@@ -27,6 +27,7 @@ from pressgen.figures.measures import (
     measure_value,
     ratio_kind,
     ratio_value,
+    ratio_warnings,
 )
 from pressgen.figures.model import Figure, TableRow, Value
 from pressgen.figures.plan import (
@@ -74,7 +75,11 @@ class TableMethod:
         rows_col = ds.column(spec.rows, where=f"figures.{name}.rows")
         col_type = ds.column(spec.columns, where=f"figures.{name}.columns").type
         m = Measure(spec.measure, spec.column, spec.denominator, spec.part)
-        check_measure(m, ds, name)
+        check_measure(m, ds, name, spec.as_)
+        if spec.part is not None and spec.measure != "share":
+            raise PressgenError(
+                f"`part` is for a share, not a {spec.measure}", where=f"figures.{name}.part"
+            )
         sel = selection(ds, spec.where, name)
         values = _column_values(ds, spec, col_type, sel, name)
         inside = sel & Selection((Clause(spec.columns, "in", values),))
@@ -157,10 +162,14 @@ class TableMethod:
             grand = _share(grand, grand)
         totals = TableRow("", tuple(col_wholes), grand, None, False, grand_cells[0])
         sup_total = grand_cells[2]
-        if k.measure.name == "ratio" and k.grand.second is not None:
-            sup_total += whole.cells(k.grand.second)[2]
         rows_n = grand_cells[0]
-        warns = list(warnings_for(None, "table", sup_total, rows_n, spec.column, scope.small))
+        if k.measure.name == "ratio" and k.grand.second is not None:
+            assert spec.column is not None and spec.denominator is not None
+            sup_total += whole.cells(k.grand.second)[2]
+            warns = list(warnings_for(None, "table", 0, rows_n, spec.column, scope.small))
+            warns += ratio_warnings(k.grand, whole, spec.column, spec.denominator)
+        else:
+            warns = list(warnings_for(None, "table", sup_total, rows_n, spec.column, scope.small))
         if empty:
             warns.append(f"no value in {len(empty)} cell(s): {', '.join(empty[:5])}")
         what = spec.column or "rows"
