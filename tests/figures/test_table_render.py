@@ -81,6 +81,10 @@ Councils issued {{ f.by_nation.totals.total }} notices; the mean fine was {{ f.m
 
 {{ f.value_by_council | table(total="Total") }}
 
+{{ f.value_by_council | table(label="Notices", show="count", total="Total") }}
+
+{{ f.by_nation | table(label="Share", show="share", total="All nations", row_total="Both") }}
+
 {{ f.paid_share | table(rank="Rank", label="Council", value="Paid") }}
 
 {{ ["Council", "Paid"] | table_head(align="lr") }}
@@ -113,6 +117,11 @@ def test_a_table_prints_as_markdown_with_ranks_and_totals(prepared: Prepared) ->
     assert "| Eastham | – | £5,200.00 |" in text
     assert "| Total | £15,500.00 | £19,500.00 |" in text
     assert "\\|" not in text
+    # one table figure gives the counts of rows and the shares of each column's total
+    assert "| Eastham | 0 | 1 |" in text  # figures, never "one", in a table
+    assert "| Total | 3 | 4 |" in text
+    assert "| England | 40 per cent | 56 per cent | 49 per cent |" in text
+    assert "| All nations | 100 per cent | 100 per cent | 100 per cent |" in text
     # a group figure as a one-column table, and rows built one by one
     assert "| Rank | Council | Paid |" in text
     assert "| 1 | Westfold | 37 per cent |" in text
@@ -148,10 +157,10 @@ def test_tables_export_as_tables(prepared: Prepared) -> None:
     text = render_release(prepared).markdown
     options = export_options(prepared, "en_GB")
     html = export_release(text, "html", options).data.decode()
-    assert html.count('<table role="table"') == 4
+    assert html.count('<table role="table"') == 6
     assert ">All nations</td>" in html
     doc = Document(io.BytesIO(export_release(text, "docx", options).data))
-    assert len(doc.tables) == 4
+    assert len(doc.tables) == 6
     first = doc.tables[0]
     assert [c.text for c in first.rows[0].cells] == ["Rank", "Nation", "2016", "2017", "Both years"]
     assert [c.text for c in first.rows[-1].cells][1:] == ["All nations", "250", "360", "610"]

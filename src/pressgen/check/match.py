@@ -116,6 +116,16 @@ class FigureIndex:
                 val = abs(Decimal(v)) * _HUNDRED if unit != PLAIN else v
                 text = format_value(self.fmt, v, mk, currency)
                 self._add(f"{key}.{i}", fig.name, unit, val, text, v)
+            for i, n in enumerate(row.counts):
+                self._add(
+                    f"{key}.{i}.count", fig.name, PLAIN, n, format_value(self.fmt, n, "count")
+                )
+            for i, sh in enumerate((*row.shares, row.total_share) if row.shares else ()):
+                if sh is not None:
+                    text = self.fmt.percent(sh)
+                    self._add(
+                        f"{key}.{i}.share", fig.name, PERCENT, Decimal(sh) * _HUNDRED, text, sh
+                    )
 
     # -- matching --------------------------------------------------------------------
 

@@ -122,7 +122,18 @@ def _dec(v: Any) -> Any:
 
 
 _ROW_FIELDS = ("group", "value", "rank", "joint", "rows", "suppressed", "base", "target")
-_TABLE_ROW_FIELDS = ("group", "cells", "total", "rank", "joint", "rows", "suppressed")
+_TABLE_ROW_FIELDS = (
+    "group",
+    "cells",
+    "total",
+    "rank",
+    "joint",
+    "rows",
+    "suppressed",
+    "counts",
+    "shares",
+    "total_share",
+)
 
 
 def _encode_figure(fig: Figure) -> dict[str, Any]:

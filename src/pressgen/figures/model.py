@@ -79,8 +79,10 @@ class GroupRow:
 @dataclass(frozen=True)
 class TableRow:
     """One row of a `table` figure: a value per column (None where the cell has none), the
-    row's total over those columns, its competition rank and whether it is shared. The
-    totals row of a table has no group name and no rank."""
+    row's total over those columns, its competition rank and whether it is shared; each
+    cell's row count (`counts`) and, where the measure adds up (a count, a sum), each
+    cell's share of its column's total (`shares`) and the row total's share of the
+    grand total. The totals row of a table has no group name and no rank."""
 
     group: str
     cells: tuple[Value | None, ...]
@@ -89,6 +91,9 @@ class TableRow:
     joint: bool
     rows: int
     suppressed: int = 0
+    counts: tuple[int, ...] = ()
+    shares: tuple[Value | None, ...] = ()
+    total_share: Value | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -99,6 +104,9 @@ class TableRow:
             "joint": self.joint,
             "rows": self.rows,
             "suppressed": self.suppressed,
+            "counts": list(self.counts),
+            "shares": [json_value(c) for c in self.shares],
+            "total_share": json_value(self.total_share),
         }
 
 

@@ -12,6 +12,7 @@ total.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from pressgen.errors import PressgenError
@@ -134,7 +135,8 @@ class TableMethod:
         col_wholes = [_value(k, t, whole) for t in k.column_totals]
         grand = _value(k, k.grand, whole)
         names = sorted(g for g, n in got[k.row_totals.first.rows].items() if n)
-        made: list[tuple[str, tuple[Value | None, ...], Value | None, int, int]] = []
+        additive = spec.measure in ("count", "sum")  # a cell is a share of its column
+        made: list[TableRow] = []
         empty: list[str] = []
         for g in names:
             read = Within(got, g)
@@ -145,22 +147,43 @@ class TableMethod:
                 total = _share(total, grand)
             empty += [f"{g} x {v}" for v, c in zip(k.values, cells, strict=True) if c is None]
             rows, _, sup = read.cells(k.row_totals.first)
-            made.append((g, cells, total, rows, sup))
+            counts = tuple(read.cells(t.first)[0] for t in k.cells)
+            shares: tuple[Value | None, ...] = ()
+            if additive:
+                shares = tuple(_share(c, w) for c, w in zip(cells, col_wholes, strict=True))
+            total_share = _share(total, grand) if additive else None
+            made.append(
+                TableRow(g, cells, total, None, False, rows, sup, counts, shares, total_share)
+            )
         at = k.rank_at
         ranked = rank_values(
-            [(g, total if at is None else cells[at]) for g, cells, total, _, _ in made],
+            [(r.group, r.total if at is None else r.cells[at]) for r in made],
             descending=spec.order == "desc",
         )
         out = tuple(
-            TableRow(g, cells, total, ranked[g][0], ranked[g][1], rows, sup)
-            for g, cells, total, rows, sup in sorted(
-                made, key=lambda r: (ranked[r[0]][0] or 10**9, r[0])
-            )
+            replace(r, rank=ranked[r.group][0], joint=ranked[r.group][1])
+            for r in sorted(made, key=lambda r: (ranked[r.group][0] or 10**9, r.group))
         )
+        col_counts = tuple(whole.cells(t.first)[0] for t in k.column_totals)
+        col_shares: tuple[Value | None, ...] = ()
+        if additive:
+            col_shares = tuple(_share(w, w) for w in col_wholes)
+        grand_share = _share(grand, grand) if additive else None
         if of_whole:
             col_wholes = [_share(w, w) for w in col_wholes]
             grand = _share(grand, grand)
-        totals = TableRow("", tuple(col_wholes), grand, None, False, grand_cells[0])
+        totals = TableRow(
+            "",
+            tuple(col_wholes),
+            grand,
+            None,
+            False,
+            grand_cells[0],
+            0,
+            col_counts,
+            col_shares,
+            grand_share,
+        )
         sup_total = grand_cells[2]
         rows_n = grand_cells[0]
         if k.measure.name == "ratio" and k.grand.second is not None:

@@ -246,6 +246,7 @@ def table(
     rows: Any = None,
     top: int | None = None,
     decimals: int | None = None,
+    show: str = "value",
 ) -> str:
     """A whole Markdown table from a table or group figure, every cell escaped:
     `{{ f.by_year | table(rank="Rank", total="Total") }}` (see docs/figures.md)."""
@@ -260,6 +261,7 @@ def table(
         rows=list(rows) if rows is not None else None,
         top=top,
         decimals=decimals,
+        show=show,
     )
 
 

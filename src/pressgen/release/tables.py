@@ -68,19 +68,26 @@ def table_markdown(
     rows: Sequence[Any] | None = None,
     top: int | None = None,
     decimals: int | None = None,
+    show: str = "value",
 ) -> MarkdownText:
     """A whole table from a `table` figure (a column per value of its column key) or a
     `group` figure (one column, headed `value`): a heading row, one row per group in
     rank order, and, when `total` names it, a totals row. `rank` heads a column of places
     ("=4"), `row_total` a column of each row's total (tables only), `label` the column of
     group names (default: the grouping column's label). `rows` picks rows and their order
-    (group names, or rows of another figure: the top five rises); `top` keeps the first n."""
+    (group names, or rows of another figure: the top five rises); `top` keeps the first n.
+    `show` prints each cell's `value` (the measure), its `share` of its column's total or
+    its `count` of rows (a table of a count or a sum)."""
     if not isinstance(fig, FigureView) or fig.kind not in ("table", "groups"):
         raise PressgenError("table: needs a table or group figure, such as f.by_year")
     extra = fig._figure.extra
     is_table = fig.kind == "table"
-    kind = str(extra.get("measure_kind", "count"))
-    currency = extra.get("currency")
+    if show not in ("value", "share", "count"):
+        raise PressgenError(f"table: show must be 'value', 'share' or 'count', not {show!r}")
+    if show != "value" and not is_table:
+        raise PressgenError(f"table: show={show!r} is for table figures")
+    kind = {"share": "share", "count": "count"}.get(show, str(extra.get("measure_kind", "count")))
+    currency = extra.get("currency") if show == "value" else None
     columns: list[str] = list(extra.get("columns", ())) if is_table else [value or ""]
     if not is_table and row_total is not None:
         raise PressgenError("table: row_total is for table figures (a group has one column)")
@@ -93,17 +100,21 @@ def table_markdown(
     align = ("r" if rank is not None else "") + "l" + "r" * numbers
     lines = [table_head(headings, align)]
 
-    def show(v: Any) -> str:
+    def show_cell(v: Any) -> str:
+        if show != "value" and v is not None:
+            v = getattr(v, show)
+            if v is None:
+                raise PressgenError(f"table: the cells of {fig.name!r} have no {show}")
         return _formatted(fmt, getattr(v, "value", v), kind, currency, decimals)
 
     for r in picked:
         values = list(r.cells) if is_table else [r.value]
-        cells = ([r.place] if rank is not None else []) + [r.group, *map(show, values)]
+        cells = ([r.place] if rank is not None else []) + [r.group, *map(show_cell, values)]
         if row_total is not None:
-            cells.append(show(r.total))
+            cells.append(show_cell(r.total))
         lines.append(table_row(cells))
     if total is not None:
-        lines.append(table_row(_totals_row(fig, fmt, total, rank, row_total, show)))
+        lines.append(table_row(_totals_row(fig, fmt, total, rank, row_total, show_cell)))
     return MarkdownText("\n".join(lines))
 
 

@@ -59,15 +59,29 @@ class NumberView:
 
 class CellView(NumberView):
     """One value of a table (a cell, a row's or a column's total), printed as the table's
-    measure; a cell without a value prints "–"."""
+    measure, counts in figures; a cell without a value prints "–". `.count` is the rows
+    it counts, `.share` its share of its column's total (tables of a count or a sum)."""
 
-    def __init__(self, fmt: Formatter, value: Any, kind: str, currency: str | None) -> None:
+    def __init__(
+        self,
+        fmt: Formatter,
+        value: Any,
+        kind: str,
+        currency: str | None,
+        count: int | None = None,
+        share: Any = None,
+    ) -> None:
         super().__init__(fmt, value, kind)
         self.currency = currency
+        #: the rows the cell counts, and its share of its column's total (a count or sum)
+        self.count = NumberView(fmt, count) if count is not None else None
+        self.share = CellView(fmt, share, "share", None) if share is not None else None
 
     def __str__(self) -> str:
         if self.value is None:
             return "–"
+        if self.kind == "count":  # a table prints figures, never words ("3", not "three")
+            return format_value(self._fmt, self.value, "number")
         return format_value(self._fmt, self.value, self.kind, self.currency)
 
 
@@ -84,8 +98,13 @@ class TableRowView:
         self.joint = row.joint
         self.rows = row.rows
         self.kind = kind
-        self.cells = [CellView(fmt, v, kind, currency) for v in row.cells]
-        self.total = CellView(fmt, row.total, kind, currency)
+        counts = row.counts or (None,) * len(row.cells)
+        shares = row.shares or (None,) * len(row.cells)
+        self.cells = [
+            CellView(fmt, v, kind, currency, n, sh)
+            for v, n, sh in zip(row.cells, counts, shares, strict=True)
+        ]
+        self.total = CellView(fmt, row.total, kind, currency, row.rows, row.total_share)
         ranked_by = str(figure.extra.get("ranked_by", ""))
         self.value = (
             row.cells[self._columns.index(ranked_by)] if ranked_by in self._columns else row.total
