@@ -202,3 +202,14 @@ def test_a_row_built_in_a_macro_is_escaped_once(project: Path) -> None:
     html = export_release(text, "html", export_options(prepared, "en_GB")).data.decode()
     assert ">West*fold</td>" in html
     assert check_draft(prepared, text).ok
+
+
+@pytest.mark.parametrize("locale", ["en_GB", "en_US", "de_DE", "fr_FR", "es_ES"])
+@pytest.mark.parametrize("style", ["uk-press", "plain", "ap"])
+def test_tables_pass_check_in_every_locale_and_style(
+    prepared: Prepared, locale: str, style: str
+) -> None:
+    text = render_release(prepared, locale=locale, style=style).markdown
+    report = check_draft(prepared, text, locale=locale, style=style)
+    assert report.ok, [f.format() for f in report.problems]
+    assert report.matched == report.numbers
