@@ -66,3 +66,25 @@ def test_counting_rows_a_period_without_rows_is_still_missing(tmp_path: Path) ->
         "Newforce": None,
         "Oldforce": None,
     }
+
+
+def test_a_suppressed_period_stays_in_flagged_and_an_empty_one_is_left_out(
+    tmp_path: Path,
+) -> None:
+    """A suppressed cell is a small number the source hid: the group stays in, with the
+    figure's suppressed-cell warning. An empty cell is no figure at all."""
+    data = "force,year,thefts\nKent,2015,100\nKent,2016,<5\nEssex,2015,70\nEssex,2016,\n"
+    ds = dataset(tmp_path, data, {"force": "text", "year": "int", "thefts": "int"})
+    spec = {
+        "method": "group",
+        "by": "force",
+        "measure": "difference",
+        "column": "thefts",
+        "period": "year",
+        "from": 2015,
+        "to": 2016,
+    }
+    fig = figures_of(ds, {"d": spec})["d"]
+    assert {r.group: r.value for r in fig.value} == {"Kent": -100, "Essex": None}
+    assert any("suppressed" in w for w in fig.warnings)
+    assert "no value for period '2016' in 1 group(s), left out: Essex" in fig.warnings

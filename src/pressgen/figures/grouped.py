@@ -226,9 +226,12 @@ class GroupMethod:
 
 
 def _has_value(t: Total, got: Values, group: str) -> bool:
-    """Whether a group has rows in a period and, for a column, a value in one of them."""
-    rows, present, _ = t.cells_in(got, group)
-    return bool(rows) and (t.sum is None or bool(present))
+    """Whether a group has a figure for a period: rows in it and, for a column, a value
+    in one of them. A period whose cells are suppressed has one (a small number, left
+    out and flagged as the figure's suppressed cells); one whose cells are all empty
+    does not."""
+    rows, present, suppressed = t.cells_in(got, group)
+    return bool(rows) and (t.sum is None or bool(present) or bool(suppressed))
 
 
 def _extra(k: _GroupKeys, spec: GroupSpec, whole: Value | None, got: Values) -> dict[str, object]:
