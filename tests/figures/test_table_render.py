@@ -213,3 +213,48 @@ def test_tables_pass_check_in_every_locale_and_style(
     report = check_draft(prepared, text, locale=locale, style=style)
     assert report.ok, [f.format() for f in report.problems]
     assert report.matched == report.numbers
+
+
+GROUP_TEMPLATE = """{#- pressgen
+figures = ["issued_by_council", "nation_share"]
+quotes = ["campaigner"]
+-#}
+{% extends "base.md.j2" %}
+{% block body %}
+Notices by council, {{ f.issued_by_council.total }} in all.
+
+{{ f.issued_by_council | table(rank="Rank", label="Council", value="Notices", total="All") }}
+
+{{ f.nation_share | table(label="Nation", value="Share", total="All") }}
+{% endblock %}
+"""
+
+GROUP_SPECS = """
+[figures.issued_by_council]
+method = "group"
+by = "council"
+column = "issued"
+
+[figures.nation_share]
+method = "group"
+by = "nation"
+measure = "share"
+column = "issued"
+"""
+
+
+def test_a_group_figure_prints_as_a_table_with_its_total(project: Path) -> None:
+    write_fines(project / "datasets")
+    campaign = CAMPAIGN.split("[figures.by_nation]")[0] + GROUP_SPECS
+    (project / "campaigns" / "fines.toml").write_text(campaign, encoding="utf-8")
+    (project / "templates" / "fines.md.j2").write_text(GROUP_TEMPLATE, encoding="utf-8")
+    prepared = prepare(project / "campaigns" / "fines.toml")
+    text = render_release(prepared).markdown
+    assert (
+        "| Rank | Council | Notices |\n|---:|---|---:|\n| 1 | Northgate | 220 |\n"
+        "| 2 | Westfold | 200 |\n| 3 | Southby | 110 |\n| 4 | Eastham | 80 |\n|  | All | 610 |"
+    ) in text
+    assert "610 in all" in text
+    # a share of the whole has no total to print: the row says so with a dash
+    assert "| England | 49 per cent |" in text and "| All | – |" in text
+    assert check_draft(prepared, text).ok
