@@ -12,7 +12,15 @@ from typing import NamedTuple
 
 from pressgen.errors import PressgenError
 from pressgen.figures.compared import population_total, populations
-from pressgen.figures.measures import Measure, check_measure, ratio_kind, ratio_value
+from pressgen.figures.measures import (
+    Measure,
+    Measured,
+    Within,
+    check_measure,
+    measure_value,
+    ratio_kind,
+    ratio_value,
+)
 from pressgen.figures.model import Figure, GroupRow, Value
 from pressgen.figures.plan import (
     Datasets,
@@ -140,6 +148,7 @@ class GroupMethod:
         pops = populations(got, k.population) if k.population is not None else {}
         whole = k.whole.value(got) if k.whole is not None else None
         gone: dict[str, list[str]] = {}  # period -> groups with no value in it
+        measure = Measure(spec.measure, spec.column, spec.denominator, spec.part)
         results: list[tuple[str, Value | None, int, int, Value | None, Value | None]] = []
         for group in groups:
             n, present, sup = k.cells.cells_in(got, group)
@@ -167,26 +176,15 @@ class GroupMethod:
                 part = k.measured.value_in(got, group)
                 base, target = whole, part
                 value = ratio_value(part, whole)
-            elif spec.measure in ("share", "ratio"):
-                assert k.second is not None
-                first = k.measured.value_in(got, group)
-                second = k.second.value_in(got, group)
-                if spec.measure == "share":
-                    base, target = first, second
-                    value = ratio_value(second, first)
-                else:
-                    base, target = second, first
-                    usable = k.second.cells_in(got, group)[1]
-                    value = ratio_value(first, second) if usable else None
-            elif spec.measure == "mean":
-                total = k.measured.value_in(got, group)
-                value = None if present == 0 else Decimal(total) / present
             elif spec.measure == "rate":
                 total = k.measured.value_in(got, group)
                 pop = pops.get(group)
                 value = None if not pop else Decimal(total) * spec.per / Decimal(pop)
-            else:
-                value = k.measured.value_in(got, group)
+            else:  # count, sum, mean, share of a part, ratio: as everywhere (`measures`)
+                value = measure_value(measure, Measured(k.measured, k.second), Within(got, group))
+                if k.second is not None:  # a share's whole and part, a ratio's two totals
+                    first, second = k.measured.value_in(got, group), k.second.value_in(got, group)
+                    base, target = (first, second) if spec.measure == "share" else (second, first)
             results.append((group, value, n, sup, base, target))
         ranked = rank_values([(g, v) for g, v, *_ in results], descending=spec.order == "desc")
         rows_out = tuple(
