@@ -258,3 +258,16 @@ def test_a_group_figure_prints_as_a_table_with_its_total(project: Path) -> None:
     # a share of the whole has no total to print: the row says so with a dash
     assert "| England | 49 per cent |" in text and "| All | – |" in text
     assert check_draft(prepared, text).ok
+
+
+def test_lint_leaves_figures_in_a_table_alone(prepared: Prepared) -> None:
+    """A table prints figures ("| 3 | Wales |"): lint asks for words in running text only."""
+    from pressgen.check.lint import lint_text
+    from pressgen.text.style import resolve_style
+
+    text = render_release(prepared).markdown
+    findings = lint_text(text, locale="en_GB", style=resolve_style("uk-press"))
+    assert not [f for f in findings if f.code == "number-style"], findings
+    running = text.replace("Councils issued", "Councils in 3 nations issued")
+    flagged = lint_text(running, locale="en_GB", style=resolve_style("uk-press"))
+    assert [f.text for f in flagged if f.code == "number-style"] == ["3"]

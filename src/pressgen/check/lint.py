@@ -152,6 +152,15 @@ def _is_cell(clean: str, start: int) -> bool:
     return len(line.split()) <= 3 and not any(mark in line for mark in ".!?")
 
 
+def _in_table(clean: str, start: int) -> bool:
+    """A number in a table, where figures are house style ("| 3 | Kent |"): a Markdown
+    table row, or a cell on a line of its own (a DOCX or HTML draft read back)."""
+    line_start = clean.rfind("\n", 0, start) + 1
+    if clean[line_start:start].lstrip().startswith("|"):
+        return True
+    return not clean[line_start:start].strip() and _is_cell(clean, start)
+
+
 def _is_abbreviation(clean: str, k: int) -> bool:
     m = re.search(r"(\w+)$", clean[max(0, k - 6) : k])
     return bool(m and m.group(1).lower() in {"no", "nr", "p", "pp", "para", "ref", "st", "vs"})
@@ -177,7 +186,7 @@ def _number_style(tokens: Sequence[NumberToken], fmt: Formatter, clean: str, add
         if before and before in "£$€¥₹<>≤≥":
             continue  # money, or a threshold such as the suppression marker "<5"
         if tok.form == "digits" and tok.decimals == 0:
-            if 0 < n < style.spell_out_below:
+            if 0 < n < style.spell_out_below and not _in_table(clean, tok.start):
                 add(
                     "number-style",
                     tok.start,
