@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -271,3 +272,25 @@ def test_lint_leaves_figures_in_a_table_alone(prepared: Prepared) -> None:
     running = text.replace("Councils issued", "Councils in 3 nations issued")
     flagged = lint_text(running, locale="en_GB", style=resolve_style("uk-press"))
     assert [f.text for f in flagged if f.code == "number-style"] == ["3"]
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx", "html", "txt"])
+def test_the_cli_checks_tables_in_every_export_format(project: Path, fmt: str) -> None:
+    """`pressgen render -f FMT` then `pressgen check` on the file: every number of every
+    table is read back from the export and matched."""
+    from tests.cli import run_cli
+
+    write_fines(project / "datasets")
+    campaign = project / "campaigns" / "fines.toml"
+    campaign.write_text(CAMPAIGN, encoding="utf-8")
+    (project / "templates" / "fines.md.j2").write_text(TEMPLATE, encoding="utf-8")
+    out = project / f"release.{fmt}"
+    rendered = run_cli(["render", str(campaign), "-f", fmt, "-o", str(out)])
+    assert rendered.status == 0, rendered.stderr
+    checked = run_cli(["check", str(campaign), str(out)])
+    assert checked.status == 0, checked.stdout + checked.stderr
+    assert "Traceback" not in checked.stderr
+    numbers, matched = (
+        int(x) for x in re.findall(r"(\d+) numbers, (\d+) matched", checked.stderr)[0]
+    )
+    assert numbers == matched and numbers > 50
