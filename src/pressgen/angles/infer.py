@@ -26,6 +26,8 @@ from pressgen.sources.manifest import (
 
 if TYPE_CHECKING:
     import polars as pl
+
+    from pressgen.angles.population import Join
 else:
     pl = LazyModule("polars")
 
@@ -73,6 +75,8 @@ class Profile:
     period_int: bool = False
     totals: dict[str, tuple[str, ...]] = field(default_factory=dict)
     decisions: tuple[str, ...] = ()
+    #: A population file joined on the group column, for rates per head.
+    population: Join | None = None
 
     @property
     def manifest(self) -> Manifest:

@@ -7,7 +7,7 @@ from typing import Any
 
 from pressgen.angles.infer import Profile
 from pressgen.angles.model import Angle
-from pressgen.angles.wording import WORDINGS, de_noun, fill, wording_for
+from pressgen.angles.wording import WORDINGS, counted, de_noun, fill, wording_for
 from pressgen.text.formatting import Formatter, capitalise
 
 
@@ -16,10 +16,13 @@ def what(p: Profile, measure: str) -> str:
     return p.label(measure)
 
 
-def column_of(angle: Angle) -> str:
-    """The measure an angle counts (a count of groups: that of the figure it counts)."""
-    spec = angle.spec if "column" in angle.spec else next(iter(angle.needs.values()))
-    return str(spec["column"])
+def column_of(angle: Angle, p: Profile) -> str:
+    """The measure an angle counts (a count of groups: that of the figure it counts; a
+    count of places: the dataset's first measure)."""
+    for spec in (angle.spec, *angle.needs.values()):
+        if "column" in spec:
+            return str(spec["column"])
+    return p.measures[0]
 
 
 def write(angle: Angle, p: Profile, fmt: Formatter) -> str:
@@ -27,7 +30,7 @@ def write(angle: Angle, p: Profile, fmt: Formatter) -> str:
     no wording for it yet: see angles.wording)."""
     words, _own = wording_for(fmt.language)
     f: dict[str, Any] = angle.facts
-    m = column_of(angle)
+    m = column_of(angle, p)
     noun = str(f.get("noun") or what(p, m))
     period = str(f["period"]) if f.get("period") else ""
 
@@ -44,6 +47,7 @@ def write(angle: Angle, p: Profile, fmt: Formatter) -> str:
 
     english = words is WORDINGS["en"]
     groups = _plural(p.label(p.group)) if p.group and english else words["groups"]
+    group = p.label(p.group) if p.group and english else words["group"]
     v: dict[str, Any] = {
         "noun": noun,
         "Noun": capitalise(noun),
@@ -72,7 +76,10 @@ def write(angle: Angle, p: Profile, fmt: Formatter) -> str:
         v["after"] = n(f["after"])
         text = fill(words["change"], v)
         if f["left_out"]:
-            text += fill(words["left_out"], {"k": n(len(f["left_out"])), "groups": groups})
+            k = len(f["left_out"])
+            text += fill(
+                counted(fmt, words, "left_out", k), {"k": n(k), "groups": groups, "group": group}
+            )
     elif kind in ("rise", "fall"):
         v.update(n=n(abs(angle.value)), before=n(f["before_g"]), after=n(f["after_g"]))
         text = fill(words[kind], v)
@@ -105,6 +112,22 @@ def write(angle: Angle, p: Profile, fmt: Formatter) -> str:
         v.update(part_name=f["category"], pct=fmt.percent(angle.value), whole=n(f["whole"]))
         v.update(which=which, part=n(f["part"]))
         text = fill(words["share"], v)
+    elif kind == "combined_share":
+        names = fmt.join([str(c) for c in f["categories"]])
+        v.update(part_name=names, pct=fmt.percent(angle.value), whole=n(f["whole"]))
+        text = fill(words["combined"], v)
+    elif kind == "coverage":
+        parent = p.label(f["parent"])
+        v.update(g=n(f["groups"]), k=n(angle.value))
+        v["parents"] = _plural(parent) if english else parent
+        text = fill(words["coverage"], v)
+    elif kind in ("rate", "rate_top"):
+        v.update(n=fmt.decimal(angle.value, 1), per=n(f["per"]), population=f["population"])
+        text = fill(words[kind], v)
+        if f["left_out"]:
+            k = len(f["left_out"])
+            pattern = counted(fmt, words, "rate_left_out", k)
+            text += fill(pattern, {"k": n(k), "groups": groups, "group": group})
     else:  # pragma: no cover - every kind above
         text = f"{angle.name}: {angle.value}"
     if not angle.exact:

@@ -10,8 +10,13 @@ labels): the figure comes first, or the noun stands after a colon.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
+from pressgen.angles.wording_more import IT, NL, PL, PLURALS, PT
 from pressgen.text.placeholders import compile_placeholders
+
+if TYPE_CHECKING:
+    from pressgen.text.formatting import Formatter
 
 Wording = Mapping[str, str]
 
@@ -46,7 +51,18 @@ _EN: Wording = {
     "{whole})",
     "largest": "the largest {column}: ",
     "suppressed": "; suppressed cells are left out, so the true figure may be higher",
+    "coverage": "The figures cover {g} {groups} in {k} {parents}",
+    "combined": "{part_name} together accounted for {pct} of the {whole} {noun}{when}",
+    "and": " and ",
+    "rate": "There were {at_least}{n} {noun} per {per} {population}{when}",
+    "rate_top": "{row} had the {joint}highest rate of {noun}{when}: {n} per {per} {population}",
+    "t_outlier": "{row} stands out with {n} {noun}{when}, well above the average across the "
+    "{g} {groups}",
+    "t_record": "{row} recorded {n} {noun}{when}, its highest in the {k} periods of the data",
+    "t_share": "{part_name} accounted for {pct} of the {whole} {noun}{when}",
     "groups": "groups",
+    "group": "group",
+    "rate_left_out": " ({k} {groups} without a population figure are left out)",
 }
 
 _DE: Wording = {
@@ -80,7 +96,18 @@ _DE: Wording = {
     "largest": "größter Anteil nach {column}: ",
     "suppressed": "; unterdrückte Werte sind nicht enthalten, der tatsächliche Wert kann "
     "höher sein",
+    "coverage": "Die Zahlen umfassen {g} {groups} in {k} Einheiten nach {parents}",
+    "combined": "{part_name} zusammen: {pct} der {whole} {noun}{when}",
+    "and": " und ",
+    "rate": "{Noun}{when}: {at_least}{n} je {per} {population}",
+    "rate_top": "{row}: {joint}höchste Rate bei {noun}{when}, {n} je {per} {population}",
+    "t_outlier": "{row} sticht heraus: {n} {noun}{when}, weit über dem Durchschnitt der "
+    "{g} {groups}",
+    "t_record": "{row}: {n} {noun}{when}, der höchste Wert in {k} Zeiträumen",
+    "t_share": "{part_name}: {pct} der {whole} {noun}{when}",
     "groups": "Gruppen",
+    "group": "Gruppe",
+    "rate_left_out": " ({k} {groups} ohne Bevölkerungszahl sind nicht berücksichtigt)",
 }
 
 _FR: Wording = {
@@ -113,7 +140,18 @@ _FR: Wording = {
     "share": "{part_name} : {pct} des {whole} {noun}{when} ({which}{part} sur {whole})",
     "largest": "part la plus grande par {column} : ",
     "suppressed": " ; les cellules masquées sont exclues, le chiffre réel peut être plus élevé",
+    "coverage": "Les chiffres couvrent {g} {groups} répartis en {k} valeurs de {parents}",
+    "combined": "{part_name} réunis : {pct} des {whole} {noun}{when}",
+    "and": " et ",
+    "rate": "{Noun}{when} : {at_least}{n} pour {per} {population}",
+    "rate_top": "{row} : {joint}taux le plus élevé {de_noun}{when}, {n} pour {per} {population}",
+    "t_outlier": "{row} se distingue : {n} {noun}{when}, bien au-dessus de la moyenne des "
+    "{g} {groups}",
+    "t_record": "{row} : {n} {noun}{when}, le niveau le plus élevé sur {k} périodes",
+    "t_share": "{part_name} : {pct} des {whole} {noun}{when}",
     "groups": "groupes",
+    "group": "groupe",
+    "rate_left_out": " ({k} {groups} sans chiffre de population sont exclus)",
 }
 
 _ES: Wording = {
@@ -145,10 +183,40 @@ _ES: Wording = {
     "share": "{part_name}: el {pct} de los {whole} {noun}{when} ({which}{part} de {whole})",
     "largest": "la mayor parte por {column}: ",
     "suppressed": "; las celdas suprimidas quedan fuera, la cifra real puede ser mayor",
+    "coverage": "Las cifras abarcan {g} {groups} repartidos en {k} valores de {parents}",
+    "combined": "{part_name} juntos: el {pct} de los {whole} {noun}{when}",
+    "and": " y ",
+    "rate": "{Noun}{when}: {at_least}{n} por cada {per} {population}",
+    "rate_top": "{row}: {joint}la tasa más alta de {noun}{when}, {n} por cada {per} {population}",
+    "t_outlier": "{row} destaca: {n} {noun}{when}, muy por encima de la media de los {g} {groups}",
+    "t_record": "{row}: {n} {noun}{when}, la cifra más alta en {k} periodos",
+    "t_share": "{part_name}: el {pct} de los {whole} {noun}{when}",
     "groups": "grupos",
+    "group": "grupo",
+    "rate_left_out": " ({k} {groups} sin cifra de población quedan fuera)",
 }
 
-WORDINGS: dict[str, Wording] = {"en": _EN, "de": _DE, "fr": _FR, "es": _ES}
+WORDINGS: dict[str, Wording] = {
+    "en": _EN,
+    "de": _DE,
+    "fr": _FR,
+    "es": _ES,
+    "it": IT,
+    "nl": NL,
+    "pt": PT,
+    "pl": PL,
+}
+
+
+def counted(fmt: Formatter, words: Wording, key: str, k: object) -> str:
+    """The pattern `key` in the form CLDR's plural rules give the count `k` in the
+    formatter's language ("1 force is left out", "pominięto 5 grup"); the table's own
+    pattern is the "other" form."""
+    language = fmt.language if words is WORDINGS.get(fmt.language) else "en"
+    forms = PLURALS.get(language, {}).get(key)
+    if not forms:
+        return words[key]
+    return fmt.plural(str(k), **{**forms, "other": words[key]})
 
 
 def wording_for(language: str) -> tuple[Wording, bool]:
