@@ -435,6 +435,7 @@ _SENTENCE_FIELDS = [
     "per",
     "population",
     "group",
+    "diff",
 ]
 
 

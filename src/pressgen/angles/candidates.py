@@ -109,6 +109,8 @@ class Finder:
             out += ranks(self)
             if self.p.population is not None and self.additive:
                 out += rates(self)
+            if self.additive:
+                out += combined_shares(self, self.p.group)
         if self.p.category:
             out += category_shares(self, self.p.category)
             out += combined_shares(self, self.p.category)

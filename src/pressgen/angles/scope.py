@@ -32,14 +32,15 @@ MAX_CATEGORIES = 6
 def coverage(p: Profile) -> Angle | None:
     """The number of distinct values of the column one level above the groups: a text
     column where each group has exactly one value, with fewer values than groups (the
-    city each council is in). With several, the finest (most values) is taken."""
+    city each council is in; it may be the category column too). With several, the
+    finest (most values) is taken."""
     g = p.group
     if g is None:
         return None
     frame = p.dataset.frame
     for col, values in p.totals.items():
         frame = frame.filter(~pl.col(col).is_in(list(values)) | pl.col(col).is_null())
-    skip = {g, p.period, p.category, p.split, *p.totals}
+    skip = {g, p.period, p.split, *p.totals}
     texts = [n for n, c in p.manifest.columns.items() if c.type == "text" and n not in skip]
     if not texts:
         return None

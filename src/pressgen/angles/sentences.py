@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from pressgen.angles.infer import Profile
 from pressgen.angles.model import Angle
-from pressgen.angles.wording import WORDINGS, counted, de_noun, fill, wording_for
+from pressgen.angles.wording import GROUPS_GENDER, WORDINGS, counted, de_noun, fill, wording_for
 from pressgen.text.formatting import Formatter, capitalise
+from pressgen.text.phrases import change
 
 
 def what(p: Profile, measure: str) -> str:
@@ -28,7 +29,7 @@ def column_of(angle: Angle, p: Profile) -> str:
 def write(angle: Angle, p: Profile, fmt: Formatter) -> str:
     """The angle as one sentence in the formatter's language (English where pressgen has
     no wording for it yet: see angles.wording)."""
-    words, _own = wording_for(fmt.language)
+    words, own = wording_for(fmt.language)
     f: dict[str, Any] = angle.facts
     m = column_of(angle, p)
     noun = str(f.get("noun") or what(p, m))
@@ -38,12 +39,7 @@ def write(angle: Angle, p: Profile, fmt: Formatter) -> str:
         return fmt.count(v)
 
     def pct(v: Any) -> str:
-        # A change that is not zero never prints as "0 per cent": more places until it
-        # shows (0.3 per cent), at most three.
-        places = fmt.style.change_decimals
-        while places < 3 and v != 0 and fmt.round(abs(Decimal(v)) * 100, places) == 0:
-            places += 1
-        return fmt.percent(v, places)
+        return fmt.percent(v, _places(fmt, v))
 
     english = words is WORDINGS["en"]
     groups = _plural(p.label(p.group)) if p.group and english else words["groups"]
@@ -73,6 +69,9 @@ def write(angle: Angle, p: Profile, fmt: Formatter) -> str:
         rel = Decimal(angle.value)
         way = "up" if rel > 0 else "down" if rel < 0 else "same"
         v.update(way=fill(words[way], {"pct": pct(abs(rel))}), before=n(f["before"]))
+        if own and fmt.language != "en":
+            # The language's own change words, with its articles ("dell’11 %").
+            v["way"] = change(fmt, rel, "percent", _places(fmt, rel))
         v["after"] = n(f["after"])
         text = fill(words["change"], v)
         if f["left_out"]:
@@ -80,14 +79,21 @@ def write(angle: Angle, p: Profile, fmt: Formatter) -> str:
             text += fill(
                 counted(fmt, words, "left_out", k), {"k": n(k), "groups": groups, "group": group}
             )
-    elif kind in ("rise", "fall"):
-        v.update(n=n(abs(angle.value)), before=n(f["before_g"]), after=n(f["after_g"]))
+    elif kind in ("rise", "fall", "rise_pct"):
+        # The direction in the language's change words ("up 30", "in calo di 10",
+        # "wzrost o 12 %"), never a sign.
+        unit: Literal["count", "percent"] = "percent" if kind == "rise_pct" else "count"
+        if own:
+            v["diff"] = change(fmt, angle.value, unit)
+        else:  # the English words around the locale's numbers, as the rest of the sentence
+            size = pct(abs(angle.value)) if unit == "percent" else n(abs(angle.value))
+            v["diff"] = f"{'up' if angle.value > 0 else 'down'} {size}"
+        v.update(before=n(f["before_g"]), after=n(f["after_g"]))
         text = fill(words[kind], v)
-    elif kind == "rise_pct":
-        v.update(pct=pct(angle.value), before=n(f["before_g"]), after=n(f["after_g"]))
-        text = fill(words["rise_pct"], v)
     elif kind == "count_groups":
-        v.update(k=n(angle.value), K=capitalise(n(angle.value)), g=n(f["groups"]))
+        gender = GROUPS_GENDER.get(fmt.language) if own else None
+        said = fmt.count(angle.value, gender=gender)
+        v.update(k=said, K=capitalise(said), g=n(f["groups"]))
         text = fill(words["count_rise" if f["word"] == "rose" else "count_fall"], v)
     elif kind in ("top", "bottom"):
         order = f["order"] if kind == "top" else f["asc"]
@@ -133,6 +139,15 @@ def write(angle: Angle, p: Profile, fmt: Formatter) -> str:
     if not angle.exact:
         text += words["suppressed"]
     return text + "."
+
+
+def _places(fmt: Formatter, v: Any) -> int:
+    """A change that is not zero never prints as "0 per cent": more places until it
+    shows (0.3 per cent), at most three."""
+    places = fmt.style.change_decimals
+    while places < 3 and v != 0 and fmt.round(abs(Decimal(v)) * 100, places) == 0:
+        places += 1
+    return places
 
 
 def _plural(noun: str) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 from pressgen.angles.infer import Profile
 from pressgen.angles.model import Angle
 from pressgen.angles.sentences import _plural, column_of
-from pressgen.angles.wording import Wording, de_noun, fill, wording_for
+from pressgen.angles.wording import GROUPS_GENDER, Wording, de_noun, fill, wording_for
 from pressgen.text.formatting import capitalise
 
 
@@ -36,8 +36,8 @@ def _if(test: str, then: str, other: str = "") -> str:
 
 def sentence(a: Angle, p: Profile, language: str) -> str:
     """A template line for the angle in `language`; figures print through `f`."""
-    words, _own = wording_for(language)
-    english = language == "en" or not _own
+    words, own = wording_for(language)
+    english = language == "en" or not own
     f = a.facts
     n = a.name
     noun = str(f.get("noun") or p.label(column_of(a, p)))
@@ -67,17 +67,25 @@ def sentence(a: Angle, p: Profile, language: str) -> str:
             f"{{% if c.value > 0 %}}{up}{{% elif c.value < 0 %}}{down}"
             f"{{% else %}}{words['same']}{{% endif %}}"
         )
+        if own and language != "en":
+            v["way"] = "{{ c.value | change }}"
         v.update(before="{{ c.from_value }}", after="{{ c.to_value }}")
         return f"{{% set c = f.{n} %}}" + fill(words["change"], v) + "."
     if kind in ("rise", "fall", "rise_pct"):
-        sign = "0 - " if kind == "fall" else ""
+        unit = "percent" if kind == "rise_pct" else "count"
         v.update(row="{{ r.group }}", joint=_if("r.joint", words["joint"]))
-        v.update(n=f"{{{{ ({sign}r.value) | count }}}}", pct="{{ r }}")
+        v["diff"] = f'{{{{ r.value | change("{unit}") }}}}'
+        if not own:
+            size = "r" if unit == "percent" else "(r.value | abs) | count"
+            v["diff"] = f"{{% if r.value > 0 %}}up{{% else %}}down{{% endif %}} {{{{ {size} }}}}"
         v.update(before="{{ r.base }}", after="{{ r.target }}")
         return f"{{% set r = f.{n}.first %}}" + fill(words[kind], v) + "."
     if kind == "count_groups":
         of = next(iter(a.needs))
-        v.update(k=f"{{{{ f.{n} | count }}}}", K=f"{{{{ f.{n} | count(start=True) }}}}")
+        gender = GROUPS_GENDER.get(language) if own else None
+        g_arg = f', gender="{gender}"' if gender else ""
+        v["k"] = f"{{{{ f.{n} | count({g_arg.lstrip(', ')}) }}}}"
+        v["K"] = f"{{{{ f.{n} | count(start=True{g_arg}) }}}}"
         v["g"] = f"{{{{ f.{of}.rows | length | count }}}}"
         key = "count_rise" if f["word"] == "rose" else "count_fall"
         return fill(words[key], v) + "."

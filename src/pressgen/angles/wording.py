@@ -10,7 +10,7 @@ labels): the figure comes first, or the noun stands after a colon.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from pressgen.angles.wording_more import IT, NL, PL, PLURALS, PT
 from pressgen.text.placeholders import compile_placeholders
@@ -32,10 +32,10 @@ _EN: Wording = {
     "same": "unchanged",
     "left_out": " ({k} {groups} without figures for both periods are left out)",
     "rise": "{row} had the {joint}largest rise in {noun} between {start} and {end}: "
-    "up {n}, from {before} to {after}",
+    "{diff}, from {before} to {after}",
     "fall": "{row} had the {joint}largest fall in {noun} between {start} and {end}: "
-    "down {n}, from {before} to {after}",
-    "rise_pct": "{row} had the {joint}largest rise in {noun} in per cent terms: up {pct} "
+    "{diff}, from {before} to {after}",
+    "rise_pct": "{row} had the {joint}largest rise in {noun} in per cent terms: {diff} "
     "between {start} and {end}, from {before} to {after}",
     "joint": "joint ",
     "count_rise": "{K} of the {g} {groups} saw {noun} rise between {start} and {end}",
@@ -66,7 +66,7 @@ _EN: Wording = {
 }
 
 _DE: Wording = {
-    "total": "{Period} gab es {at_least}{n} {noun}",
+    "total": "Im Zeitraum {period} gab es {at_least}{n} {noun}",
     "total_alone": "Insgesamt gab es {at_least}{n} {noun}",
     "record_suffix": ", der höchste Wert der {k} Zeiträume",
     "when": " ({period})",
@@ -77,14 +77,14 @@ _DE: Wording = {
     "same": "unverändert",
     "left_out": " ({k} {groups} ohne Angaben für beide Zeiträume sind nicht berücksichtigt)",
     "rise": "{row}: {joint}größter Anstieg bei {noun} zwischen {start} und {end}, "
-    "plus {n}, von {before} auf {after}",
+    "{diff}, von {before} auf {after}",
     "fall": "{row}: {joint}größter Rückgang bei {noun} zwischen {start} und {end}, "
-    "minus {n}, von {before} auf {after}",
-    "rise_pct": "{row}: {joint}größter prozentualer Anstieg bei {noun}, plus {pct} "
+    "{diff}, von {before} auf {after}",
+    "rise_pct": "{row}: {joint}größter prozentualer Anstieg bei {noun}, {diff} "
     "zwischen {start} und {end}, von {before} auf {after}",
     "joint": "gemeinsam ",
-    "count_rise": "{Noun}: Anstieg in {k} von {g} {groups} zwischen {start} und {end}",
-    "count_fall": "{Noun}: Rückgang in {k} von {g} {groups} zwischen {start} und {end}",
+    "count_rise": "{Noun}, Anstieg zwischen {start} und {end}: {k} von {g} {groups}",
+    "count_fall": "{Noun}, Rückgang zwischen {start} und {end}: {k} von {g} {groups}",
     "top": "{row}: {joint}höchster Wert bei {noun}{when}, {n}",
     "bottom": "{row}: {joint}niedrigster Wert bei {noun}{when}, {n}",
     "followed": ", gefolgt von {others}",
@@ -122,10 +122,10 @@ _FR: Wording = {
     "same": "stable",
     "left_out": " ({k} {groups} sans données pour les deux périodes sont exclus)",
     "rise": "{row} : {joint}plus forte hausse {de_noun} entre {start} et {end}, "
-    "+{n}, de {before} à {after}",
+    "{diff}, de {before} à {after}",
     "fall": "{row} : {joint}plus forte baisse {de_noun} entre {start} et {end}, "
-    "-{n}, de {before} à {after}",
-    "rise_pct": "{row} : {joint}plus forte hausse en pourcentage {de_noun}, +{pct} "
+    "{diff}, de {before} à {after}",
+    "rise_pct": "{row} : {joint}plus forte hausse en pourcentage {de_noun}, {diff} "
     "entre {start} et {end}, de {before} à {after}",
     "joint": "ex aequo, ",
     "count_rise": "{Noun} : hausse dans {k} des {g} {groups} entre {start} et {end}",
@@ -166,10 +166,10 @@ _ES: Wording = {
     "same": "sin cambios",
     "left_out": " ({k} {groups} sin datos para ambos periodos quedan fuera)",
     "rise": "{row}: {joint}mayor subida de {noun} entre {start} y {end}, "
-    "+{n}, de {before} a {after}",
+    "{diff}, de {before} a {after}",
     "fall": "{row}: {joint}mayor bajada de {noun} entre {start} y {end}, "
-    "-{n}, de {before} a {after}",
-    "rise_pct": "{row}: {joint}mayor subida porcentual de {noun}, +{pct} entre {start} y "
+    "{diff}, de {before} a {after}",
+    "rise_pct": "{row}: {joint}mayor subida porcentual de {noun}, {diff} entre {start} y "
     "{end}, de {before} a {after}",
     "joint": "empate, ",
     "count_rise": "{Noun}: subida en {k} de los {g} {groups} entre {start} y {end}",
@@ -206,6 +206,11 @@ WORDINGS: dict[str, Wording] = {
     "pt": PT,
     "pl": PL,
 }
+
+
+#: The grammatical gender of a language's word for "groups", where a count before it
+#: changes with it ("eine von vier Gruppen").
+GROUPS_GENDER: dict[str, Literal["m", "f", "n"]] = {"de": "f"}
 
 
 def counted(fmt: Formatter, words: Wording, key: str, k: object) -> str:

@@ -23,10 +23,10 @@ IT: Wording = {
     "same": "invariato",
     "left_out": " ({k} gruppi senza dati per entrambi i periodi sono esclusi)",
     "rise": "{row}: {joint}aumento maggiore di {noun} tra {start} e {end}, "
-    "+{n}, da {before} a {after}",
+    "{diff}, da {before} a {after}",
     "fall": "{row}: {joint}calo maggiore di {noun} tra {start} e {end}, "
-    "-{n}, da {before} a {after}",
-    "rise_pct": "{row}: {joint}aumento percentuale maggiore di {noun}, +{pct} tra {start} e "
+    "{diff}, da {before} a {after}",
+    "rise_pct": "{row}: {joint}aumento percentuale maggiore di {noun}, {diff} tra {start} e "
     "{end}, da {before} a {after}",
     "joint": "a pari merito, ",
     "count_rise": "{Noun}: in aumento in {k} dei {g} {groups} tra {start} e {end}",
@@ -65,10 +65,10 @@ NL: Wording = {
     "same": "ongewijzigd",
     "left_out": " ({k} groepen zonder cijfers voor beide perioden zijn weggelaten)",
     "rise": "{row}: {joint}grootste stijging van {noun} tussen {start} en {end}, "
-    "+{n}, van {before} naar {after}",
+    "{diff}, van {before} naar {after}",
     "fall": "{row}: {joint}grootste daling van {noun} tussen {start} en {end}, "
-    "-{n}, van {before} naar {after}",
-    "rise_pct": "{row}: {joint}grootste procentuele stijging van {noun}, +{pct} tussen "
+    "{diff}, van {before} naar {after}",
+    "rise_pct": "{row}: {joint}grootste procentuele stijging van {noun}, {diff} tussen "
     "{start} en {end}, van {before} naar {after}",
     "joint": "gedeeld, ",
     "count_rise": "{Noun}: een stijging in {k} van de {g} {groups} tussen {start} en {end}",
@@ -110,10 +110,10 @@ PT: Wording = {
     "same": "estável",
     "left_out": " ({k} grupos sem dados para os dois períodos ficam de fora)",
     "rise": "{row}: {joint}maior alta de {noun} entre {start} e {end}, "
-    "+{n}, de {before} para {after}",
+    "{diff}, de {before} para {after}",
     "fall": "{row}: {joint}maior queda de {noun} entre {start} e {end}, "
-    "-{n}, de {before} para {after}",
-    "rise_pct": "{row}: {joint}maior alta percentual de {noun}, +{pct} entre {start} e "
+    "{diff}, de {before} para {after}",
+    "rise_pct": "{row}: {joint}maior alta percentual de {noun}, {diff} entre {start} e "
     "{end}, de {before} para {after}",
     "joint": "empatado, ",
     "count_rise": "{Noun}: alta em {k} dos {g} {groups} entre {start} e {end}",
@@ -155,10 +155,10 @@ PL: Wording = {
     "same": "bez zmian",
     "left_out": " (pominięto {k} grupy bez danych za oba okresy)",
     "rise": "{row}: {joint}największy wzrost ({noun}) między {start} a {end}, "
-    "+{n}, z {before} do {after}",
+    "{diff}, z {before} do {after}",
     "fall": "{row}: {joint}największy spadek ({noun}) między {start} a {end}, "
-    "-{n}, z {before} do {after}",
-    "rise_pct": "{row}: {joint}największy wzrost procentowy ({noun}), +{pct} między "
+    "{diff}, z {before} do {after}",
+    "rise_pct": "{row}: {joint}największy wzrost procentowy ({noun}), {diff} między "
     "{start} a {end}, z {before} do {after}",
     "joint": "ex aequo, ",
     "count_rise": "{Noun}: wzrost w {k} z {g} {groups} między {start} a {end}",
