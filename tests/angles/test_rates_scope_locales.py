@@ -71,6 +71,42 @@ def test_new_with_a_population_renders_and_checks(tmp_path: Path) -> None:
     assert header == "area,residents"
     draft = (out / "draft.md").read_text(encoding="utf-8")
     assert "per 100,000 residents" in draft
+    # The release says how many areas the rate leaves out, from a figure check matches.
+    assert "(one area without a population figure is left out)" in draft
+    assert "[figures.no_population_cases]" in camp
+
+
+def test_a_batch_with_a_population_leaves_out_what_a_left_out_group_cannot_state(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "proj"
+    pop = _population(tmp_path)
+    assert main(["new", str(_cases(tmp_path)), "-o", str(out), "--each", "area"]) == 0
+    camp = (out / "campaigns" / "areas.toml").read_text(encoding="utf-8")
+    assert 'not_in = ["Dorset"]' not in camp  # Dorset's own release could not compute it
+    batch = tmp_path / "batch"
+    assert (
+        main(["batch", str(out / "campaigns" / "areas.toml"), "--each", "area", "-o", str(batch)])
+        == 0
+    )
+    assert len(list(batch.glob("*.md"))) == 5
+    out2 = tmp_path / "proj2"
+    assert (
+        main(
+            [
+                "new",
+                str(_cases(tmp_path)),
+                "-o",
+                str(out2),
+                "--each",
+                "area",
+                "--population",
+                str(pop),
+            ]
+        )
+        == 0
+    )
+    assert "Dorset" not in (out2 / "campaigns" / "areas.toml").read_text(encoding="utf-8")
 
 
 def test_a_population_with_nothing_to_join_is_one_line(

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from pressgen.angles.infer import Profile
 from pressgen.angles.model import Angle, slug
+from pressgen.angles.scope import counted_groups, counting
 from pressgen.angles.tomlout import key, table, value
 from pressgen.errors import PressgenError
 from pressgen.figures.model import DECIMAL_CONTEXT, exact_value
@@ -155,7 +156,15 @@ def rates(fd: Finder) -> list[Angle]:
         "groups": len(have),
     }
     spec = {"method": "rate", "column": fd.m, "where": where, "population": link.spec(), "per": per}
-    out = [Angle(f"rate_{fd.tag}", "rate", value, spec, facts, exact=sup == 0)]
+    # How many groups are left out, as a figure, so a release can say it and check
+    # can match it: the count of the groups without a population.
+    needs: dict[str, dict[str, Any]] = {}
+    if missing:
+        facts["left_out_figure"] = f"no_population_{fd.tag}"
+        rows = f"{facts['left_out_figure']}_rows"
+        needs |= counting(rows, g, {g: missing})
+        needs[facts["left_out_figure"]] = counted_groups(rows)
+    out = [Angle(f"rate_{fd.tag}", "rate", value, spec, facts, needs, exact=sup == 0)]
     if len(by_group) >= 2:
         top = sorted(by_group, key=lambda k: (-by_group[k], k))[0]
         tied = sum(1 for v in by_group.values() if v == by_group[top]) > 1
@@ -176,6 +185,7 @@ def rates(fd: Finder) -> list[Angle]:
                 by_group[top],
                 gspec,
                 gfacts,
+                dict(needs),
                 row=top,
                 exact=have[top][1] == 0,
             )

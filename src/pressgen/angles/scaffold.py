@@ -42,7 +42,8 @@ def scaffold(
     style: str | None = None,
 ) -> Written:
     """Write the campaign's files for the best `n` angles (see `write_campaign`)."""
-    return write_campaign(p, _choose(angles, n, each), out, each=each, locale=locale, style=style)
+    chosen = _choose(angles, n, each, p.totals.get(each or "", ()))
+    return write_campaign(p, chosen, out, each=each, locale=locale, style=style)
 
 
 def write_campaign(
@@ -76,7 +77,7 @@ def write_campaign(
     look = {"locale": tag, "style": style or style_for_locale(None, tag)}
     camp = _campaign(p, chosen, name, ds_name, each, look, extra)
     files[out / "campaigns" / f"{name}.toml"] = camp.encode()
-    body = template_text(chosen, p, total, noun, language)
+    body = template_text(chosen, p, total, noun, language, each is not None)
     files[out / "templates" / f"{name}.md.j2"] = body.encode()
     files[out / "quotes" / f"{name}.toml"] = _quotes(name).encode()
     for base in BASES:
@@ -95,14 +96,21 @@ def write_campaign(
     return Written(out / "campaigns" / f"{name}.toml", tuple(files))
 
 
-def _choose(angles: list[Angle], n: int, each: str | None) -> list[Angle]:
-    """The best n angles, without the ones a batch by `each` cannot state per group."""
+def _choose(
+    angles: list[Angle], n: int, each: str | None, totals: tuple[str, ...] = ()
+) -> list[Angle]:
+    """The best n angles, without the ones a batch by `each` cannot state per group: a
+    ranking of the groups, a share of one, or a figure that leaves some groups out (a
+    change without their earlier period, a rate without their population), which the
+    release of a group left out could not compute."""
     out = []
     for a in angles:
         by = a.spec.get("by") or next(iter(a.needs.values()), {}).get("by")
         part = a.spec.get("part", {})
-        fixed = isinstance(a.spec.get("where", {}).get(each), str)
-        if each is not None and (by == each or each in part or fixed):
+        cond = a.spec.get("where", {}).get(each)
+        fixed = isinstance(cond, str | list)
+        left_out = isinstance(cond, dict) and set(cond.get("not_in", ())) - set(totals)
+        if each is not None and (by == each or each in part or fixed or left_out):
             continue
         out.append(a)
     return out[:n]

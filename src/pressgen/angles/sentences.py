@@ -38,6 +38,11 @@ def write(angle: Angle, p: Profile, fmt: Formatter) -> str:
     def n(v: Any) -> str:
         return fmt.count(v)
 
+    def counts(k: int) -> str:
+        """A count of the language's own word for groups, in its gender (German
+        'eine Gruppe'); an English label takes no gender."""
+        return fmt.count(k, gender=GROUPS_GENDER.get(fmt.language) if own else None)
+
     def pct(v: Any) -> str:
         return fmt.percent(v, _places(fmt, v))
 
@@ -77,7 +82,8 @@ def write(angle: Angle, p: Profile, fmt: Formatter) -> str:
         if f["left_out"]:
             k = len(f["left_out"])
             text += fill(
-                counted(fmt, words, "left_out", k), {"k": n(k), "groups": groups, "group": group}
+                counted(fmt, words, "left_out", k),
+                {"k": counts(k), "groups": groups, "group": group},
             )
     elif kind in ("rise", "fall", "rise_pct"):
         # The direction in the language's change words ("up 30", "in calo di 10",
@@ -133,7 +139,7 @@ def write(angle: Angle, p: Profile, fmt: Formatter) -> str:
         if f["left_out"]:
             k = len(f["left_out"])
             pattern = counted(fmt, words, "rate_left_out", k)
-            text += fill(pattern, {"k": n(k), "groups": groups, "group": group})
+            text += fill(pattern, {"k": counts(k), "groups": groups, "group": group})
     else:  # pragma: no cover - every kind above
         text = f"{angle.name}: {angle.value}"
     if not angle.exact:

@@ -15,7 +15,15 @@ from typing import Any
 from pressgen.angles.infer import Profile
 from pressgen.angles.model import Angle
 from pressgen.angles.sentences import _plural, column_of
-from pressgen.angles.wording import GROUPS_GENDER, Wording, de_noun, fill, wording_for
+from pressgen.angles.wording import (
+    GROUPS_GENDER,
+    WORDINGS,
+    Wording,
+    de_noun,
+    fill,
+    wording_for,
+)
+from pressgen.angles.wording_more import PLURALS
 from pressgen.text.formatting import capitalise
 
 
@@ -34,7 +42,7 @@ def _if(test: str, then: str, other: str = "") -> str:
     return f"{{% if {test} %}}{then}{tail}{{% endif %}}"
 
 
-def sentence(a: Angle, p: Profile, language: str) -> str:
+def sentence(a: Angle, p: Profile, language: str, each: bool = False) -> str:
     """A template line for the angle in `language`; figures print through `f`."""
     words, own = wording_for(language)
     english = language == "en" or not own
@@ -113,20 +121,41 @@ def sentence(a: Angle, p: Profile, language: str) -> str:
         text = fill(words["combined" if kind == "combined_share" else "t_share"], v)
         return text + "."
     if kind == "coverage":
-        of = next(iter(a.needs))
         parent = p.label(f["parent"])
-        v.update(g=f"{{{{ f.{of} }}}}", k=f"{{{{ f.{n} }}}}")
+        v.update(g=f"{{{{ f.{f['groups_figure']} | count }}}}", k=f"{{{{ f.{n} | count }}}}")
         v["parents"] = _lit(_plural(parent) if english else parent)
         return fill(words["coverage"], v) + "."
     if kind in ("rate", "rate_top"):
         v.update(row="{{ r.group }}", joint=_if("r.joint", words["joint"]))
         v.update(per=f"{{{{ {f['per']} | count }}}}", population=_lit(f["population"]))
+        one = _lit(p.label(p.group)) if p.group and english else words["group"]
+        said = _left_out(f.get("left_out_figure") if not each else None, words, language, one)
         if kind == "rate":
             v["n"] = f"{{{{ f.{n} | number(1) }}}}"
-            return fill(words["rate"], v) + "."
+            return fill(words["rate"], v) + said.replace("{groups}", groups) + "."
         v["n"] = "{{ r | number(1) }}"
-        return f"{{% set r = f.{n}.first %}}" + fill(words["rate_top"], v) + "."
+        text = fill(words["rate_top"], v) + said.replace("{groups}", groups)
+        return f"{{% set r = f.{n}.first %}}" + text + "."
     raise ValueError(a.kind)  # pragma: no cover - every kind above
+
+
+def _left_out(figure: str | None, words: Wording, language: str, group: str) -> str:
+    """How many groups a rate leaves out, from the figure that counts them, in the
+    plural form CLDR gives that count ('one area is left out', 'pominięto 5 grup');
+    `{groups}` is left for the caller."""
+    if figure is None:
+        return ""
+    lang = language if words is WORDINGS.get(language) else "en"
+    forms = {**PLURALS.get(lang, {}).get("rate_left_out", {}), "other": words["rate_left_out"]}
+    gender = GROUPS_GENDER.get(lang)
+    arg = f'(gender="{gender}")' if gender else ""
+    k = f"{{{{ f.{figure} | count{arg} }}}}"
+    names = ", ".join(f'{c}="{c}"' for c in forms)
+    out = f"{{% set form = f.{figure}.value | plural({names}) %}}"
+    for i, (category, pattern) in enumerate(forms.items()):
+        text = pattern.replace("{k}", k).replace("{group}", group)
+        out += f'{{% {"if" if i == 0 else "elif"} form == "{category}" %}}{text}'
+    return out + "{% endif %}"
 
 
 def base_template(language: str) -> str:
@@ -136,7 +165,12 @@ def base_template(language: str) -> str:
 
 
 def template_text(
-    angles: list[Angle], p: Profile, total: str | None, noun: str, language: str = "en"
+    angles: list[Angle],
+    p: Profile,
+    total: str | None,
+    noun: str,
+    language: str = "en",
+    each: bool = False,
 ) -> str:
     names = [a.name for a in angles]
     head = (
@@ -146,7 +180,7 @@ def template_text(
         "-#}\n"
         f'{{% extends "{base_template(language)}" %}}\n'
     )
-    body = "\n\n".join(sentence(a, p, language) for a in angles)
+    body = "\n\n".join(sentence(a, p, language, each) for a in angles)
     local = ""
     if total:
         local = (
