@@ -436,6 +436,11 @@ _SENTENCE_FIELDS = [
     "population",
     "group",
     "diff",
+    "value",
+    "rank",
+    "of",
+    "share",
+    "national",
 ]
 
 

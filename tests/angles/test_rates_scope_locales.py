@@ -210,3 +210,21 @@ def test_new_writes_the_release_in_the_locale(
         assert w in body, (w, body)
     for english in ("There were", " between ", "had the largest", "accounted for"):
         assert english not in body, (english, body)
+
+
+@pytest.mark.parametrize(
+    ("locale", "words"),
+    [("it_IT", "Kent a confronto: 130 cases, il più alto dei 5"), ("de_DE", "der höchste Wert")],
+)
+def test_a_batch_campaign_in_another_language_compares_each_group_in_it(
+    tmp_path: Path, locale: str, words: str
+) -> None:
+    out = tmp_path / "proj"
+    assert main(["new", str(_cases(tmp_path)), "-o", str(out), "-l", locale, "--each", "area"]) == 0
+    campaign = out / "campaigns" / "areas.toml"
+    draft = out / "kent.md"
+    assert main(["render", str(campaign), "--group", "Kent", "-o", str(draft)]) == 0
+    text = draft.read_text(encoding="utf-8")
+    assert words in text, text
+    assert "How Kent compares" not in text
+    assert main(["check", str(campaign), str(draft), "--group", "Kent"]) == 0

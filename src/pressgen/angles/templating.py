@@ -183,13 +183,20 @@ def template_text(
     body = "\n\n".join(sentence(a, p, language, each) for a in angles)
     local = ""
     if total:
+        words, _own = wording_for(language)
+        v = {
+            "group": "{{ group }}",
+            "value": "{{ c.value }}",
+            "noun": _lit(noun),
+            "rank": f'{{{{ c.rank | rank_phrase("{words["highest"]}", joint=c.joint) }}}}',
+            "of": "{{ c.of | count }}",
+            "share": "{{ c.share_of_total | percent(1) }}",
+            "national": "{{ c.national }}",
+        }
         local = (
             "{% block local_angle %}\n"
             f"{{% if compare is defined and compare.{total} is defined %}}"
-            f"{{% set c = compare.{total} %}}\n"
-            f"How {{{{ group }}}} compares: its {{{{ c.value }}}} {_lit(noun)} were the "
-            '{{ c.rank | rank_phrase("highest", joint=c.joint) }} of the {{ c.of | count }}, '
-            "{{ c.share_of_total | percent(1) }} of the {{ c.national }} in all.\n"
+            f"{{% set c = compare.{total} %}}\n" + fill(words["local"], v) + ".\n"
             "{% endif %}\n{% endblock %}\n"
         )
     return f"{head}{{% block body %}}\n{body}\n{{% endblock %}}\n{local}"

@@ -60,6 +60,9 @@ _EN: Wording = {
     "{g} {groups}",
     "t_record": "{row} recorded {n} {noun}{when}, its highest in the {k} periods of the data",
     "t_share": "{part_name} accounted for {pct} of the {whole} {noun}{when}",
+    "local": "How {group} compares: its {value} {noun} were the {rank} of the {of}, "
+    "{share} of the {national} in all",
+    "highest": "highest",
     "groups": "groups",
     "group": "group",
     "rate_left_out": " ({k} {groups} without a population figure are left out)",
@@ -105,6 +108,9 @@ _DE: Wording = {
     "{g} {groups}",
     "t_record": "{row}: {n} {noun}{when}, der höchste Wert in {k} Zeiträumen",
     "t_share": "{part_name}: {pct} der {whole} {noun}{when}",
+    "local": "{group} im Vergleich: {value} {noun}, der {rank} Wert von {of}, {share} der "
+    "insgesamt {national}",
+    "highest": "höchste",
     "groups": "Gruppen",
     "group": "Gruppe",
     "rate_left_out": " ({k} {groups} ohne Bevölkerungszahl sind nicht berücksichtigt)",
@@ -149,6 +155,9 @@ _FR: Wording = {
     "{g} {groups}",
     "t_record": "{row} : {n} {noun}{when}, le niveau le plus élevé sur {k} périodes",
     "t_share": "{part_name} : {pct} des {whole} {noun}{when}",
+    "local": "{group} en comparaison : {value} {noun}, le {rank} des {of}, soit {share} du "
+    "total de {national}",
+    "highest": "plus élevé",
     "groups": "groupes",
     "group": "groupe",
     "rate_left_out": " ({k} {groups} sans chiffre de population sont exclus)",
@@ -191,6 +200,9 @@ _ES: Wording = {
     "t_outlier": "{row} destaca: {n} {noun}{when}, muy por encima de la media de los {g} {groups}",
     "t_record": "{row}: {n} {noun}{when}, la cifra más alta en {k} periodos",
     "t_share": "{part_name}: el {pct} de los {whole} {noun}{when}",
+    "local": "{group} en comparación: {value} {noun}, el {rank} de los {of}, el {share} del "
+    "total de {national}",
+    "highest": "más alto",
     "groups": "grupos",
     "group": "grupo",
     "rate_left_out": " ({k} {groups} sin cifra de población quedan fuera)",

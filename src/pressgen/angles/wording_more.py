@@ -48,6 +48,9 @@ IT: Wording = {
     "t_outlier": "{row} spicca: {n} {noun}{when}, molto sopra la media dei {g} {groups}",
     "t_record": "{row}: {n} {noun}{when}, il valore più alto in {k} periodi",
     "t_share": "{part_name}: {pct} dei {whole} {noun}{when}",
+    "local": "{group} a confronto: {value} {noun}, il {rank} dei {of}, {share} del totale "
+    "di {national}",
+    "highest": "più alto",
     "groups": "gruppi",
     "group": "gruppo",
     "rate_left_out": " ({k} gruppi senza dato sulla popolazione sono esclusi)",
@@ -93,6 +96,9 @@ NL: Wording = {
     "{g} {groups}",
     "t_record": "{row}: {n} {noun}{when}, het hoogste in {k} perioden",
     "t_share": "{part_name}: {pct} van de {whole} {noun}{when}",
+    "local": "{group} vergeleken: {value} {noun}, de {rank} van de {of}, {share} van het "
+    "totaal van {national}",
+    "highest": "hoogste",
     "groups": "groepen",
     "group": "groep",
     "rate_left_out": " ({k} groepen zonder bevolkingscijfer zijn weggelaten)",
@@ -136,6 +142,9 @@ PT: Wording = {
     "t_outlier": "{row} se destaca: {n} {noun}{when}, bem acima da média dos {g} {groups}",
     "t_record": "{row}: {n} {noun}{when}, o valor mais alto em {k} períodos",
     "t_share": "{part_name}: {pct} dos {whole} {noun}{when}",
+    "local": "{group} em comparação: {value} {noun}, o {rank} dos {of}, {share} do total "
+    "de {national}",
+    "highest": "mais alto",
     "groups": "grupos",
     "group": "grupo",
     "rate_left_out": " ({k} grupos sem dado de população ficam de fora)",
@@ -180,6 +189,9 @@ PL: Wording = {
     "t_outlier": "{row} się wyróżnia: {n} ({noun}){when}, znacznie powyżej średniej z {g} {groups}",
     "t_record": "{row}: {n} ({noun}){when}, najwięcej spośród {k} okresów",
     "t_share": "{part_name}: {pct} z {whole} ({noun}){when}",
+    "local": "{group} na tle innych: {value} ({noun}), {rank} wynik spośród {of}, {share} "
+    "z łącznie {national}",
+    "highest": "najwyższy",
     "groups": "grup",
     "group": "grupa",
     "rate_left_out": " (pominięto {k} grupy bez danych o ludności)",
