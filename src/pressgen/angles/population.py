@@ -210,9 +210,10 @@ def _groups(p: Profile) -> set[str]:
 
 
 def _per(rate: Decimal) -> int:
-    """The base a release states the rate per: per head where it is at least one, else
-    per 1,000, else per 100,000 ("4.2 per 100,000 residents")."""
-    for per in (1, 1000, 100_000):
+    """The base a release states the rate per: per 1,000 where that is at least one,
+    else per 100,000 ("4.2 per 100,000 residents"). Never per one: "6.0 per 1
+    residents" reads wrong in every language, and "per 1,000" says the same."""
+    for per in (1000, 100_000):
         if rate * per >= 1:
             return per
     return 100_000
