@@ -111,6 +111,10 @@ def join(p: Profile, pop: Profile) -> Profile:
             else ""
         )
     ]
+    said.append(
+        f"population: the rate specs read it as the campaign's dataset {NAME!r} "
+        f"([datasets] {NAME} = ...), as `pressgen new` writes it"
+    )
     if pop.period is not None and pop.period in where:
         said.append(f"population: the figures of {pop.period} = {where[pop.period]!r}")
     if file_on != p.group and p.group in pop.manifest.columns:
