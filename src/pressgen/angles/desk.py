@@ -58,6 +58,19 @@ class Desk:
         return replace(self, profile=prof, angles=tuple(found))
 
     @property
+    def notes(self) -> tuple[str, ...]:
+        """What the screen states above the angles: the decisions taken on the columns,
+        and that the sentences are English where pressgen has no wording for the
+        locale's language yet."""
+        from pressgen.angles.wording import wording_for
+        from pressgen.text.formatting import normalise_locale
+
+        language = normalise_locale(self.locale).split("_")[0]
+        own = wording_for(language)[1]
+        english = () if own else (f"the sentences are in English: no wording for {language!r} yet",)
+        return english + self.prof.decisions
+
+    @property
     def prof(self) -> Profile:
         assert self.profile is not None, "Desk.open() reads the file"
         return self.profile

@@ -111,7 +111,7 @@ class NewReleaseScreen(Screen[Path | None]):
             Selection(Text(f"[{a.score:>3}] {a.sentence}"), a.name, a.name in picks)
             for a in desk.angles
         )
-        self._say(" · ".join(desk.prof.decisions) or "Nothing to say about the columns.")
+        self._say(" · ".join(desk.notes) or "Nothing to say about the columns.")
         if desk.angles:
             self._detail(desk.angles[0].name)
 
