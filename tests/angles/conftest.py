@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from pressgen.angles.api import Angle, Profile
+from pressgen.angles.population import NAME
 from pressgen.figures.engine import compute_figures
 from pressgen.figures.specs import FigureSpec
 
@@ -19,7 +20,10 @@ def engine_value(angle: Angle, prof: Profile) -> Any:
     """The angle's value as pressgen's own engine computes it from the angle's spec."""
     specs = {k: _SPEC.validate_python(v) for k, v in angle.needs.items()}
     specs[angle.name] = _SPEC.validate_python(angle.spec)
-    figs = compute_figures(specs, {"main": prof.dataset}, "main")
+    data = {"main": prof.dataset}
+    if prof.population is not None:
+        data[NAME] = prof.population.dataset
+    figs = compute_figures(specs, data, "main")
     fig = figs[angle.name]
     if fig.kind == "groups":
         first = fig.value[0]

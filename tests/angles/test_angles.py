@@ -386,6 +386,7 @@ def test_sentences_are_written_in_the_locale_and_its_style(
 
 def test_every_language_words_every_sentence() -> None:
     from pressgen.angles.wording import WORDINGS
+    from pressgen.angles.wording_more import PLURALS
     from pressgen.text.placeholders import compile_placeholders
 
     english = WORDINGS["en"]
@@ -394,6 +395,10 @@ def test_every_language_words_every_sentence() -> None:
         for pattern in words.values():
             # Each pattern is in the placeholder language and names only known fields.
             compile_placeholders(pattern, tuple(_SENTENCE_FIELDS))
+    for forms in PLURALS.values():
+        for by_category in forms.values():
+            for pattern in by_category.values():
+                compile_placeholders(pattern, tuple(_SENTENCE_FIELDS))
 
 
 _SENTENCE_FIELDS = [
@@ -426,6 +431,16 @@ _SENTENCE_FIELDS = [
     "which",
     "part",
     "column",
+    "parents",
+    "per",
+    "population",
+    "group",
+    "diff",
+    "value",
+    "rank",
+    "of",
+    "share",
+    "national",
 ]
 
 

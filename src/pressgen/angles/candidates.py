@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 from pressgen.angles.groups import category_shares, group_changes, ranks
 from pressgen.angles.infer import Profile
 from pressgen.angles.model import Angle, Value, slug
+from pressgen.angles.population import rates
+from pressgen.angles.scope import combined_shares, coverage
 from pressgen.figures.model import DECIMAL_CONTEXT, exact_value
 from pressgen.lazy import LazyModule
 from pressgen.sources.dataset import suppressed_col
@@ -33,6 +35,10 @@ def find_angles(p: Profile) -> list[Angle]:
         else:
             for value in p.split_values[:MAX_SPLITS]:
                 out += Finder(p, m, value).all()
+    scope = coverage(p)
+    if scope is not None:
+        scope.facts["noun"] = p.label(p.measures[0])
+        out.append(scope)
     return out
 
 
@@ -101,8 +107,13 @@ class Finder:
                 out += self.changes(self.periods[0], "span")
         if self.p.group:
             out += ranks(self)
+            if self.p.population is not None and self.additive:
+                out += rates(self)
+            if self.additive:
+                out += combined_shares(self, self.p.group)
         if self.p.category:
             out += category_shares(self, self.p.category)
+            out += combined_shares(self, self.p.category)
         for a in out:
             a.facts["noun"] = self.noun
         return out

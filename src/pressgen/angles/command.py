@@ -10,6 +10,9 @@ from pathlib import Path
 from typing import Any
 
 EXIT_OK = 0
+_POPULATION = (
+    "a population file (CSV, Parquet or manifest) joined on the group column: rates per head"
+)
 
 
 def add_commands(sub: Any) -> None:
@@ -19,6 +22,7 @@ def add_commands(sub: Any) -> None:
     p.add_argument("-n", type=int, default=10, help="how many angles (default 10)")
     p.add_argument("-l", "--locale", default="en_GB")
     p.add_argument("-s", "--style", help="house style (default: the locale's own)")
+    p.add_argument("--population", help=_POPULATION)
     p.set_defaults(func=cmd_angles)
 
     p = sub.add_parser("new", help="a first campaign, template and quote stub from a dataset")
@@ -26,13 +30,16 @@ def add_commands(sub: Any) -> None:
     p.add_argument("-o", "--output", default=".", help="project folder (default: here)")
     p.add_argument("-n", type=int, default=6, help="how many angles to use (default 6)")
     p.add_argument("--each", help="a batch campaign: one release per value of this column")
+    p.add_argument("-l", "--locale", default="en_GB", help="the campaign's locale (en_GB)")
+    p.add_argument("-s", "--style", help="house style (default: the locale's own)")
+    p.add_argument("--population", help=_POPULATION)
     p.set_defaults(func=cmd_new)
 
 
 def cmd_angles(args: argparse.Namespace) -> int:
     from pressgen.angles.api import angles_for, profile_of
 
-    prof = profile_of(Path(args.dataset))
+    prof = profile_of(Path(args.dataset), _path(args.population))
     found = angles_for(prof, locale=args.locale, style=args.style)[: max(args.n, 0)]
     if args.json:
         out = [a.as_json() for a in found]
@@ -58,9 +65,22 @@ def cmd_new(args: argparse.Namespace) -> int:
     from pressgen.angles.api import angles_for, profile_of
     from pressgen.angles.scaffold import scaffold
 
-    prof = profile_of(Path(args.dataset))
-    written = scaffold(prof, angles_for(prof), Path(args.output), n=args.n, each=args.each)
+    prof = profile_of(Path(args.dataset), _path(args.population))
+    found = angles_for(prof, locale=args.locale, style=args.style)
+    written = scaffold(
+        prof,
+        found,
+        Path(args.output),
+        n=args.n,
+        each=args.each,
+        locale=args.locale,
+        style=args.style,
+    )
     for path in written.files:
         print(f"wrote {path}")
     print(f"next: pressgen render {written.campaign}")
     return EXIT_OK
+
+
+def _path(arg: str | None) -> Path | None:
+    return None if arg is None else Path(arg)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +27,8 @@ from pressgen.sources.manifest import (
 
 if TYPE_CHECKING:
     import polars as pl
+
+    from pressgen.angles.population import Join
 else:
     pl = LazyModule("polars")
 
@@ -73,6 +76,8 @@ class Profile:
     period_int: bool = False
     totals: dict[str, tuple[str, ...]] = field(default_factory=dict)
     decisions: tuple[str, ...] = ()
+    #: A population file joined on the group column, for rates per head.
+    population: Join | None = None
 
     @property
     def manifest(self) -> Manifest:
@@ -83,11 +88,17 @@ class Profile:
         return col.label or column.replace("_", " ")
 
 
-def load(path: Path) -> tuple[Dataset, bool, pl.DataFrame | None]:
-    """The dataset of a manifest, or of a bare data file with an inferred manifest."""
+def load(
+    path: Path, types: Mapping[str, ColumnType] | None = None
+) -> tuple[Dataset, bool, pl.DataFrame | None]:
+    """The dataset of a manifest, or of a bare data file with an inferred manifest.
+    `types` corrects columns' types (a person's choice over the file's or the
+    inference's); a corrected dataset counts as inferred, so `new` writes its manifest."""
     if not path.is_file():
         raise PressgenError("no such file", path=path)
     if path.suffix.lower() == ".toml":
+        if types:
+            return _retyped(path, types), True, None
         return load_dataset(path), False, None
     if path.suffix.lower() in (".xlsx", ".json"):
         raise PressgenError(
@@ -102,13 +113,38 @@ def load(path: Path) -> tuple[Dataset, bool, pl.DataFrame | None]:
         )
     sibling = path.with_suffix(".toml")
     if sibling.is_file() and read_manifest(sibling).file == path.name:
-        return load_dataset(sibling), False, None
+        return load(sibling, types)
     manifest, raw, notes = _infer(path)
+    if types:
+        manifest = _with_types(manifest, types, path)
     long = unpivot(manifest, raw)
     if long is None:
         return _typed(path, manifest, raw, notes), True, None
     # The specs compute from the long form, which `new` writes beside the data.
     return _typed(path, *long, notes), True, long[1]
+
+
+def _with_types(manifest: Manifest, types: Mapping[str, ColumnType], path: Path) -> Manifest:
+    unknown = sorted(set(types) - set(manifest.columns))
+    if unknown:
+        raise PressgenError(f"no column {unknown[0]!r} to retype", path=path)
+    columns = {
+        n: c.model_copy(update={"type": types.get(n, c.type)}) for n, c in manifest.columns.items()
+    }
+    return manifest.model_copy(update={"columns": columns})
+
+
+def _retyped(path: Path, types: Mapping[str, ColumnType]) -> Dataset:
+    """A manifest's dataset with some columns' types changed."""
+    from pressgen.sources.loaders import read_text_frame
+
+    manifest = read_manifest(path)
+    data_path = (path.resolve().parent / manifest.file).resolve()
+    if not data_path.is_relative_to(path.resolve().parent) or not data_path.is_file():
+        return load_dataset(path)  # the loader's own one-line error
+    manifest = _with_types(manifest, types, path)
+    raw = read_text_frame(manifest, data_path, list(manifest.columns))
+    return _typed(data_path, manifest, raw, ())
 
 
 def infer_manifest(path: Path) -> Manifest:

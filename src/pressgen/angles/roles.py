@@ -3,6 +3,7 @@ columns, and the rows that are already totals; refuses a dataset with no story i
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -25,7 +26,15 @@ else:
     pl = LazyModule("polars")
 
 
-def profile(ds: Dataset, inferred: bool, long_text: pl.DataFrame | None = None) -> Profile:
+def profile(
+    ds: Dataset,
+    inferred: bool,
+    long_text: pl.DataFrame | None = None,
+    marked: Mapping[str, tuple[str, ...]] | None = None,
+) -> Profile:
+    """The columns' roles; `marked` adds rows a person marked as totals (column ->
+    values) to those recognised by their names."""
+    marked = marked or {}
     cols = ds.manifest.columns
     frame = ds.frame
     path = ds.data_path
@@ -79,7 +88,8 @@ def profile(ds: Dataset, inferred: bool, long_text: pl.DataFrame | None = None) 
         if n == period or not 1 < distinct[n] <= MAX_GROUPS:
             continue
         values = uniques[n]
-        found = tuple(sorted(v for v in values if _TOTAL.match(v.strip())))
+        mine = set(marked.get(n, ()))
+        found = tuple(sorted(v for v in values if _TOTAL.match(v.strip()) or v in mine))
         if found and len(found) < len(values):
             totals[n] = found
             decisions += [_total_decision(ds, n, v, found, usable[0], period) for v in found]

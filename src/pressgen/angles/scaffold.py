@@ -12,10 +12,13 @@ from typing import Any
 import pressgen
 from pressgen.angles.infer import Profile
 from pressgen.angles.model import Angle, slug
+from pressgen.angles.population import NAME, population_files
 from pressgen.angles.templating import template_text
 from pressgen.angles.tomlout import table, value
 from pressgen.errors import PressgenError
 from pressgen.storage.atomic import atomic_write
+from pressgen.text.formatting import normalise_locale
+from pressgen.text.style import style_for_locale
 
 PLACEHOLDER = "PLACEHOLDER"
 FOLDERS = ("campaigns", "datasets", "templates", "quotes")
@@ -29,23 +32,53 @@ class Written:
 
 
 def scaffold(
-    p: Profile, angles: list[Angle], out: Path, *, n: int = 6, each: str | None = None
+    p: Profile,
+    angles: list[Angle],
+    out: Path,
+    *,
+    n: int = 6,
+    each: str | None = None,
+    locale: str = "en_GB",
+    style: str | None = None,
 ) -> Written:
+    """Write the campaign's files for the best `n` angles (see `write_campaign`)."""
+    chosen = _choose(angles, n, each, p.totals.get(each or "", ()))
+    return write_campaign(p, chosen, out, each=each, locale=locale, style=style)
+
+
+def write_campaign(
+    p: Profile,
+    chosen: list[Angle],
+    out: Path,
+    *,
+    each: str | None = None,
+    locale: str = "en_GB",
+    style: str | None = None,
+) -> Written:
+    """The campaign for the angles chosen (the best ones, or those a person ticked), in
+    the locale and its house style; nothing is written if any file exists already."""
     if each is not None and each not in p.manifest.columns:
         raise PressgenError(
             f"--each: no column {each!r} (columns: {', '.join(p.manifest.columns)})",
             path=p.dataset.data_path,
         )
-    chosen = _choose(angles, n, each)
+    tag = normalise_locale(locale)
+    language = tag.split("_")[0]
     if not chosen:
         raise PressgenError("no angle to write a campaign from", path=p.dataset.data_path)
     name = slug(p.dataset.data_path.stem).replace("_", "-")
     files: dict[Path, bytes | Path] = {}
     ds_name = _dataset_files(p, out, name, files)
+    extra = {}
+    if p.population is not None and any("population" in _specs(a) for a in chosen):
+        extra[NAME] = population_files(p.population, out, name, files)
     total = next((a.name for a in chosen if a.kind == "total"), None) if each else None
     noun = str(chosen[0].facts.get("noun") or p.label(p.measures[0]))
-    files[out / "campaigns" / f"{name}.toml"] = _campaign(p, chosen, name, ds_name, each).encode()
-    files[out / "templates" / f"{name}.md.j2"] = template_text(chosen, p, total, noun).encode()
+    look = {"locale": tag, "style": style or style_for_locale(None, tag)}
+    camp = _campaign(p, chosen, name, ds_name, each, look, extra)
+    files[out / "campaigns" / f"{name}.toml"] = camp.encode()
+    body = template_text(chosen, p, total, noun, language, each is not None)
+    files[out / "templates" / f"{name}.md.j2"] = body.encode()
     files[out / "quotes" / f"{name}.toml"] = _quotes(name).encode()
     for base in BASES:
         target = out / "templates" / base
@@ -63,14 +96,21 @@ def scaffold(
     return Written(out / "campaigns" / f"{name}.toml", tuple(files))
 
 
-def _choose(angles: list[Angle], n: int, each: str | None) -> list[Angle]:
-    """The best n angles, without the ones a batch by `each` cannot state per group."""
+def _choose(
+    angles: list[Angle], n: int, each: str | None, totals: tuple[str, ...] = ()
+) -> list[Angle]:
+    """The best n angles, without the ones a batch by `each` cannot state per group: a
+    ranking of the groups, a share of one, or a figure that leaves some groups out (a
+    change without their earlier period, a rate without their population), which the
+    release of a group left out could not compute."""
     out = []
     for a in angles:
         by = a.spec.get("by") or next(iter(a.needs.values()), {}).get("by")
         part = a.spec.get("part", {})
-        fixed = isinstance(a.spec.get("where", {}).get(each), str)
-        if each is not None and (by == each or each in part or fixed):
+        cond = a.spec.get("where", {}).get(each)
+        fixed = isinstance(cond, str | list)
+        left_out = isinstance(cond, dict) and set(cond.get("not_in", ())) - set(totals)
+        if each is not None and (by == each or each in part or fixed or left_out):
             continue
         out.append(a)
     return out[:n]
@@ -129,15 +169,26 @@ def _key(col: str) -> str:
     return key(col)
 
 
-def _campaign(p: Profile, chosen: list[Angle], name: str, ds: str, each: str | None) -> str:
+def _specs(a: Angle) -> dict[str, Any]:
+    return {k: v for spec in (a.spec, *a.needs.values()) for k, v in spec.items()}
+
+
+def _campaign(
+    p: Profile,
+    chosen: list[Angle],
+    name: str,
+    ds: str,
+    each: str | None,
+    look: dict[str, str],
+    extra: dict[str, str],
+) -> str:
     today = dt.date.today()
     top: dict[str, Any] = {
         "title": f"{p.manifest.title} (first draft by pressgen new)",
         "dataset": ds,
         "quotes": name,
         "template": name,
-        "locale": "en_GB",
-        "style": "uk-press",
+        **look,
         "small_numbers": 5,
         "each": each,
     }
@@ -159,6 +210,7 @@ def _campaign(p: Profile, chosen: list[Angle], name: str, ds: str, each: str | N
         "# Written by `pressgen new`. Replace every PLACEHOLDER; `pressgen lint` flags them.",
         *(f"{k} = {value(v)}" for k, v in top.items() if v is not None),
         "",
+        *([table("datasets", extra)] if extra else []),
         table("release", release),
         table("release.contact", contact),
         "# The quote stub is unapproved, so it is not slotted yet (a release cannot carry it",

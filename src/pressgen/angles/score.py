@@ -19,6 +19,10 @@ BASE = {
     "bottom": 18,
     "outlier": 30,
     "share": 30,
+    "combined_share": 20,
+    "coverage": 36,
+    "rate": 44,
+    "rate_top": 36,
 }
 
 
@@ -93,6 +97,21 @@ def score(angle: Angle, small: int) -> None:
     elif angle.kind == "count_groups":
         frac = Decimal(angle.value) / f["groups"] if f["groups"] else Decimal(0)
         add(int(frac * 30) - 10, f"{frac * 100:.0f}% of groups")
+    elif angle.kind == "combined_share":
+        add(int(Decimal(angle.value) * 20), "size of the two shares together")
+        if f["majority"]:
+            add(8, "together a majority, where neither is one alone")
+    elif angle.kind == "coverage":
+        add(min(10, f["groups"] // 5), f"the scope of the figures: {f['groups']} groups")
+    elif angle.kind == "rate":
+        reasons.append(f"joined to a population: {f['groups']} groups")
+        if f["left_out"]:
+            add(-5, f"{len(f['left_out'])} group(s) without a population left out")
+    elif angle.kind == "rate_top":
+        ratio = Decimal(angle.value) / Decimal(f["mean"]) if f["mean"] else Decimal(1)
+        add(min(25, int((ratio - 1) * 25)), f"{ratio:.1f} times the overall rate")
+        if f["tied"]:
+            add(-5, "shares the place with another group")
     elif angle.kind == "share":
         add(int(Decimal(angle.value) * 30), "size of the share")
         if f["groups"] < 2:
@@ -117,8 +136,10 @@ def _small_numbers(angle: Angle) -> list[int]:
         vals = [f["before_g"], f["after_g"]]
     elif angle.kind == "change":
         vals = [f["before"], f["after"]]
-    elif angle.kind == "share":
+    elif angle.kind in ("share", "combined_share", "rate_top"):
         vals = [f["part"]]
+    elif angle.kind == "rate":
+        vals = [f["numerator"]]
     else:
         vals = []
     return [int(v) for v in vals if Decimal(v) == Decimal(v).to_integral_value()]

@@ -97,6 +97,11 @@ class PressgenApp(App[int]):
         self.autosave(force=True)
         self.exit(0)
 
+    def action_new_release(self) -> None:
+        from pressgen.tui.new_release_flow import new_release
+
+        new_release(self.main)
+
     async def action_quit(self) -> None:
         self.autosave(force=True)
         self.exit(0)
