@@ -3,6 +3,7 @@ with each group's measure (count, sum, mean, change, difference, share or rate).
 
 from __future__ import annotations
 
+import decimal
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -36,6 +37,7 @@ class _GroupKeys(NamedTuple):
     second: Total | None  # the other total: the part of a share, a change's later period
     population: Agg | None
     problem: tuple[str, str] | None  # a spec problem reported once there are groups
+    labels: dict[str, str]  # the manifest's display labels for the `by` column
 
 
 class GroupMethod:
@@ -86,6 +88,7 @@ class GroupMethod:
             second,
             population,
             problem,
+            dict(ds.manifest.columns[spec.by].labels),
         )
         # Cell counts overall and per group; a total's own sum only where it is measured.
         aggs = [*keys.matched.aggs()]
@@ -140,12 +143,20 @@ class GroupMethod:
             else:
                 value = k.measured.value_in(got, group)
             results.append((group, value, n, sup, base, target))
-        ranked = rank_values([(g, v) for g, v, *_ in results], descending=spec.order == "desc")
+        kind = _KINDS.get(spec.measure, "count")
+        ranked = rank_values(
+            [(g, ranked_on(v, kind, spec.rank_decimals, spec.rounding)) for g, v, *_ in results],
+            descending=spec.order == "desc",
+        )
+        sign = -1 if spec.order == "desc" else 1
+
+        def listed(r: tuple[str, Value | None, int, int, Value | None, Value | None]) -> tuple:
+            by_value = sign * r[1] if spec.ties == "value" and r[1] is not None else 0
+            return (ranked[r[0]][0] or 10**9, by_value, r[0])
+
         rows_out = tuple(
-            GroupRow(g, v, ranked[g][0], ranked[g][1], n, sup, base, target)
-            for g, v, n, sup, base, target in sorted(
-                results, key=lambda r: (ranked[r[0]][0] or 10**9, r[0])
-            )
+            GroupRow(g, v, ranked[g][0], ranked[g][1], n, sup, base, target, k.labels.get(g))
+            for g, v, n, sup, base, target in sorted(results, key=listed)
         )
         sup_total = sum(r.suppressed for r in rows_out)
         warns = list(warnings_for(None, "groups", sup_total, rows, spec.column, scope.small))
@@ -155,7 +166,7 @@ class GroupMethod:
         prov = provenance(
             plan,
             scope,
-            f"{spec.measure} of {spec.column or 'rows'} by {spec.by}",
+            f"{spec.measure} of {spec.column or 'rows'} by {spec.by}{ranking_note(spec)}",
             rows,
             got[k.matched.nums],
             sup_total,
@@ -167,8 +178,37 @@ class GroupMethod:
             prov,
             spec.label,
             tuple(warns),
-            {"measure_kind": _KINDS.get(spec.measure, "count"), "by": spec.by},
+            {"measure_kind": kind, "by": spec.by},
         )
+
+
+_ROUNDING = {
+    "half_up": decimal.ROUND_HALF_UP,
+    "half_even": decimal.ROUND_HALF_EVEN,
+    "down": decimal.ROUND_DOWN,
+    "up": decimal.ROUND_UP,
+}
+
+
+def ranked_on(value: Value | None, kind: str, decimals: int | None, rounding: str) -> Value | None:
+    """The value a group is ranked or counted on: exact, or with `decimals` as it prints
+    (a share or change prints in per cent, so 0.2345 with 0 decimals is 0.23)."""
+    if value is None or decimals is None:
+        return value
+    percent = kind in ("share", "change")
+    scaled = Decimal(value) * 100 if percent else Decimal(value)
+    rounded = scaled.quantize(Decimal(1).scaleb(-decimals), rounding=_ROUNDING[rounding])
+    return rounded / 100 if percent else rounded
+
+
+def ranking_note(spec: GroupSpec) -> str:
+    """How the figure ranks, for its provenance: on what, and how ties are listed."""
+    on = ""
+    if spec.rank_decimals is not None:
+        unit = " (in per cent)" if spec.measure in ("change", "share") else ""
+        on = f", ranked on values rounded to {spec.rank_decimals} decimals{unit}"
+    ties = "by exact value, then by name" if spec.ties == "value" else "by name"
+    return f"{on}; tied groups share a place and are listed {ties}"
 
 
 def rank_values(

@@ -9,12 +9,29 @@ from other figures.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import math
+from decimal import Decimal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-Scalar = str | int | bool
+
+def exact_number(v: Any) -> Any:
+    """A TOML float as the exact Decimal it was written as (`0.2` is 0.2, not
+    0.2000000000000000111); NaN and infinity are refused in plain words."""
+    if isinstance(v, float):
+        if not math.isfinite(v):
+            raise ValueError(f"{v!r} is not a number a figure can use")
+        return Decimal(repr(v))  # the shortest text that reads back as this float
+    return v
+
+
+Scalar = Annotated[str | int | bool | Decimal, BeforeValidator(exact_number)]
+Number = Annotated[int | Decimal | str, BeforeValidator(exact_number)]
+Rounding = Literal["half_up", "half_even", "down", "up"]
 Comparison = Literal["eq", "ne", "gt", "ge", "lt", "le", "in", "not_in"]
+#: The kinds a spec may give its figure (`kind = "count"`): each prints its own way.
+Kind = Literal["count", "number", "money", "share", "change", "points", "ratio", "rate", "text"]
 
 
 class Condition(BaseModel):
@@ -24,10 +41,10 @@ class Condition(BaseModel):
 
     eq: Scalar | None = None
     ne: Scalar | None = None
-    gt: int | str | None = None
-    ge: int | str | None = None
-    lt: int | str | None = None
-    le: int | str | None = None
+    gt: Number | None = None
+    ge: Number | None = None
+    lt: Number | None = None
+    le: Number | None = None
     in_: list[Scalar] | None = Field(default=None, alias="in")
     not_in: list[Scalar] | None = None
 
@@ -42,7 +59,7 @@ class _Spec(BaseModel):
     label: str | None = Field(default=None, description="What the figure means, in words.")
     dataset: str | None = Field(default=None, description="Dataset name if not the campaign's.")
     where: Where = Field(default_factory=dict, description="Rows to use.")
-    kind: str | None = Field(default=None, description="Override the kind: count, money, ...")
+    kind: Kind | None = Field(default=None, description="Override the kind: count, money, ...")
 
 
 class CountSpec(_Spec):
@@ -92,6 +109,21 @@ class GroupSpec(_Spec):
     population: Population | None = None
     per: int = 1
     order: Literal["desc", "asc"] = "desc"
+    ties: Literal["name", "value"] = Field(
+        default="name",
+        description="How groups that share a place are listed: by name (A to Z), or by "
+        "exact value (with `rank_decimals`, then by name).",
+    )
+    rank_decimals: int | None = Field(
+        default=None,
+        ge=0,
+        le=6,
+        description="Rank on the value as printed with this many decimals (in per cent for a "
+        "share or change), so two groups both printed as 23% are joint third.",
+    )
+    rounding: Rounding = Field(
+        default="half_up", description="How `rank_decimals` rounds, as the house style does."
+    )
 
 
 class CountGroupsSpec(_Spec):
@@ -99,7 +131,19 @@ class CountGroupsSpec(_Spec):
 
     method: Literal["count_groups"]
     of: str = Field(description="A `group` figure.")
-    condition: Condition
+    condition: Condition = Field(
+        description="Numbers, or the name of a single-number figure to compare with."
+    )
+    decimals: int | None = Field(
+        default=None,
+        ge=0,
+        le=6,
+        description="Compare each group's value as printed with this many decimals (in per "
+        "cent for a share or change): a rise of 0.15% printed as 0% is not counted by gt = 0.",
+    )
+    rounding: Rounding = Field(
+        default="half_up", description="How `decimals` rounds, as the house style does."
+    )
 
 
 class Population(BaseModel):
@@ -146,6 +190,16 @@ class RangeSpec(_Spec):
     of: str
 
 
+class ConstantSpec(_Spec):
+    """A number from outside the dataset, stated by the campaign with its source ("43
+    forces were asked", "365 days", a survey's sample): declared under `[constants.NAME]`,
+    shown in provenance as stated, not computed, and usable in formulas."""
+
+    method: Literal["constant"] = "constant"
+    value: Number = Field(description="The number, exactly: 44, or \"0.5\" (a float is read exactly).")
+    source: str = Field(min_length=1, description="Where the number comes from, in words.")
+
+
 class FormulaSpec(_Spec):
     """Arithmetic on other figures, exactly in Decimal: `expr = "a / b"`."""
 
@@ -164,7 +218,8 @@ FigureSpec = Annotated[
     | FrequencySpec
     | LookupSpec
     | RangeSpec
-    | FormulaSpec,
+    | FormulaSpec
+    | ConstantSpec,
     Field(discriminator="method"),
 ]
 

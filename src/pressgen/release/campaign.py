@@ -9,10 +9,10 @@ import os
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from pressgen.errors import PressgenError
-from pressgen.figures.specs import FigureSpec
+from pressgen.figures.specs import ConstantSpec, FigureSpec
 from pressgen.storage.locations import (
     find_campaign,
     is_inside,
@@ -98,6 +98,21 @@ class Campaign(BaseModel):
     release: Release
     slots: dict[str, str] = Field(default_factory=dict, description="Quote slot -> quote id.")
     figures: dict[str, FigureSpec] = Field(default_factory=dict)
+    constants: dict[str, ConstantSpec] = Field(
+        default_factory=dict,
+        description="Numbers from outside the dataset, each with its source: "
+        '`[constants.forces_asked] value = 44, source = "the FoI request went to 44 forces"`.',
+    )
+
+    @model_validator(mode="after")
+    def _constants_are_figures(self) -> Campaign:
+        """A constant is a figure like any other (templates, formulas and check see it),
+        whose provenance says it was stated; its name may not be a figure's too."""
+        for name, const in self.constants.items():
+            if self.figures.get(name, const) is not const:  # (validation may run again)
+                raise ValueError(f"constant {name!r} has the name of a figure")
+            self.figures[name] = const
+        return self
 
 
 class LoadedCampaign(BaseModel):
