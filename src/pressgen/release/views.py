@@ -60,7 +60,8 @@ class GroupRowView:
     def __init__(self, fmt: Formatter, row: GroupRow, kind: str) -> None:
         self._fmt = fmt
         self._row = row
-        self.group = row.group
+        self.group = row.shown  # the manifest's display label, if it gives one
+        self.key = row.group  # the value as the data holds it
         self.value = row.value
         self.rank = row.rank
         self.joint = row.joint
@@ -105,7 +106,7 @@ class FigureView:
     def _format(self) -> str:
         fig = self._figure
         if fig.kind == "groups":
-            return self._fmt.join([r.group for r in self.rows])
+            return self._fmt.join([r.shown for r in fig.value])
         if fig.kind == "range":
             lo, hi = fig.value
             k = fig.extra.get("measure_kind", "count")
@@ -158,7 +159,7 @@ class FigureView:
 
     def group(self, name: str) -> GroupRowView:
         for r in self.rows:
-            if r.group == name:
+            if name in (r.key, r.group):
                 return r
         raise PressgenError(f"figure {self.name!r} has no group {name!r}")
 
