@@ -477,6 +477,11 @@ def spec_cases() -> None:
     campaign_case("spec_constant_clash", good + '\n[constants.total]\nvalue = 44\n'
                   'source = "a note"\n', "constant 'total' has the name of a figure",
                   "a constant named like a figure")  # fmt: skip
+    campaign_case("campaign_style_table", good.replace(
+                      'template = "ok"', 'template = "ok"\n\n[style]\npercent_word = "%"\n'),
+                  "style: style is the name of a preset (such as 'uk-press'); rules that "
+                  "change it go in a [style_overrides] table",
+                  "a [style] table, as docs/formatting.md once said")  # fmt: skip
     template("tpl_percent_string", "{{ f.total | percent('1') }}",
              "percent: decimals must be a whole number from 0 to 12, not '1'",
              "percent('1'): a string for decimals (a Python comparison error)")  # fmt: skip

@@ -17,7 +17,6 @@ from pressgen.figures.model import STATED
 from pressgen.figures.specs import FigureSpec
 from pressgen.sources.dataset import load_dataset
 
-
 from .helpers import CLAIMS, CLAIMS_COLUMNS, dataset
 
 SPECS = TypeAdapter(dict[str, FigureSpec])
@@ -38,7 +37,9 @@ def refused(tmp_path: Path, specs: dict[str, Any]) -> PressgenError:
 
 
 def test_a_value_in_the_wrong_case_is_refused_with_the_right_one(tmp_path: Path) -> None:
-    err = refused(tmp_path, {"x": {"method": "sum", "column": "claims", "where": {"area": "north"}}})
+    err = refused(
+        tmp_path, {"x": {"method": "sum", "column": "claims", "where": {"area": "north"}}}
+    )
     assert err.where == "figures.x.where.area"
     assert err.message == "no row has area = 'north'; did you mean 'North'?"
 
@@ -69,8 +70,15 @@ def test_values_that_are_held_but_never_together_still_give_zero(tmp_path: Path)
 
 def test_a_toml_float_in_a_condition_is_the_exact_decimal_written(tmp_path: Path) -> None:
     specs = {
-        "g": {"method": "group", "by": "area", "measure": "change", "column": "claims",
-              "period": "year", "from": 2022, "to": 2023},  # fmt: skip
+        "g": {
+            "method": "group",
+            "by": "area",
+            "measure": "change",
+            "column": "claims",
+            "period": "year",
+            "from": 2022,
+            "to": 2023,
+        },
         "big": {"method": "count_groups", "of": "g", "condition": {"gt": 0.2}},
     }
     figs = figures(tmp_path, specs)
@@ -189,9 +197,10 @@ def test_exact_ranks_by_default_and_ties_listed_by_name(tmp_path: Path) -> None:
         ("Wiltshire", 3, False),
         ("Dyfed-Powys", 4, False),
     ]
-    assert "tied groups share a place and are listed by name" in shares(
-        tmp_path / "again", {"g": CHANGE}
-    )["g"].provenance.method
+    assert (
+        "tied groups share a place and are listed by name"
+        in shares(tmp_path / "again", {"g": CHANGE})["g"].provenance.method
+    )
 
 
 def test_ranks_on_the_printed_value_make_a_joint_third(tmp_path: Path) -> None:
@@ -225,8 +234,13 @@ def test_a_count_of_groups_on_the_printed_value(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("value", "text"),
-    [(Decimal("1.407E+4"), "14070"), (Decimal("1E+1"), "10"), (Decimal("0.5"), "0.5"),
-     (Decimal("1E-7"), "0.0000001"), (Decimal("14070.00"), "14070")],  # fmt: skip
+    [
+        (Decimal("1.407E+4"), "14070"),
+        (Decimal("1E+1"), "10"),
+        (Decimal("0.5"), "0.5"),
+        (Decimal("1E-7"), "0.0000001"),
+        (Decimal("14070.00"), "14070"),
+    ],
 )
 def test_json_values_are_plain_decimals(value: Decimal, text: str) -> None:
     assert json_value(value) == text

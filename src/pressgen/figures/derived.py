@@ -52,8 +52,8 @@ class CountGroupsMethod:
         hits = [
             r
             for r in src.value
-            if r.value is not None
-            and meets(ranked_on(r.value, kind, spec.decimals, spec.rounding), cond)
+            if (v := ranked_on(r.value, kind, spec.decimals, spec.rounding)) is not None
+            and meets(v, cond)
         ]
         method = f"groups of {spec.of} where value {describe_condition(spec.condition)}"
         if spec.decimals is not None:

@@ -150,7 +150,9 @@ class GroupMethod:
         )
         sign = -1 if spec.order == "desc" else 1
 
-        def listed(r: tuple[str, Value | None, int, int, Value | None, Value | None]) -> tuple:
+        def listed(
+            r: tuple[str, Value | None, int, int, Value | None, Value | None],
+        ) -> tuple[int, Value, str]:
             by_value = sign * r[1] if spec.ties == "value" and r[1] is not None else 0
             return (ranked[r[0]][0] or 10**9, by_value, r[0])
 

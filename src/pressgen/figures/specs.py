@@ -66,22 +66,24 @@ class CountSpec(_Spec):
     """Rows matching the filter, or distinct values of a column."""
 
     method: Literal["count"]
-    distinct: str | None = None
+    distinct: str | None = Field(default=None, description="Count distinct values of this column.")
 
 
 class AggregateSpec(_Spec):
     """Total, mean, median, minimum or maximum of a column."""
 
     method: Literal["sum", "mean", "median", "min", "max"]
-    column: str
+    column: str = Field(description="The numeric column.")
 
 
 class ShareSpec(_Spec):
     """`part` rows as a share of `where` rows (by `column` total, or by row count)."""
 
     method: Literal["share"]
-    column: str | None = None
-    part: Where
+    column: str | None = Field(
+        default=None, description="Share of this column's total (else rows)."
+    )
+    part: Where = Field(description="The rows that make the part, within `where`.")
 
 
 class ChangeSpec(_Spec):
@@ -89,10 +91,10 @@ class ChangeSpec(_Spec):
     (`difference`)."""
 
     method: Literal["change", "difference"]
-    column: str | None = None
+    column: str | None = Field(default=None, description="The column totalled (else rows).")
     period: str = Field(description="The column that holds the period.")
-    from_: Scalar = Field(alias="from")
-    to: Scalar
+    from_: Scalar = Field(alias="from", description="The earlier period's value.")
+    to: Scalar = Field(description="The later period's value.")
 
 
 class GroupSpec(_Spec):
@@ -107,8 +109,6 @@ class GroupSpec(_Spec):
     to: Scalar | None = None
     part: Where | None = None
     population: Population | None = None
-    per: int = 1
-    order: Literal["desc", "asc"] = "desc"
     ties: Literal["name", "value"] = Field(
         default="name",
         description="How groups that share a place are listed: by name (A to Z), or by "
@@ -124,6 +124,8 @@ class GroupSpec(_Spec):
     rounding: Rounding = Field(
         default="half_up", description="How `rank_decimals` rounds, as the house style does."
     )
+    per: int = 1
+    order: Literal["desc", "asc"] = "desc"
 
 
 class CountGroupsSpec(_Spec):
@@ -151,19 +153,19 @@ class Population(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True)
 
-    dataset: str
-    column: str
-    on: str
-    where: Where = Field(default_factory=dict)
+    dataset: str = Field(description="The population dataset's name under `[datasets]`.")
+    column: str = Field(description="Its column of head counts.")
+    on: str = Field(description="The key both datasets share (an area code).")
+    where: Where = Field(default_factory=dict, description="Its rows to use.")
 
 
 class RateSpec(_Spec):
     """A total per head of a population (joined on a key): per 100,000 residents."""
 
     method: Literal["rate"]
-    column: str | None = None
+    column: str | None = Field(default=None, description="The column totalled (else rows).")
     population: Population
-    per: int = 100_000
+    per: int = Field(default=100_000, description="Per how many heads.")
 
 
 class FrequencySpec(_Spec):
@@ -172,15 +174,17 @@ class FrequencySpec(_Spec):
 
     method: Literal["per_time", "interval"]
     of: str = Field(description="A count or total figure.")
-    days: int = Field(gt=0)
-    unit: Literal["second", "minute", "hour", "day", "week"] = "hour"
+    days: int = Field(gt=0, description="The days the figure covers.")
+    unit: Literal["second", "minute", "hour", "day", "week"] = Field(
+        default="hour", description="The unit of time."
+    )
 
 
 class LookupSpec(_Spec):
     """The single value of `column` in the row that `where` picks out."""
 
     method: Literal["lookup"]
-    column: str
+    column: str = Field(description="The column whose value is read.")
 
 
 class RangeSpec(_Spec):
@@ -190,25 +194,28 @@ class RangeSpec(_Spec):
     of: str
 
 
+class FormulaSpec(_Spec):
+    """Arithmetic on other figures, exactly in Decimal: `expr = "a / b"`."""
+
+    method: Literal["formula"]
+    expr: str = Field(description="Figure names, numbers, + - * / and brackets.")
+
+
 class ConstantSpec(_Spec):
     """A number from outside the dataset, stated by the campaign with its source ("43
     forces were asked", "365 days", a survey's sample): declared under `[constants.NAME]`,
     shown in provenance as stated, not computed, and usable in formulas."""
 
     method: Literal["constant"] = "constant"
-    value: Number = Field(description="The number, exactly: 44, or \"0.5\" (a float is read exactly).")
+    value: Number = Field(
+        description='The number, exactly: 44, or "0.5" (a float is read exactly).'
+    )
     source: str = Field(min_length=1, description="Where the number comes from, in words.")
 
 
-class FormulaSpec(_Spec):
-    """Arithmetic on other figures, exactly in Decimal: `expr = "a / b"`."""
-
-    method: Literal["formula"]
-    expr: str
-
-
 FigureSpec = Annotated[
-    CountSpec
+    ConstantSpec
+    | CountSpec
     | AggregateSpec
     | ShareSpec
     | ChangeSpec
@@ -218,8 +225,7 @@ FigureSpec = Annotated[
     | FrequencySpec
     | LookupSpec
     | RangeSpec
-    | FormulaSpec
-    | ConstantSpec,
+    | FormulaSpec,
     Field(discriminator="method"),
 ]
 

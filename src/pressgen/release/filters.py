@@ -50,18 +50,6 @@ def _int(x: Any, what: str) -> int:
     return int(v)
 
 
-def _places(decimals: Any, name: str) -> int | None:
-    """A filter's `decimals` argument: None (the style's) or a whole number 0-12; a
-    string or a float is refused in words, naming the filter (issue 15 item 13)."""
-    if decimals is None:
-        return None
-    if isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= 12:
-        raise PressgenError(
-            f"{name}: decimals must be a whole number from 0 to 12, not {decimals!r}"
-        )
-    return decimals
-
-
 def _date(x: Any) -> dt.date:
     v = _value(x)
     if not isinstance(v, dt.date):
@@ -76,7 +64,6 @@ def number(ctx: Context, x: Any, decimals: int | None = None) -> str:
     if type(fmt) is not Formatter:
         fmt = formatter_of(ctx)
     v = _number(x)
-    decimals = _places(decimals, "number")
     if decimals is None:
         decimals = 0 if isinstance(v, int) or v == v.to_integral_value() else fmt.style.decimals
     return fmt.decimal(v, decimals)
@@ -131,7 +118,7 @@ def compact(ctx: Context, x: Any, decimals: int | None = None, width: str | None
     """A large number in words of magnitude: '1.2 million', '1,2 Millionen', '12 लाख'."""
     if width not in (None, "long", "short"):
         raise PressgenError(f"compact: width must be 'long' or 'short', not {width!r}")
-    return formatter_of(ctx).compact(_number(x), _places(decimals, "compact"), width)  # type: ignore[arg-type]
+    return formatter_of(ctx).compact(_number(x), decimals, width)  # type: ignore[arg-type]
 
 
 @pass_context
@@ -176,7 +163,7 @@ def change(
         formatter_of(ctx),
         _number(x),
         unit,  # type: ignore[arg-type]
-        _places(decimals, "change"),
+        decimals,
         verb=bool(verb),
     )
 
@@ -190,17 +177,17 @@ def plural(ctx: Context, x: Any, *forms: str, **named: str) -> str:
 @pass_context
 def percent(ctx: Context, x: Any, decimals: int | None = None) -> str:
     """A share (a fraction, 0.52) as '52 per cent' / '52%' / '52 %'."""
-    return formatter_of(ctx).percent(_number(x), _places(decimals, "percent"))
+    return formatter_of(ctx).percent(_number(x), decimals)
 
 
 @pass_context
 def points(ctx: Context, x: Any, decimals: int | None = None) -> str:
-    return formatter_of(ctx).points(_number(x), _places(decimals, "points"))
+    return formatter_of(ctx).points(_number(x), decimals)
 
 
 @pass_context
 def money(ctx: Context, x: Any, currency: str = "GBP", decimals: int | None = None) -> str:
-    return formatter_of(ctx).money(_number(x), currency, _places(decimals, "money"))
+    return formatter_of(ctx).money(_number(x), currency, decimals)
 
 
 @pass_context
