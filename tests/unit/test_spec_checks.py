@@ -59,6 +59,13 @@ def test_a_number_no_row_holds_is_refused_naming_what_the_column_holds(tmp_path:
     assert err.message == "no row has year = 2031 (it holds 2022, 2023)"
 
 
+def test_a_period_no_row_holds_is_refused(tmp_path: Path) -> None:
+    spec = {"method": "difference", "column": "claims", "period": "year", "from": 2012, "to": 2023}
+    err = refused(tmp_path, {"x": spec})
+    assert err.where == "figures.x.period"
+    assert err.message == "no row has year = 2012 (it holds 2022, 2023)"
+
+
 def test_values_that_are_held_but_never_together_still_give_zero(tmp_path: Path) -> None:
     where = {"area": "South", "kind": "smell"}
     fig = figures(tmp_path, {"x": {"method": "count", "where": where}})["x"]

@@ -109,7 +109,9 @@ def _clauses(ds: Dataset, where: Where, figure: str, field_name: str) -> list[Cl
 _MATCHED: tuple[Op, ...] = ("eq", "ne", "in", "not_in")
 
 
-def _refuse_absent(ds: Dataset, clauses: list[Clause], figure: str, field_name: str) -> None:
+def _refuse_absent(
+    ds: Dataset, clauses: list[Clause], figure: str, field_name: str, at: str | None = None
+) -> None:
     """Every value a clause matches against is held by some row (one pass over the
     frame for all of them); the first that is not raises, with a suggestion."""
     frame = ds.frame
@@ -128,7 +130,7 @@ def _refuse_absent(ds: Dataset, clauses: list[Clause], figure: str, field_name: 
         if not held:
             raise PressgenError(
                 f"no row has {col} = {show_value(v)}{_suggestion(frame, col, v)}",
-                where=f"figures.{figure}.{field_name}.{col}",
+                where=at or f"figures.{figure}.{field_name}.{col}",
             )
 
 
@@ -161,7 +163,9 @@ def period(ds: Dataset, column: str, value: Scalar, figure: str) -> Selection:
     """The rows of one period of a change: `column == value`, typed by the engine's rule."""
     at = f"figures.{figure}.period"
     kind = ds.column(column, where=at).type
-    return Selection((Clause(column, "eq", coerce_value(value, kind, at)),))
+    clause = Clause(column, "eq", coerce_value(value, kind, at))
+    _refuse_absent(ds, [clause], figure, "period", at=at)  # a period the data lack
+    return Selection((clause,))
 
 
 def coerce_value(value: Scalar, column_type: str, where: str) -> Any:
