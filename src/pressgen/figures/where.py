@@ -117,21 +117,42 @@ def _refuse_absent(
     frame = ds.frame
     wanted: list[tuple[str, Any]] = []
     for c in clauses:
-        if c.op in _MATCHED and c.column in frame.columns:
+        typed = ds.manifest.columns[c.column].type in ("text", "int", "decimal")
+        if c.op in _MATCHED and typed and c.column in frame.columns:
             values = c.value if c.op in ("in", "not_in") else (c.value,)
             wanted += [(c.column, v) for v in values if v is not None]
-    wanted = list(dict.fromkeys(wanted))
     if not wanted or not frame.height:
         return
-    found = frame.select(
-        (pl.col(col) == v).any().alias(str(i)) for i, (col, v) in enumerate(wanted)
-    ).row(0)
-    for (col, v), held in zip(wanted, found, strict=True):
-        if not held:
+    held = _held(frame, list(dict.fromkeys(wanted)))
+    for col, v in wanted:
+        if not held[col, v]:
             raise PressgenError(
                 f"no row has {col} = {show_value(v)}{_suggestion(frame, col, v)}",
                 where=at or f"figures.{figure}.{field_name}.{col}",
             )
+
+
+#: Which (column, value) pairs each recent frame holds, so figures that share a filter
+#: value (`year = 2016` in most specs) scan for it once. Keyed by the frame's id, with the
+#: frame kept beside its answers so the id cannot be reused; the last few frames only.
+_HELD: dict[int, tuple[pl.DataFrame, dict[tuple[str, Any], bool]]] = {}
+_HELD_FRAMES = 8
+
+
+def _held(frame: pl.DataFrame, wanted: list[tuple[str, Any]]) -> dict[tuple[str, Any], bool]:
+    entry = _HELD.get(id(frame))
+    if entry is None or entry[0] is not frame:
+        while len(_HELD) >= _HELD_FRAMES:
+            del _HELD[next(iter(_HELD))]
+        entry = _HELD[id(frame)] = (frame, {})
+    known = entry[1]
+    ask = [pair for pair in wanted if pair not in known]
+    if ask:
+        found = frame.select(
+            (pl.col(col) == v).any().alias(str(i)) for i, (col, v) in enumerate(ask)
+        ).row(0)
+        known.update(zip(ask, (bool(x) for x in found), strict=True))
+    return known
 
 
 def _suggestion(frame: pl.DataFrame, column: str, value: Any) -> str:
