@@ -135,8 +135,11 @@ def _refuse_absent(
 #: Which (column, value) pairs each recent frame holds, so figures that share a filter
 #: value (`year = 2016` in most specs) scan for it once. Keyed by the frame's id, with the
 #: frame kept beside its answers so the id cannot be reused; the last few frames only.
-_HELD: dict[int, tuple[pl.DataFrame, dict[tuple[str, Any], bool]]] = {}
+_HELD: dict[int, tuple[pl.DataFrame, dict[tuple[str, Any], bool], dict[str, set[Any]]]] = {}
 _HELD_FRAMES = 8
+#: Up to this many rows a column's distinct values are read once (cheaper than a scan
+#: per value); above it each value is looked for alone.
+_DISTINCT_ROWS = 200_000
 
 
 def _held(frame: pl.DataFrame, wanted: list[tuple[str, Any]]) -> dict[tuple[str, Any], bool]:
@@ -144,10 +147,15 @@ def _held(frame: pl.DataFrame, wanted: list[tuple[str, Any]]) -> dict[tuple[str,
     if entry is None or entry[0] is not frame:
         while len(_HELD) >= _HELD_FRAMES:
             del _HELD[next(iter(_HELD))]
-        entry = _HELD[id(frame)] = (frame, {})
-    known = entry[1]
+        entry = _HELD[id(frame)] = (frame, {}, {})
+    _, known, distinct = entry
     ask = [pair for pair in wanted if pair not in known]
-    if ask:
+    if ask and frame.height <= _DISTINCT_ROWS:
+        for col, v in ask:
+            if col not in distinct:
+                distinct[col] = set(frame.get_column(col).unique().to_list())
+            known[col, v] = v in distinct[col]
+    elif ask:
         found = frame.select(
             (pl.col(col) == v).any().alias(str(i)) for i, (col, v) in enumerate(ask)
         ).row(0)
