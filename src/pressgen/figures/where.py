@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 from pressgen.errors import PressgenError
 from pressgen.figures.specs import Condition, Scalar, Where
 from pressgen.lazy import LazyModule
+from pressgen.storage.memo import MEMO, MemoTable
 
 if TYPE_CHECKING:
     import polars as pl
@@ -135,8 +136,9 @@ def _refuse_absent(
 #: Which (column, value) pairs each recent frame holds, so figures that share a filter
 #: value (`year = 2016` in most specs) scan for it once. Keyed by the frame's id, with the
 #: frame kept beside its answers so the id cannot be reused; the last few frames only.
-_HELD: dict[int, tuple[pl.DataFrame, dict[tuple[str, Any], bool], dict[str, set[Any]]]] = {}
-_HELD_FRAMES = 8
+_HELD: MemoTable[int, tuple[pl.DataFrame, dict[tuple[str, Any], bool], dict[str, set[Any]]]] = (
+    MEMO.table("filter values held", 8)
+)
 #: Up to this many rows a column's distinct values are read once (cheaper than a scan
 #: per value); above it each value is looked for alone.
 _DISTINCT_ROWS = 200_000
@@ -145,9 +147,7 @@ _DISTINCT_ROWS = 200_000
 def _held(frame: pl.DataFrame, wanted: list[tuple[str, Any]]) -> dict[tuple[str, Any], bool]:
     entry = _HELD.get(id(frame))
     if entry is None or entry[0] is not frame:
-        while len(_HELD) >= _HELD_FRAMES:
-            del _HELD[next(iter(_HELD))]
-        entry = _HELD[id(frame)] = (frame, {}, {})
+        entry = _HELD.put(id(frame), (frame, {}, {}))
     _, known, distinct = entry
     ask = [pair for pair in wanted if pair not in known]
     if ask and frame.height <= _DISTINCT_ROWS:

@@ -98,13 +98,8 @@ SYNTAX: dict[str, Any] = {
 }
 
 
-_CHECKED_FILTERS: dict[str, Any] = {}
-
-
-def _checked_table() -> dict[str, Any]:
-    """The filters with their arguments checked in plain words (made once)."""
-    _CHECKED_FILTERS.update(checked_filters(FILTERS))
-    return _CHECKED_FILTERS
+#: The filters, each with its arguments checked in plain words (filter_args).
+_CHECKED_FILTERS = checked_filters(FILTERS)
 
 
 def environment(search_path: Sequence[Path]) -> ImmutableSandboxedEnvironment:
@@ -123,7 +118,7 @@ def environment(search_path: Sequence[Path]) -> ImmutableSandboxedEnvironment:
         )
         for unused in ("lipsum", "cycler", "joiner", "namespace"):
             env.globals.pop(unused, None)
-        env.filters.update(_CHECKED_FILTERS or _checked_table())
+        env.filters.update(_CHECKED_FILTERS)
         env.filters["md"] = MarkdownText
         env.trust_attributes(_trusted_types() | _MORE_TRUSTED)
         _ENVS[key] = env
