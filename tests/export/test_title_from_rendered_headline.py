@@ -1,6 +1,7 @@
 """The document title is the headline the template rendered, not the campaign's static
 `release.headline` (issue 15 item 15): a computed headline, and each release of a batch
-whose template writes the group's own headline."""
+whose template writes the group's own headline (with the manifest's display label for
+the group, issue 15 item 6)."""
 
 from __future__ import annotations
 
@@ -49,12 +50,18 @@ def test_each_batch_release_is_titled_with_its_group_headline(tmp_path: Path) ->
         ),
         encoding="utf-8",
     )
+    manifest = campaign.parent.parent / "datasets" / "t.toml"
+    text = manifest.read_text(encoding="utf-8")
+    labelled = text.replace(
+        'label = "area"\n', 'label = "area"\nlabels = { North = "The North" }\n'
+    )
+    manifest.write_text(labelled, encoding="utf-8")
     run_batch(campaign, tmp_path / "out", fmt="docx", jobs=1)
     titles = {}
     for path in sorted((tmp_path / "out").glob("*.docx")):
         title, heading = _title_and_heading(path.read_bytes())
         assert title == heading, path.name
         titles[path.stem] = title
-    assert titles["north"] == "North: 40 in all"
+    assert titles["north"] == "The North: 40 in all"  # the manifest's display label
     assert titles["south"] == "South: 40 in all"
     assert "Test" not in titles.values()  # never the campaign's static headline
