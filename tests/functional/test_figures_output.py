@@ -7,7 +7,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from pressgen.check import check_draft
+from pressgen.release.pipeline import prepare, render_release
 from tests.cli import run_cli
+from tests.conftest import ROOT
 
 MANIFEST = """title = "Payments"
 file = "p.csv"
@@ -91,3 +94,17 @@ def test_a_constant_is_shown_as_stated_with_its_source(tmp_path: Path) -> None:
     }
     assert data["days"]["value"] == 365
     assert data["per_day"]["provenance"]["inputs"] == ["paid", "days"]
+
+
+BLS = ROOT / "examples" / "bls-union-members" / "campaigns" / "union-members.toml"
+
+
+def test_check_matches_a_constant_and_catches_it_edited() -> None:
+    prepared = prepare(BLS)
+    text = render_release(prepared).markdown
+    assert "about 60,000 eligible households" in text
+    assert check_draft(prepared, text).ok
+    edited = text.replace("about 60,000 eligible", "about 65,000 eligible")
+    report = check_draft(prepared, edited)
+    assert not report.ok
+    assert any("65,000" in p.format() for p in report.problems)
