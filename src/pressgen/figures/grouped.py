@@ -4,7 +4,9 @@ with each group's measure (count, sum, mean, change, difference, share or rate).
 from __future__ import annotations
 
 import decimal
+from collections.abc import Mapping
 from decimal import Decimal
+from types import MappingProxyType
 from typing import NamedTuple
 
 from pressgen.errors import PressgenError
@@ -37,7 +39,7 @@ class _GroupKeys(NamedTuple):
     second: Total | None  # the other total: the part of a share, a change's later period
     population: Agg | None
     problem: tuple[str, str] | None  # a spec problem reported once there are groups
-    labels: dict[str, str]  # the manifest's display labels for the `by` column
+    labels: Mapping[str, str] = MappingProxyType({})  # display labels of `by` values
 
 
 class GroupMethod:
@@ -88,8 +90,8 @@ class GroupMethod:
             second,
             population,
             problem,
-            dict(ds.manifest.columns[spec.by].labels),
         )
+        keys = keys._replace(labels=MappingProxyType(dict(ds.manifest.columns[spec.by].labels)))
         # Cell counts overall and per group; a total's own sum only where it is measured.
         aggs = [*keys.matched.aggs()]
         for cells in (keys.overall, keys.cells):
@@ -180,8 +182,30 @@ class GroupMethod:
             prov,
             spec.label,
             tuple(warns),
-            {"measure_kind": kind, "by": spec.by},
+            {"measure_kind": _KINDS.get(spec.measure, "count"), "by": spec.by},
         )
+
+
+def rank_values(
+    items: list[tuple[str, Value | None]], *, descending: bool = True
+) -> dict[str, tuple[int | None, bool]]:
+    """Competition ranks (1, 2, 2, 4): equal values share a place and are 'joint'.
+    Equal values are listed by group name; groups without a value have no place."""
+    out: dict[str, tuple[int | None, bool]] = {g: (None, False) for g, v in items if v is None}
+    valued = [(v, g) for g, v in items if v is not None]
+    valued.sort(key=(lambda vg: (-vg[0], vg[1])) if descending else None)
+    start = 0
+    n = len(valued)
+    while start < n:  # one run of equal values at a time: they share its first place
+        end = start + 1
+        value = valued[start][0]
+        while end < n and valued[end][0] == value:
+            end += 1
+        place = (start + 1, end - start > 1)
+        for _, g in valued[start:end]:
+            out[g] = place
+        start = end
+    return out
 
 
 _ROUNDING = {
@@ -211,25 +235,3 @@ def ranking_note(spec: GroupSpec) -> str:
         on = f", ranked on values rounded to {spec.rank_decimals} decimals{unit}"
     ties = "by exact value, then by name" if spec.ties == "value" else "by name"
     return f"{on}; tied groups share a place and are listed {ties}"
-
-
-def rank_values(
-    items: list[tuple[str, Value | None]], *, descending: bool = True
-) -> dict[str, tuple[int | None, bool]]:
-    """Competition ranks (1, 2, 2, 4): equal values share a place and are 'joint'.
-    Equal values are listed by group name; groups without a value have no place."""
-    out: dict[str, tuple[int | None, bool]] = {g: (None, False) for g, v in items if v is None}
-    valued = [(v, g) for g, v in items if v is not None]
-    valued.sort(key=(lambda vg: (-vg[0], vg[1])) if descending else None)
-    start = 0
-    n = len(valued)
-    while start < n:  # one run of equal values at a time: they share its first place
-        end = start + 1
-        value = valued[start][0]
-        while end < n and valued[end][0] == value:
-            end += 1
-        place = (start + 1, end - start > 1)
-        for _, g in valued[start:end]:
-            out[g] = place
-        start = end
-    return out
