@@ -91,7 +91,6 @@ class GroupMethod:
             population,
             problem,
         )
-        keys = keys._replace(labels=MappingProxyType(dict(ds.manifest.columns[spec.by].labels)))
         # Cell counts overall and per group; a total's own sum only where it is measured.
         aggs = [*keys.matched.aggs()]
         for cells in (keys.overall, keys.cells):
@@ -101,6 +100,7 @@ class GroupMethod:
                 aggs += (total.sum,) if total.sum is not None else (total.rows,)
         if population is not None:
             aggs.append(population)
+        keys = keys._replace(labels=MappingProxyType(dict(ds.manifest.columns[spec.by].labels)))
         return data_plan(
             name, spec, ds, tuple(dict.fromkeys(aggs)), keys, describe_where(spec.where)
         )

@@ -106,7 +106,7 @@ class FigureView:
     def _format(self) -> str:
         fig = self._figure
         if fig.kind == "groups":
-            return self._fmt.join([r.group for r in self.rows])  # display labels
+            return self._fmt.join([r.group for r in self.rows])
         if fig.kind == "range":
             lo, hi = fig.value
             k = fig.extra.get("measure_kind", "count")
