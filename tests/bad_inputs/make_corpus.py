@@ -240,6 +240,7 @@ def build() -> None:
     toml_cases()
     template_cases()
     control_cases()
+    spec_cases()
     write_cases()
     missing = ISOLATED - {c.name for c in CASES}
     assert not missing, missing
@@ -450,6 +451,40 @@ def control_cases() -> None:
                   CAMPAIGN.format(dataset="good", template="ok").replace(
                       "A headline", "A \\u2067headline"),
                   "RIGHT-TO-LEFT ISOLATE", "a bidirectional isolate in the headline")  # fmt: skip
+
+
+def spec_cases() -> None:
+    """Figure specs that once printed 0, a traceback or a Pydantic message (issue 15
+    item 13): each is one line naming the campaign and the field."""
+    good = CAMPAIGN.format(dataset="good", template="ok")
+    group = '\n[figures.g]\nmethod = "group"\nby = "area"\ncolumn = "n"\n'
+    campaign_case("spec_where_typo", good + 'where = { area = "north" }\n',
+                  "figures.total.where.area: no row has area = 'north'; did you mean 'North'?",
+                  "a filter value in the wrong case (printed 0)")  # fmt: skip
+    campaign_case("spec_part_typo", good + '\n[figures.s]\nmethod = "share"\n'
+                  'part = { area = ["North", "Suoth"] }\n', "did you mean 'South'?",
+                  "a misspelt value in a share's part (printed 0 per cent)")  # fmt: skip
+    campaign_case("spec_condition_name", good + group + '\n[figures.c]\n'
+                  'method = "count_groups"\nof = "g"\ncondition = { ge = "figure_name" }\n',
+                  "figures.c.condition.ge: 'figure_name' is neither a number nor the name of a "
+                  "figure", "a condition naming no figure (a 39-line traceback)")  # fmt: skip
+    campaign_case("spec_condition_nan", good + group + '\n[figures.c]\n'
+                  'method = "count_groups"\nof = "g"\ncondition = { gt = nan }\n',
+                  "nan is not a number a figure can use", "a TOML nan in a condition")  # fmt: skip
+    campaign_case("spec_unknown_kind", good + 'kind = "moneyy"\n',
+                  "kind: Input should be 'count', 'number', 'money'",
+                  "a kind that does not exist (was accepted)")  # fmt: skip
+    campaign_case("spec_constant_clash", good + '\n[constants.total]\nvalue = 44\n'
+                  'source = "a note"\n', "constant 'total' has the name of a figure",
+                  "a constant named like a figure")  # fmt: skip
+    campaign_case("campaign_style_table", good.replace(
+                      'template = "ok"', 'template = "ok"\n\n[style]\npercent_word = "%"\n'),
+                  "style: style is the name of a preset (such as 'uk-press'); rules that "
+                  "change it go in a [style_overrides] table",
+                  "a [style] table, as docs/formatting.md once said")  # fmt: skip
+    template("tpl_percent_string", "{{ f.total | percent('1') }}",
+             "percent: decimals must be a whole number from 0 to 12, not '1'",
+             "percent('1'): a string for decimals (a Python comparison error)")  # fmt: skip
 
 
 def write_cases() -> None:

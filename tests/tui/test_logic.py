@@ -172,3 +172,14 @@ def test_provenance_of_a_formula_names_its_figures_not_rows() -> None:
     assert "rows matched" not in formula and "(all rows)" not in formula
     read = provenance_text(figures["first_responder_total"])
     assert "rows matched: 18" in read and "computed from" not in read
+
+
+def test_provenance_of_a_constant_says_it_was_stated_with_its_source() -> None:
+    from pressgen.tui.figures_panel import provenance_text
+    from tests.conftest import ROOT
+
+    bls = ROOT / "examples" / "bls-union-members" / "campaigns" / "union-members.toml"
+    text = provenance_text(prepare(bls).figures["households"])
+    assert "method: stated in the campaign (not computed from data)" in text
+    assert "source: BLS, Union Members -- 2023, technical note" in text
+    assert "rows matched" not in text and "dataset:" not in text

@@ -67,7 +67,7 @@ def test_an_empty_filter_is_still_zero_with_its_warning(tmp_path: Path) -> None:
     fig = compute(
         tmp_path,
         SOME_MISSING,
-        {"x": {"method": "sum", "column": "claims", "where": {"region": "Z"}}},
+        {"x": {"method": "sum", "column": "claims", "where": {"region": "C", "year": 2022}}},
     )["x"]
     assert fig.value == 0 and "no rows match the filter" in fig.warnings
 

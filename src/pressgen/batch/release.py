@@ -24,8 +24,8 @@ from pressgen.text.formatting import Formatter
 
 #: What group_markdown adds to the shared context that differs from group to group, and
 #: which of those never repeat (see blocks.BlockCache).
-VARYING = ("f", "figures", "group", "compare", "suppressed_cells")
-UNIQUE = ("f", "figures", "group", "compare")
+VARYING = ("f", "figures", "group", "group_key", "compare", "suppressed_cells")
+UNIQUE = ("f", "figures", "group", "group_key", "compare")
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,9 @@ def group_markdown(
         f=view,
         figures=view,
         national=state.national,
-        group=group,
+        # the manifest's display label for the group's value, if it gives one
+        group=job.prepared.manifest("main").columns[job.column].labels.get(group, group),
+        group_key=group,
         each=job.column,
         compare=CompareMap(state.fmt, comps, state.standings),
         groups_count=len(job.groups),

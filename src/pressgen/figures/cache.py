@@ -26,7 +26,7 @@ from pressgen.errors import PressgenError
 from pressgen.figures.model import Figure, GroupRow, Provenance, TableRow
 from pressgen.storage.filecache import file_stamp
 
-FORMAT = 2
+FORMAT = 3  # 3: a group row keeps its display label
 # The folders whose sources can change a computed figure, relative to the package root:
 # every module of the engine and its methods, and of the loaders.
 _ENGINE = ("figures", "sources", "sources/loaders")
@@ -121,7 +121,9 @@ def _dec(v: Any) -> Any:
     raise TypeError(f"not a cached value: {v!r}")
 
 
-_ROW_FIELDS = ("group", "value", "rank", "joint", "rows", "suppressed", "base", "target")
+_ROW_FIELDS = (
+    "group", "value", "rank", "joint", "rows", "suppressed", "base", "target", "label",
+)  # fmt: skip
 _TABLE_ROW_FIELDS = (
     "group",
     "cells",

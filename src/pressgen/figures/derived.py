@@ -8,10 +8,18 @@ from decimal import Decimal
 from typing import Any
 
 from pressgen.errors import PressgenError
-from pressgen.figures.model import Figure, Provenance
+from pressgen.figures.grouped import ranked_on
+from pressgen.figures.model import STATED, Figure, Provenance
 from pressgen.figures.plan import Datasets, FigureLookup, Plan
-from pressgen.figures.specs import CountGroupsSpec, FormulaSpec, FrequencySpec, RangeSpec
-from pressgen.figures.where import describe_condition, meets
+from pressgen.figures.specs import (
+    Condition,
+    ConstantSpec,
+    CountGroupsSpec,
+    FormulaSpec,
+    FrequencySpec,
+    RangeSpec,
+)
+from pressgen.figures.where import describe_condition, meets, show_value
 
 _UNIT_MINUTES: dict[str, Decimal] = {
     "second": Decimal(1) / 60,
@@ -39,17 +47,72 @@ class CountGroupsMethod:
             raise PressgenError(
                 f"{spec.of!r} is not a group figure", where=f"figures.{plan.name}.of"
             )
-        hits = [r for r in src.value if r.value is not None and meets(r.value, spec.condition)]
+        cond, refs = _numeric_condition(spec.condition, plan.name, figure)
+        kind = str(src.extra.get("measure_kind", "count"))
+        hits = [
+            r
+            for r in src.value
+            if (v := ranked_on(r.value, kind, spec.decimals, spec.rounding)) is not None
+            and meets(v, cond)
+        ]
+        method = f"groups of {spec.of} where value {describe_condition(spec.condition)}"
+        if spec.decimals is not None:
+            unit = " (in per cent)" if kind in ("share", "change") else ""
+            method += f", as printed with {spec.decimals} decimals{unit}"
         prov = Provenance(
             source=src.provenance.source,
             dataset=src.provenance.dataset,
-            method=f"groups of {spec.of} where value {describe_condition(spec.condition)}",
+            method=method,
             filter=src.provenance.filter,
             rows=len(hits),
-            inputs=(spec.of,),
+            inputs=(spec.of, *refs),
         )
-        groups = tuple(r.group for r in hits)
+        groups = tuple(r.shown for r in hits)
         return Figure(plan.name, "count", len(hits), prov, spec.label, (), {"groups": groups})
+
+
+def _numeric_condition(
+    cond: Condition, name: str, figure: FigureLookup
+) -> tuple[Condition, tuple[str, ...]]:
+    """A count_groups condition with every bound a number: a number written as text is
+    read exactly, and a name is the value of that single-number figure ("forces above
+    the national rate"). Anything else is an error naming the field."""
+    bounds: dict[str, Decimal] = {}
+    refs: list[str] = []
+    for op in ("eq", "ne", "gt", "ge", "lt", "le"):
+        ref = getattr(cond, op)
+        if ref is None or isinstance(ref, int | Decimal):
+            continue
+        at = f"figures.{name}.condition.{op}"
+        if isinstance(ref, bool) or not isinstance(ref, str):
+            raise PressgenError(f"{show_value(ref)} is not a number", where=at)
+        try:
+            bounds[op] = Decimal(ref.strip().replace("_", ""))
+            if not bounds[op].is_finite():
+                raise ArithmeticError
+            continue
+        except ArithmeticError:
+            pass
+        try:
+            other = figure(ref, name)
+        except PressgenError as exc:
+            if not exc.message.startswith("uses unknown figure"):
+                raise
+            raise PressgenError(
+                f"{ref!r} is neither a number nor the name of a figure", where=at
+            ) from None
+        if not isinstance(other.value, int | Decimal) or isinstance(other.value, bool):
+            raise PressgenError(f"figure {ref!r} is not a single number", where=at)
+        bounds[op] = Decimal(other.value)
+        refs.append(ref)
+    for op in ("in_", "not_in"):
+        for v in getattr(cond, op) or ():
+            if isinstance(v, bool) or not isinstance(v, int | Decimal):
+                raise PressgenError(
+                    f"{show_value(v)} is not a number",
+                    where=f"figures.{name}.condition.{op.rstrip('_')}",
+                )
+    return cond.model_copy(update=bounds), tuple(refs)
 
 
 class FrequencyMethod:
@@ -107,8 +170,8 @@ class RangeMethod:
             p.suppressed, (spec.of,),
         )  # fmt: skip
         extra = {
-            "min_group": lo.group,
-            "max_group": hi.group,
+            "min_group": lo.shown,
+            "max_group": hi.shown,
             "measure_kind": src.extra.get("measure_kind", "count"),
         }
         return Figure(name, "range", (lo.value, hi.value), prov, spec.label, (), extra)
@@ -178,3 +241,27 @@ class FormulaMethod:
             inputs=tuple(used),
         )
         return Figure(name, spec.kind or "ratio", value, prov, spec.label, ())
+
+
+class ConstantMethod:
+    """A number the campaign states, with its source: not computed, and said so."""
+
+    def plan(self, name: str, spec: ConstantSpec, data: Datasets) -> Plan[None]:
+        return _plan(name, spec)
+
+    def derive(self, plan: Plan[None], figure: FigureLookup) -> Figure:
+        spec: ConstantSpec = plan.spec
+        at = f"constants.{plan.name}.value"
+        value: int | Decimal
+        if isinstance(spec.value, int):
+            value = spec.value
+        else:
+            try:
+                value = Decimal(str(spec.value).strip().replace("_", ""))
+            except ArithmeticError:
+                raise PressgenError(f"{spec.value!r} is not a number", where=at) from None
+            if not value.is_finite():
+                raise PressgenError(f"{spec.value!r} is not a number", where=at)
+        kind = spec.kind or ("count" if isinstance(value, int) else "number")
+        prov = Provenance(source=spec.source, dataset="", method=STATED, filter="", rows=0)
+        return Figure(plan.name, kind, value, prov, spec.label, ())

@@ -7,7 +7,10 @@ is each group's share of the whole that `where` selects."""
 
 from __future__ import annotations
 
+import decimal
+from collections.abc import Mapping
 from decimal import Decimal
+from types import MappingProxyType
 from typing import NamedTuple
 
 from pressgen.errors import PressgenError
@@ -52,6 +55,7 @@ class _GroupKeys(NamedTuple):
     whole: Total | None = None  # what a share without a part is a share of
     kind: str = "count"  # how each group's value prints
     currency: str | None = None
+    labels: Mapping[str, str] = MappingProxyType({})  # display labels of `by` values
 
 
 class GroupMethod:
@@ -132,6 +136,7 @@ class GroupMethod:
             aggs.append(keys.overall.sum)  # the total a table of the groups prints
         if population is not None:
             aggs.append(population)
+        keys = keys._replace(labels=MappingProxyType(dict(ds.manifest.columns[spec.by].labels)))
         return data_plan(
             name, spec, ds, tuple(dict.fromkeys(aggs)), keys, describe_where(spec.where)
         )
@@ -186,12 +191,22 @@ class GroupMethod:
                     first, second = k.measured.value_in(got, group), k.second.value_in(got, group)
                     base, target = (first, second) if spec.measure == "share" else (second, first)
             results.append((group, value, n, sup, base, target))
-        ranked = rank_values([(g, v) for g, v, *_ in results], descending=spec.order == "desc")
+        kind = k.kind  # a ratio printed as a share rounds in per cent
+        ranked = rank_values(
+            [(g, ranked_on(v, kind, spec.rank_decimals, spec.rounding)) for g, v, *_ in results],
+            descending=spec.order == "desc",
+        )
+        sign = -1 if spec.order == "desc" else 1
+
+        def listed(
+            r: tuple[str, Value | None, int, int, Value | None, Value | None],
+        ) -> tuple[int, Value, str]:
+            by_value = sign * r[1] if spec.ties == "value" and r[1] is not None else 0
+            return (ranked[r[0]][0] or 10**9, by_value, r[0])
+
         rows_out = tuple(
-            GroupRow(g, v, ranked[g][0], ranked[g][1], n, sup, base, target)
-            for g, v, n, sup, base, target in sorted(
-                results, key=lambda r: (ranked[r[0]][0] or 10**9, r[0])
-            )
+            GroupRow(g, v, ranked[g][0], ranked[g][1], n, sup, base, target, k.labels.get(g))
+            for g, v, n, sup, base, target in sorted(results, key=listed)
         )
         sup_total = sum(r.suppressed for r in rows_out)
         warns = list(warnings_for(None, "groups", sup_total, rows, spec.column, scope.small))
@@ -207,7 +222,7 @@ class GroupMethod:
         prov = provenance(
             plan,
             scope,
-            f"{spec.measure} of {spec.column or 'rows'} by {spec.by}",
+            f"{spec.measure} of {spec.column or 'rows'} by {spec.by}{ranking_note(spec)}",
             rows,
             got[k.matched.nums],
             sup_total,
@@ -263,3 +278,32 @@ def rank_values(
             out[g] = place
         start = end
     return out
+
+
+_ROUNDING = {
+    "half_up": decimal.ROUND_HALF_UP,
+    "half_even": decimal.ROUND_HALF_EVEN,
+    "down": decimal.ROUND_DOWN,
+    "up": decimal.ROUND_UP,
+}
+
+
+def ranked_on(value: Value | None, kind: str, decimals: int | None, rounding: str) -> Value | None:
+    """The value a group is ranked or counted on: exact, or with `decimals` as it prints
+    (a share or change prints in per cent, so 0.2345 with 0 decimals is 0.23)."""
+    if value is None or decimals is None:
+        return value
+    percent = kind in ("share", "change")
+    scaled = Decimal(value) * 100 if percent else Decimal(value)
+    rounded = scaled.quantize(Decimal(1).scaleb(-decimals), rounding=_ROUNDING[rounding])
+    return rounded / 100 if percent else rounded
+
+
+def ranking_note(spec: GroupSpec) -> str:
+    """How the figure ranks, for its provenance: on what, and how ties are listed."""
+    on = ""
+    if spec.rank_decimals is not None:
+        unit = " (in per cent)" if spec.measure in ("change", "share") else ""
+        on = f", ranked on values rounded to {spec.rank_decimals} decimals{unit}"
+    ties = "by exact value, then by name" if spec.ties == "value" else "by name"
+    return f"{on}; tied groups share a place and are listed {ties}"

@@ -8,13 +8,20 @@ a derived method (`plan.DerivedMethod`) is built from other figures.
 from __future__ import annotations
 
 from pressgen.figures.compared import ChangeMethod, RateMethod, ShareMethod
-from pressgen.figures.derived import CountGroupsMethod, FormulaMethod, FrequencyMethod, RangeMethod
+from pressgen.figures.derived import (
+    ConstantMethod,
+    CountGroupsMethod,
+    FormulaMethod,
+    FrequencyMethod,
+    RangeMethod,
+)
 from pressgen.figures.grouped import GroupMethod
 from pressgen.figures.plan import DataMethod, DerivedMethod
 from pressgen.figures.ratio import RatioMethod
 from pressgen.figures.specs import (
     AggregateSpec,
     ChangeSpec,
+    ConstantSpec,
     CountGroupsSpec,
     CountSpec,
     FormulaSpec,
@@ -46,4 +53,5 @@ DERIVED_METHODS: dict[type, DerivedMethod] = {
     FrequencySpec: FrequencyMethod(),
     RangeSpec: RangeMethod(),
     FormulaSpec: FormulaMethod(),
+    ConstantSpec: ConstantMethod(),
 }

@@ -21,6 +21,8 @@ Value = int | Decimal
 MAX_ROW_NUMBERS = 50
 #: Counts below this are flagged as possibly identifying (a campaign may change it).
 SMALL_COUNT = 5
+#: The method a constant's provenance names: stated by the campaign, not computed.
+STATED = "stated in the campaign (not computed from data)"
 #: The arithmetic every figure is computed in (34 significant digits, banker's rounding).
 DECIMAL_CONTEXT = decimal.Context(prec=34, rounding=decimal.ROUND_HALF_EVEN)
 
@@ -54,7 +56,9 @@ class Provenance:
 @dataclass(frozen=True)
 class GroupRow:
     """One group's result within a `group` figure; `rank` is a competition rank (1, 2, 2, 4)
-    and `joint` says the rank is shared."""
+    and `joint` says the rank is shared. `group` is the value as the data holds it (what
+    filters and lookups use); `label` is how it reads in a release, when the manifest
+    gives the value a display label (`shown` is the one to print)."""
 
     group: str
     value: Value | None
@@ -64,10 +68,16 @@ class GroupRow:
     suppressed: int = 0
     base: Value | None = None
     target: Value | None = None
+    label: str | None = None
+
+    @property
+    def shown(self) -> str:
+        return self.label if self.label is not None else self.group
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "group": self.group,
+            **({"label": self.label} if self.label is not None else {}),
             "value": json_value(self.value),
             "rank": self.rank,
             "joint": self.joint,
@@ -137,9 +147,11 @@ class Figure:
 
 
 def json_value(v: Any) -> Any:
-    """Exact JSON form: ints stay numbers, Decimals become strings (no float rounding)."""
+    """Exact JSON form: ints stay numbers, Decimals become strings of plain decimals (no
+    float rounding, no exponent)."""
     if isinstance(v, Decimal):
-        return str(v.normalize()) if v == v.to_integral_value() else str(v)
+        # Plain digits, never exponent form: 14070 is "14070", not "1.407E+4".
+        return format(v.normalize() if v == v.to_integral_value() else v, "f")
     if isinstance(v, GroupRow | TableRow):
         return v.as_dict()
     if isinstance(v, tuple | list):

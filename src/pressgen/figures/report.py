@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pressgen.figures.model import STATED
+
 
 def figures_table(rows: list[dict[str, Any]]) -> str:
     """One block per figure: name, text, exact value, method, filter, rows, warnings."""
@@ -24,7 +26,10 @@ def figures_table(rows: list[dict[str, Any]]) -> str:
         out.append(f"  method:   {prov['method']}")
         if prov["filter"]:
             out.append(f"  filter:   {prov['filter']}")
-        if prov["inputs"] and not prov["rows"]:
+        if prov["method"] == STATED:
+            # a constant: say where the campaign says it comes from, not which rows
+            out.append(f"  source:   {prov['source']}")
+        elif prov["inputs"] and not prov["rows"]:
             # computed from other figures, not read from rows: say which
             out.append(f"  computed from: {', '.join(prov['inputs'])}")
         else:

@@ -9,12 +9,29 @@ from other figures.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import math
+from decimal import Decimal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-Scalar = str | int | bool
+
+def exact_number(v: Any) -> Any:
+    """A TOML float as the exact Decimal it was written as (`0.2` is 0.2, not
+    0.2000000000000000111); NaN and infinity are refused in plain words."""
+    if isinstance(v, float):
+        if not math.isfinite(v):
+            raise ValueError(f"{v!r} is not a number a figure can use")
+        return Decimal(repr(v))  # the shortest text that reads back as this float
+    return v
+
+
+Scalar = Annotated[str | int | bool | Decimal, BeforeValidator(exact_number)]
+Number = Annotated[int | Decimal | str, BeforeValidator(exact_number)]
+Rounding = Literal["half_up", "half_even", "down", "up"]
 Comparison = Literal["eq", "ne", "gt", "ge", "lt", "le", "in", "not_in"]
+#: The kinds a spec may give its figure (`kind = "count"`): each prints its own way.
+Kind = Literal["count", "number", "money", "share", "change", "points", "ratio", "rate", "text"]
 
 
 class Condition(BaseModel):
@@ -24,10 +41,10 @@ class Condition(BaseModel):
 
     eq: Scalar | None = None
     ne: Scalar | None = None
-    gt: int | str | None = None
-    ge: int | str | None = None
-    lt: int | str | None = None
-    le: int | str | None = None
+    gt: Number | None = None
+    ge: Number | None = None
+    lt: Number | None = None
+    le: Number | None = None
     in_: list[Scalar] | None = Field(default=None, alias="in")
     not_in: list[Scalar] | None = None
 
@@ -42,29 +59,31 @@ class _Spec(BaseModel):
     label: str | None = Field(default=None, description="What the figure means, in words.")
     dataset: str | None = Field(default=None, description="Dataset name if not the campaign's.")
     where: Where = Field(default_factory=dict, description="Rows to use.")
-    kind: str | None = Field(default=None, description="Override the kind: count, money, ...")
+    kind: Kind | None = Field(default=None, description="Override the kind: count, money, ...")
 
 
 class CountSpec(_Spec):
     """Rows matching the filter, or distinct values of a column."""
 
     method: Literal["count"]
-    distinct: str | None = None
+    distinct: str | None = Field(default=None, description="Count distinct values of this column.")
 
 
 class AggregateSpec(_Spec):
     """Total, mean, median, minimum or maximum of a column."""
 
     method: Literal["sum", "mean", "median", "min", "max"]
-    column: str
+    column: str = Field(description="The numeric column.")
 
 
 class ShareSpec(_Spec):
     """`part` rows as a share of `where` rows (by `column` total, or by row count)."""
 
     method: Literal["share"]
-    column: str | None = None
-    part: Where
+    column: str | None = Field(
+        default=None, description="Share of this column's total (else rows)."
+    )
+    part: Where = Field(description="The rows that make the part, within `where`.")
 
 
 class ChangeSpec(_Spec):
@@ -72,10 +91,10 @@ class ChangeSpec(_Spec):
     (`difference`)."""
 
     method: Literal["change", "difference"]
-    column: str | None = None
+    column: str | None = Field(default=None, description="The column totalled (else rows).")
     period: str = Field(description="The column that holds the period.")
-    from_: Scalar = Field(alias="from")
-    to: Scalar
+    from_: Scalar = Field(alias="from", description="The earlier period's value.")
+    to: Scalar = Field(description="The later period's value.")
 
 
 class GroupSpec(_Spec):
@@ -92,6 +111,21 @@ class GroupSpec(_Spec):
     to: Scalar | None = None
     part: Where | None = None
     population: Population | None = None
+    ties: Literal["name", "value"] = Field(
+        default="name",
+        description="How groups that share a place are listed: by name (A to Z), or by "
+        "exact value (with `rank_decimals`, then by name).",
+    )
+    rank_decimals: int | None = Field(
+        default=None,
+        ge=0,
+        le=6,
+        description="Rank on the value as printed with this many decimals (in per cent for a "
+        "share or change), so two groups both printed as 23% are joint third.",
+    )
+    rounding: Rounding = Field(
+        default="half_up", description="How `rank_decimals` rounds, as the house style does."
+    )
     per: int = 1
     order: Literal["desc", "asc"] = "desc"
     denominator: str | None = Field(default=None, description="A ratio's denominator column.")
@@ -103,7 +137,19 @@ class CountGroupsSpec(_Spec):
 
     method: Literal["count_groups"]
     of: str = Field(description="A `group` figure.")
-    condition: Condition
+    condition: Condition = Field(
+        description="Numbers, or the name of a single-number figure to compare with."
+    )
+    decimals: int | None = Field(
+        default=None,
+        ge=0,
+        le=6,
+        description="Compare each group's value as printed with this many decimals (in per "
+        "cent for a share or change): a rise of 0.15% printed as 0% is not counted by gt = 0.",
+    )
+    rounding: Rounding = Field(
+        default="half_up", description="How `decimals` rounds, as the house style does."
+    )
 
 
 class Population(BaseModel):
@@ -111,19 +157,19 @@ class Population(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True)
 
-    dataset: str
-    column: str
-    on: str
-    where: Where = Field(default_factory=dict)
+    dataset: str = Field(description="The population dataset's name under `[datasets]`.")
+    column: str = Field(description="Its column of head counts.")
+    on: str = Field(description="The key both datasets share (an area code).")
+    where: Where = Field(default_factory=dict, description="Its rows to use.")
 
 
 class RateSpec(_Spec):
     """A total per head of a population (joined on a key): per 100,000 residents."""
 
     method: Literal["rate"]
-    column: str | None = None
+    column: str | None = Field(default=None, description="The column totalled (else rows).")
     population: Population
-    per: int = 100_000
+    per: int = Field(default=100_000, description="Per how many heads.")
 
 
 class FrequencySpec(_Spec):
@@ -132,15 +178,17 @@ class FrequencySpec(_Spec):
 
     method: Literal["per_time", "interval"]
     of: str = Field(description="A count or total figure.")
-    days: int = Field(gt=0)
-    unit: Literal["second", "minute", "hour", "day", "week"] = "hour"
+    days: int = Field(gt=0, description="The days the figure covers.")
+    unit: Literal["second", "minute", "hour", "day", "week"] = Field(
+        default="hour", description="The unit of time."
+    )
 
 
 class LookupSpec(_Spec):
     """The single value of `column` in the row that `where` picks out."""
 
     method: Literal["lookup"]
-    column: str
+    column: str = Field(description="The column whose value is read.")
 
 
 class RangeSpec(_Spec):
@@ -190,11 +238,24 @@ class FormulaSpec(_Spec):
     """Arithmetic on other figures, exactly in Decimal: `expr = "a / b"`."""
 
     method: Literal["formula"]
-    expr: str
+    expr: str = Field(description="Figure names, numbers, + - * / and brackets.")
+
+
+class ConstantSpec(_Spec):
+    """A number from outside the dataset, stated by the campaign with its source ("43
+    forces were asked", "365 days", a survey's sample): declared under `[constants.NAME]`,
+    shown in provenance as stated, not computed, and usable in formulas."""
+
+    method: Literal["constant"] = "constant"
+    value: Number = Field(
+        description='The number, exactly: 44, or "0.5" (a float is read exactly).'
+    )
+    source: str = Field(min_length=1, description="Where the number comes from, in words.")
 
 
 FigureSpec = Annotated[
-    CountSpec
+    ConstantSpec
+    | CountSpec
     | AggregateSpec
     | ShareSpec
     | ChangeSpec

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 from pressgen.errors import PressgenError
 from pressgen.figures.specs import Condition, Scalar, Where
 from pressgen.lazy import LazyModule
+from pressgen.storage.memo import MEMO, MemoTable
 
 if TYPE_CHECKING:
     import polars as pl
@@ -73,7 +74,16 @@ EVERY_ROW = Selection()
 
 
 def selection(ds: Dataset, where: Where, figure: str, field_name: str = "where") -> Selection:
-    """A spec's filter checked against the dataset's columns, its literals typed."""
+    """A spec's filter checked against the dataset's columns, its literals typed. A
+    value to match (`=`, `in`, `≠`, `not in`) that no row holds is an error naming the
+    field, with the closest value the column does hold: a misspelt 'london' would
+    otherwise select nothing and print 0."""
+    made = _clauses(ds, where, figure, field_name)
+    _refuse_absent(ds, made, figure, field_name)
+    return Selection(tuple(made))
+
+
+def _clauses(ds: Dataset, where: Where, figure: str, field_name: str) -> list[Clause]:
     clauses: list[Clause] = []
     for col, cond in where.items():
         at = f"figures.{figure}.{field_name}.{col}"
@@ -94,14 +104,97 @@ def selection(ds: Dataset, where: Where, figure: str, field_name: str = "where")
             clauses.append(Clause(col, "in", tuple(coerce_value(v, kind, at) for v in cond)))
         else:
             clauses.append(Clause(col, "eq", coerce_value(cond, kind, at)))
-    return Selection(tuple(clauses))
+    return clauses
+
+
+_MATCHED: tuple[Op, ...] = ("eq", "ne", "in", "not_in")
+
+
+def _refuse_absent(
+    ds: Dataset, clauses: list[Clause], figure: str, field_name: str, at: str | None = None
+) -> None:
+    """Every value a clause matches against is held by some row (one pass over the
+    frame for all of them); the first that is not raises, with a suggestion."""
+    frame = ds.frame
+    wanted: list[tuple[str, Any]] = []
+    for c in clauses:
+        typed = ds.manifest.columns[c.column].type in ("text", "int", "decimal")
+        if c.op in _MATCHED and typed and c.column in frame.columns:
+            values = c.value if c.op in ("in", "not_in") else (c.value,)
+            wanted += [(c.column, v) for v in values if v is not None]
+    if not wanted or not frame.height:
+        return
+    held = _held(frame, list(dict.fromkeys(wanted)))
+    for col, v in wanted:
+        if not held[col, v]:
+            raise PressgenError(
+                f"no row has {col} = {show_value(v)}{_suggestion(frame, col, v)}",
+                where=at or f"figures.{figure}.{field_name}.{col}",
+            )
+
+
+#: Which (column, value) pairs each recent frame holds, so figures that share a filter
+#: value (`year = 2016` in most specs) scan for it once. Keyed by the frame's id, with the
+#: frame kept beside its answers so the id cannot be reused; the last few frames only.
+_HELD: MemoTable[int, tuple[pl.DataFrame, dict[tuple[str, Any], bool], dict[str, set[Any]]]] = (
+    MEMO.table("filter values held", 8)
+)
+#: Up to this many rows a column's distinct values are read once (cheaper than a scan
+#: per value); above it each value is looked for alone.
+_DISTINCT_ROWS = 200_000
+
+
+def _held(frame: pl.DataFrame, wanted: list[tuple[str, Any]]) -> dict[tuple[str, Any], bool]:
+    entry = _HELD.get(id(frame))
+    if entry is None or entry[0] is not frame:
+        entry = _HELD.put(id(frame), (frame, {}, {}))
+    _, known, distinct = entry
+    ask = [pair for pair in wanted if pair not in known]
+    if ask and frame.height <= _DISTINCT_ROWS:
+        for col, v in ask:
+            if col not in distinct:
+                distinct[col] = set(frame.get_column(col).unique().to_list())
+            known[col, v] = v in distinct[col]
+    elif ask:
+        found = frame.select(
+            (pl.col(col) == v).any().alias(str(i)) for i, (col, v) in enumerate(ask)
+        ).row(0)
+        known.update(zip(ask, (bool(x) for x in found), strict=True))
+    return known
+
+
+def _suggestion(frame: pl.DataFrame, column: str, value: Any) -> str:
+    """ "; did you mean 'London'?" from the column's own values, or what it holds."""
+    import difflib
+
+    held = [v for v in frame.get_column(column).unique().to_list() if v is not None]
+    if isinstance(value, str):  # a near spelling; a number's neighbour is no suggestion
+        texts = {str(v): v for v in held}
+        by_case = [t for t in texts if t.casefold() == value.casefold()]
+        close = by_case or difflib.get_close_matches(value, list(texts), n=1, cutoff=0.6)
+        if close:
+            return f"; did you mean {show_value(texts[close[0]])}?"
+    if len(held) <= 6:
+        return f" (it holds {', '.join(show_value(v) for v in sorted(held, key=str))})"
+    return ""
+
+
+def show_value(v: Any) -> str:
+    """A filter's literal as a person wrote it: 'London', 2023, 0.2."""
+    if isinstance(v, Decimal):
+        return format(v, "f")
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return repr(v) if isinstance(v, str) else str(v)
 
 
 def period(ds: Dataset, column: str, value: Scalar, figure: str) -> Selection:
     """The rows of one period of a change: `column == value`, typed by the engine's rule."""
     at = f"figures.{figure}.period"
     kind = ds.column(column, where=at).type
-    return Selection((Clause(column, "eq", coerce_value(value, kind, at)),))
+    clause = Clause(column, "eq", coerce_value(value, kind, at))
+    _refuse_absent(ds, [clause], figure, "period", at=at)  # a period the data lack
+    return Selection((clause,))
 
 
 def coerce_value(value: Scalar, column_type: str, where: str) -> Any:
@@ -133,21 +226,23 @@ def describe_where(where: Where) -> str:
         if isinstance(cond, Condition):
             parts.append(f"{col} {describe_condition(cond)}")
         elif isinstance(cond, list):
-            parts.append(f"{col} in ({', '.join(repr(v) for v in cond)})")
+            parts.append(f"{col} in ({', '.join(show_value(v) for v in cond)})")
         else:
-            parts.append(f"{col} = {cond!r}")
+            parts.append(f"{col} = {show_value(cond)}")
     return " and ".join(parts)
 
 
 def describe_condition(cond: Condition) -> str:
     symbols = {"eq": "=", "ne": "≠", "gt": ">", "ge": "≥", "lt": "<", "le": "≤"}
     parts = [
-        f"{symbols[op]} {getattr(cond, op)!r}" for op in symbols if getattr(cond, op) is not None
+        f"{symbols[op]} {show_value(getattr(cond, op))}"
+        for op in symbols
+        if getattr(cond, op) is not None
     ]
     if cond.in_ is not None:
-        parts.append(f"in {cond.in_!r}")
+        parts.append(f"in [{', '.join(show_value(v) for v in cond.in_)}]")
     if cond.not_in is not None:
-        parts.append(f"not in {cond.not_in!r}")
+        parts.append(f"not in [{', '.join(show_value(v) for v in cond.not_in)}]")
     return " and ".join(parts)
 
 

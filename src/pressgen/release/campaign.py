@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from pressgen.errors import PressgenError
-from pressgen.figures.specs import FigureSpec
+from pressgen.figures.specs import ConstantSpec, FigureSpec
 from pressgen.storage.locations import (
     find_campaign,
     is_inside,
@@ -98,6 +98,11 @@ class Campaign(BaseModel):
     release: Release
     slots: dict[str, str] = Field(default_factory=dict, description="Quote slot -> quote id.")
     figures: dict[str, FigureSpec] = Field(default_factory=dict)
+    constants: dict[str, ConstantSpec] = Field(
+        default_factory=dict,
+        description="Numbers from outside the dataset, each with its source: "
+        '`[constants.forces_asked] value = 44, source = "the FoI request went to 44 forces"`.',
+    )
 
 
 class LoadedCampaign(BaseModel):
@@ -126,7 +131,15 @@ class LoadedCampaign(BaseModel):
 def load_campaign(ref: str | Path, root: Path | None = None) -> LoadedCampaign:
     path = find_campaign(str(ref), root)
     data, notes = read_toml_with_notes(path)
+    if isinstance(data.get("style"), dict):
+        raise PressgenError(
+            "style is the name of a preset (such as 'uk-press'); rules that change it go in "
+            "a [style_overrides] table",
+            path=path,
+            where="style",
+        )
     camp = load_model(path, Campaign, data)
+    _constants_as_figures(camp, path)
     root_dir = project_root_for(path)
     datasets = {"main": _resolve(camp.dataset, root_dir, path, "datasets", ".toml", "dataset")}
     for name, ref_ in camp.datasets.items():
@@ -171,6 +184,17 @@ def load_campaign(ref: str | Path, root: Path | None = None) -> LoadedCampaign:
         letterhead_path=letterhead,
         warnings=notes,
     )
+
+
+def _constants_as_figures(camp: Campaign, path: Path) -> None:
+    """A constant is a figure like any other (templates, formulas and check see it),
+    whose provenance says it was stated; its name may not be a figure's too."""
+    for name, const in camp.constants.items():
+        if camp.figures.get(name, const) is not const:
+            raise PressgenError(
+                f"constant {name!r} has the name of a figure", path=path, where=f"constants.{name}"
+            )
+        camp.figures[name] = const
 
 
 def _resolve(

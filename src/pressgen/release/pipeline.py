@@ -276,13 +276,16 @@ def input_warnings(prepared: Prepared) -> list[str]:
 def export_options(prepared: Prepared, locale: str, *, ascii: bool = False) -> ExportOptions:
     """Document properties for an export: the release's words in `locale`, the campaign's
     letterhead, its date as the document's timestamps. The CLI, batch and the TUI all
-    export with these."""
+    export with these.
+
+    No title is given: each writer titles the document with the headline the template
+    rendered (a computed headline, a batch group's own), which the campaign's static
+    `release.headline` need not be (issue 15 item 15)."""
     from pressgen.export import ExportOptions
 
     loaded = prepared.loaded
     rel = loaded.campaign.release.for_locale(locale)
     return ExportOptions(
-        title=rel.headline,
         subject=loaded.campaign.title,
         author=rel.organisation,
         keywords=tuple(rel.keywords),

@@ -35,6 +35,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from pressgen.errors import PressgenError
 from pressgen.release.compiled import bytecode_cache
 from pressgen.release.escape import MarkdownText, escape_markdown, finalize
+from pressgen.release.filter_args import checked_filters
 from pressgen.release.filters import FILTERS
 from pressgen.release.sandbox import (
     ConfinedLoader,
@@ -97,6 +98,10 @@ SYNTAX: dict[str, Any] = {
 }
 
 
+#: The filters, each with its arguments checked in plain words (filter_args).
+_CHECKED_FILTERS = checked_filters(FILTERS)
+
+
 def environment(search_path: Sequence[Path]) -> ImmutableSandboxedEnvironment:
     """One sandboxed environment per search path; its templates are compiled once."""
     key = tuple(str(p) for p in search_path)
@@ -113,7 +118,7 @@ def environment(search_path: Sequence[Path]) -> ImmutableSandboxedEnvironment:
         )
         for unused in ("lipsum", "cycler", "joiner", "namespace"):
             env.globals.pop(unused, None)
-        env.filters.update(FILTERS)
+        env.filters.update(_CHECKED_FILTERS)
         env.filters["md"] = MarkdownText
         env.trust_attributes(_trusted_types() | _MORE_TRUSTED)
         _ENVS[key] = env

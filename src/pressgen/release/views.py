@@ -86,7 +86,7 @@ class CellView(NumberView):
 
 
 class TableRowView:
-    """A row of a `table` figure: `.group`, `.cells` (one per column), `.cell(column)`,
+    """A row of a `table` figure: `.group` (and `.key`), `.cells` (one per column), `.cell(column)`,
     `.total`, `.rank`, `.joint`, `.place` ("=4"). Its text is the group's name."""
 
     def __init__(self, fmt: Formatter, row: TableRow, figure: Figure) -> None:
@@ -94,6 +94,7 @@ class TableRowView:
         currency = figure.extra.get("currency")
         self._columns: tuple[str, ...] = tuple(figure.extra.get("columns", ()))
         self.group = row.group
+        self.key = row.group  # as a group row's: the value as the data holds it
         self.rank = row.rank
         self.joint = row.joint
         self.rows = row.rows
@@ -136,7 +137,8 @@ class GroupRowView:
     def __init__(self, fmt: Formatter, row: GroupRow, kind: str) -> None:
         self._fmt = fmt
         self._row = row
-        self.group = row.group
+        self.group = row.shown  # the manifest's display label, if it gives one
+        self.key = row.group  # the value as the data holds it
         self.value = row.value
         self.rank = row.rank
         self.joint = row.joint
@@ -259,7 +261,7 @@ class FigureView:
 
     def group(self, name: str) -> Any:
         for r in self.rows:
-            if r.group == name:
+            if name in (r.key, r.group):
                 return r
         raise PressgenError(f"figure {self.name!r} has no group {name!r}")
 

@@ -22,6 +22,11 @@ class Column(BaseModel):
     label: str | None = Field(default=None, description="How the column reads in a release.")
     unit: str | None = Field(default=None, description="e.g. 'people', 'GBP', 'minutes'.")
     currency: str | None = Field(default=None, description="ISO code when the column is money.")
+    labels: dict[str, str] = Field(
+        default_factory=dict,
+        description="Display labels: a value as the data holds it -> how a release names it "
+        "(filters still use the value).",
+    )
 
 
 class Source(BaseModel):

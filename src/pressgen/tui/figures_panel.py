@@ -29,7 +29,14 @@ def exact(value: Any) -> str:
 
 
 def provenance_text(fig: Figure) -> str:
+    from rich.markup import escape
+
+    from pressgen.figures.model import STATED
+
     p = fig.provenance
+    if p.method == STATED:  # a constant: where the campaign says it comes from, no rows
+        head = f"[b]{escape(fig.name)}[/b]" + (f" — {escape(fig.label)}" if fig.label else "")
+        return "\n".join([head, f"method: {p.method}", f"source: {escape(p.source)}"])
     lines = [
         f"[b]{fig.name}[/b]" + (f" — {fig.label}" if fig.label else ""),
         f"source: {p.source}",
