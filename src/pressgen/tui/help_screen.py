@@ -12,14 +12,6 @@ from textual.widgets import Markdown
 
 from pressgen.tui.keys import help_rows
 
-PANEL_KEYS = (
-    ("ctrl+p", "command palette: every action, locales, house styles, themes"),
-    ("tab, shift+tab", "move between panels; ←/→ on the tab bar switches Pick, Figures, Quotes"),
-    ("space", "include or exclude the highlighted quote"),
-    ("ctrl+z, ctrl+y", "undo and redo in the editor"),
-)
-"""Keys that belong to Textual's widgets rather than to pressgen's commands."""
-
 ABOUT = """
 **Pick** chooses the campaign, or builds one from a dataset, a quote set and a template,
 and the locale and house style. **Figures** lists every computed figure; the highlighted
@@ -45,7 +37,7 @@ Press **escape** to close.
 
 
 def help_markdown() -> str:
-    rows = [*help_rows(), *PANEL_KEYS]
+    rows = help_rows()
     table = "\n".join(f"| **{keys}** | {does} |" for keys, does in rows)
     return f"# pressgen — keys\n\n| key | does |\n|---|---|\n{table}\n{ABOUT}"
 
