@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -55,7 +56,8 @@ def screen_until(tmux: Tmux, session: str, needle: str, timeout: float = 15) -> 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 def test_real_pressgen_in_tmux(project: Path, tmp_path: Path, size: tuple[int, int]) -> None:
-    session = "pressgen-test"
+    # One session per size: the two sizes may run at once (pytest -n 2).
+    session = f"pressgen-test-{size[0]}x{size[1]}-{os.getpid()}"
     tmux = Tmux()
     user = tmp_path / "user"
     command = (
@@ -77,7 +79,7 @@ def test_real_pressgen_in_tmux(project: Path, tmp_path: Path, size: tuple[int, i
             command,
         )
         screen_until(tmux, session, "4,534")
-        screen = screen_until(tmux, session, "Quit")  # the footer
+        screen = screen_until(tmux, session, "f1 Help")  # the footer
         assert "Figures" in screen and "EMBARGOED" in screen
         tmux("send-keys", "-t", session, "C-q")
         assert "EXIT=0" in screen_until(tmux, session, "EXIT=")
