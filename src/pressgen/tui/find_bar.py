@@ -48,7 +48,7 @@ class FindBar(Horizontal):
     DEFAULT_CSS = """
     FindBar { display: none; height: 1; padding: 0 1; background: $panel; }
     FindBar.-shown { display: block; }
-    FindBar Input { width: 1fr; height: 1; border: none; padding: 0; }
+    FindBar Input { width: 1fr; }
     FindBar #find-status { width: auto; padding: 0 0 0 1; color: $text-muted; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -60,7 +60,11 @@ class FindBar(Horizontal):
         self.editor = editor
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="find in the draft (Enter: next, escape: back)", id="find-input")
+        yield Input(
+            placeholder="find in the draft (Enter: next, escape: back)",
+            id="find-input",
+            compact=True,
+        )
         yield Static("", id="find-status")
 
     @property

@@ -27,6 +27,11 @@ picks, which quotes are in, and your edited text. **F9** opens one again (or one
 ten last used): it is rendered from the data as it is now, and the check panel says
 what changed since it was saved. **F4** saves only the picks, as a campaign file.
 
+In the editor, **ctrl+z** undoes and **ctrl+y** redoes; **ctrl+f** finds text, and
+Enter (or **ctrl+g**) goes to the next match. The dimmed `[//]: # (pressgen:…)` lines
+mark the release's structure (release line, dateline, ENDS) for the exports: they are
+kept whole, and typing on one goes to the line it labels.
+
 Changing a pick, a quote or pressing **F5** after editing asks whether to keep your
 text (checked again against the new figures) or use the new render. An export with
 numbers that match no figure, or with an unapproved quote, lists the problems first;
