@@ -209,6 +209,10 @@ async def test_export_dialog_keys_and_the_palette(campaign: Path) -> None:
         tabs = app.main.query_one(TabbedContent)
         await wait_for(pilot, lambda: tabs.active == "pick")
         assert app.screen is app.main
+        await wait_for(pilot, lambda: isinstance(app.focused, Select))
+        assert app.focused is not None and app.focused.id == "pick-campaign"
+        await pilot.press("tab")  # the next selector: the panel is no Tab stop
+        assert app.focused is not None and app.focused.id == "pick-group"
         # Item 11: no Pick list offers its prompt as a choice.
         for select in app.main.query(Select):
             if select.id in ("pick-quotes", "pick-locale", "pick-campaign"):

@@ -51,7 +51,10 @@ def _offered(value: str, options: Sequence[tuple[str, str]]) -> str:
     return value
 
 
-class Picker(VerticalScroll):
+class Picker(VerticalScroll, can_focus=False):
+    """No Tab stop of its own (it showed no focus): Tab goes from selector to selector,
+    and the panel scrolls to the one focused."""
+
     DEFAULT_CSS = """
     Picker { height: 1fr; padding: 0 1; }
     Picker Label { margin-top: 1; color: $text-muted; }
