@@ -213,6 +213,12 @@ async def test_export_dialog_keys_and_the_palette(campaign: Path) -> None:
         assert app.focused is not None and app.focused.id == "pick-campaign"
         await pilot.press("tab")  # the next selector: the panel is no Tab stop
         assert app.focused is not None and app.focused.id == "pick-group"
+        # Out of edit mode, the focus is back in the tab that was showing.
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: app.editing)
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: isinstance(app.focused, Select))
+        assert tabs.active == "pick"
         # Item 11: no Pick list offers its prompt as a choice.
         for select in app.main.query(Select):
             if select.id in ("pick-quotes", "pick-locale", "pick-campaign"):

@@ -57,7 +57,10 @@ class ScreenCommands:
         else:
             self._main.query_one("#sidebar").remove_class("-hidden")
             self._main.query_one("#find-bar").remove_class("-shown")
-            self._main.query_one("#figures-table").focus()
+            # Back in the side panel's tab that was showing (focusing another tab's
+            # widget would switch the tabs to it).
+            active = self._main.query_one(TabbedContent).active
+            self._main.call_after_refresh(self._focus_tab, active)
         self._main.fit_panes()
 
     def fit_panes(self) -> None:
