@@ -29,7 +29,7 @@ async def edit(pilot: Pilot[int]) -> None:
 
         def saved() -> bool:
             found = load_draft(app.picks.campaign)
-            return isinstance(found, Draft) and found.text.startswith(TYPED)
+            return isinstance(found, Draft) and TYPED in found.text
 
         while not saved():
             await pilot.pause(0.05)

@@ -125,5 +125,13 @@ async def answer_recovery(pilot: Pilot[int], recover: bool) -> None:
     await wait_for(pilot, lambda: not isinstance(app.screen, RecoveryScreen))
 
 
+def readable(text: str) -> str:
+    """The text without its structure marker lines: what a person typing at the very
+    start of the editor sees it begin with (typing there goes below the first marker)."""
+    from pressgen.tui.editor import MARKER_LINE
+
+    return "\n".join(line for line in text.splitlines() if not MARKER_LINE.fullmatch(line))
+
+
 def copy_tree(src: Path, dst: Path) -> None:
     shutil.copytree(src, dst)

@@ -21,7 +21,7 @@ from pressgen.tui.quotes_panel import cut
 from pressgen.tui.recovery_dialog import RecoveryScreen
 from pressgen.tui.style_hint import own_style
 
-from .conftest import answer_recovery, make_app, ready, wait_for
+from .conftest import answer_recovery, make_app, readable, ready, wait_for
 
 SMALL = (80, 24)
 
@@ -103,7 +103,7 @@ async def test_pick_after_editing_asks_keep_new_or_cancel(campaign: Path) -> Non
         await pilot.press("escape")
         await wait_for(pilot, lambda: not isinstance(app.screen, ChoiceScreen))
         assert select.value == "en_GB" and app.picks.locale is None
-        assert editor.text.startswith("Mine: ")
+        assert readable(editor.text).startswith("Mine: ")
         # Keep my text: the locale changes, the text stays and is checked again.
         select.value = "de_DE"
         await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
@@ -116,18 +116,20 @@ async def test_pick_after_editing_asks_keep_new_or_cancel(campaign: Path) -> Non
             return any("checked against the new figures" in n.message for n in app._notifications)
 
         await wait_for(pilot, told)
-        assert editor.text.startswith("Mine: ") and app.edited
+        assert readable(editor.text).startswith("Mine: ") and app.edited
         assert app.main.check_panel.findings  # 9,999 matches no figure
         # Use the new render: the text is replaced and kept in discarded drafts.
         select.value = "en_GB"
         await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
         await pilot.press("u")
-        await wait_for(pilot, lambda: not app.edited and not editor.text.startswith("Mine: "))
+        await wait_for(
+            pilot, lambda: not app.edited and not readable(editor.text).startswith("Mine: ")
+        )
         await wait_for(
             pilot, lambda: app.built is not None and app.built.rendered.locale == "en_GB"
         )
         kept = [k.draft.text for k in drafts.kept_drafts(campaign)]
-        assert len(kept) == 1 and kept[0].startswith("Mine: ")
+        assert len(kept) == 1 and readable(kept[0]).startswith("Mine: ")
 
 
 async def test_pick_without_edits_does_not_ask(campaign: Path) -> None:
@@ -273,7 +275,7 @@ async def test_draft_saved_and_opened_again_restores_everything(
         await wait_for(pilot, lambda: target.exists())
         saved = read_draft_file(target, project)
         assert saved.locale == "de_DE" and saved.markdown is not None
-        assert saved.markdown.startswith("Mein Entwurf. ")
+        assert readable(saved.markdown).startswith("Mein Entwurf. ")
         assert "adeyemi-frontline" in saved.quotes_out
         # ctrl+s now saves to the same file without asking.
         await pilot.press(*"Mehr. ")
@@ -292,7 +294,7 @@ async def test_draft_saved_and_opened_again_restores_everything(
         assert "spring" in str(listing.get_option_at_index(0).prompt)
         await pilot.press("enter")
         editor = app.query_one(DraftEditor)
-        await wait_for(pilot, lambda: editor.text.startswith("Mein Entwurf. Mehr. "))
+        await wait_for(pilot, lambda: readable(editor.text).startswith("Mein Entwurf. Mehr. "))
         await wait_for(
             pilot, lambda: app.built is not None and app.built.rendered.locale == "de_DE"
         )

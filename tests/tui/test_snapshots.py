@@ -165,3 +165,49 @@ def test_style_mismatch_and_quotes_80x24(snap_compare: SnapCompare, here: Path) 
         await pilot.pause()
 
     assert snap_compare(make_app(here), terminal_size=SMALL, run_before=run_before)
+
+
+# -- issue 16 item 7: readable at 80×24 and at 160×48 ----------------------------------
+
+LARGE = (160, 48)
+
+
+async def _quiet(pilot: Pilot[Any]) -> None:
+    """No toast over what the snapshot shows (the release's own warnings are told)."""
+    app = pilot.app
+    app.clear_notifications()
+    await wait_for(pilot, lambda: not app.screen.query("Toast"))
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "160x48"])
+def test_figures_and_footer(snap_compare: SnapCompare, here: Path, size: tuple[int, int]) -> None:
+    """The values whole beside the names, a provenance that starts with its warning,
+    method and rows, and a footer whose keys are whole (ctrl+b and F6 at 80)."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        app = pilot.app
+        await ready(pilot)
+        table = app.main.query_one("#figures-table")
+        await pilot.press("down", "down")  # first_responder_dci: a small-number warning
+        assert table.cursor_row == 2
+        await _quiet(pilot)
+
+    assert snap_compare(make_app(here), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "160x48"])
+def test_editing_beside_the_panel(
+    snap_compare: SnapCompare, here: Path, size: tuple[int, int]
+) -> None:
+    """ctrl+b in edit mode: at 80 columns the editor has the release area alone (not 20
+    columns beside the preview); at 160 both fit. A match found with ctrl+f is selected."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        app = pilot.app
+        await ready(pilot)
+        await pilot.press("f2", "ctrl+b", "ctrl+f", *"4,534", "enter", "escape")
+        await wait_for(pilot, lambda: app.main.check_panel.option_count > 0)
+        await _quiet(pilot)
+
+    assert snap_compare(make_app(here), terminal_size=size, run_before=run_before)

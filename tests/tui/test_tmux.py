@@ -77,8 +77,15 @@ def test_real_pressgen_in_tmux(project: Path, tmp_path: Path, size: tuple[int, i
             command,
         )
         screen_until(tmux, session, "4,534")
-        screen = screen_until(tmux, session, "Quit")  # the footer
+        screen = screen_until(tmux, session, "f1 Help")  # the footer
         assert "Figures" in screen and "EMBARGOED" in screen
+        # Issue 16 item 7: the keys a press officer needs are whole in the footer, and
+        # the figures' values are not cut, at 80 columns as at 120.
+        footer = screen.rstrip().splitlines()[-1]
+        for key in ("f1 Help", "f2 Edit", "f3 Export", "^s Save", "^b Panel", "f6 Batch"):
+            assert key in footer, footer
+        screen = screen_until(tmux, session, "52 per cent")
+        assert "52 p " not in screen and "4,534 " in screen
         tmux("send-keys", "-t", session, "C-q")
         assert "EXIT=0" in screen_until(tmux, session, "EXIT=")
     finally:

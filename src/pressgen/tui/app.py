@@ -102,6 +102,32 @@ class PressgenApp(App[int]):
 
         new_release(self.main)
 
+    def deliver_screenshot(
+        self,
+        filename: str | None = None,
+        path: str | None = None,
+        time_format: str | None = None,
+    ) -> str | None:
+        """The palette's Screenshot: an SVG in the project's `screenshots/` folder (Textual
+        would write to a Downloads folder that a server or container may not have), and
+        say where it went."""
+        import datetime as dt
+
+        from pressgen.storage.atomic import atomic_write
+        from pressgen.tui.session import pressgen_error
+
+        folder = Path(path) if path else self.main.root / "screenshots"
+        stamp = dt.datetime.now().strftime(time_format or "%Y-%m-%dT%H_%M_%S")
+        name = filename or f"pressgen_{stamp}.svg"
+        target = folder / Path(name).name  # a name, never a path out of the folder
+        try:
+            atomic_write(target, self.export_screenshot())
+        except (pressgen_error(), OSError) as exc:
+            self.notify(f"Screenshot not saved: {exc}", severity="error", timeout=10)
+            return None
+        self.notify(f"Screenshot saved: {target}", title="Screenshot", timeout=10)
+        return str(target)
+
     async def action_quit(self) -> None:
         self.autosave(force=True)
         self.exit(0)

@@ -44,8 +44,9 @@ class SaveDraftScreen(PathDialog[PathRequest]):
             )
             yield Input(str(self.suggestion), id="save-draft-path")
             with Horizontal():
-                yield Button("Cancel", id="cancel")
+                # The primary button first: Tab from the path box, then Enter, does it.
                 yield Button("Save", id="save", variant="primary")
+                yield Button("Cancel", id="cancel")
 
     def _submit(self) -> None:
         raw = self.query_one(Input).value.strip()
@@ -106,8 +107,9 @@ class OpenDraftScreen(ModalScreen[Path | None]):
             yield Label("Or a file")
             yield Input(placeholder="path/to/NAME.draft.toml", id="open-draft-path")
             with Horizontal():
-                yield Button("Cancel", id="cancel")
+                # The primary button first: Tab from the path box, then Enter, does it.
                 yield Button("Open", id="open", variant="primary")
+                yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
         if self.recent:

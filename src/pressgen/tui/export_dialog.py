@@ -17,6 +17,19 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 from pressgen.tui.path_dialog import PathDialog
 
 
+class FormatSet(RadioSet):
+    """The formats, with the keyboard's highlight on the format that is selected (a
+    RadioSet starts it on the first button, whichever is pressed)."""
+
+    def on_mount(self) -> None:
+        # Once RadioSet's own mount handler has put it on the first button.
+        self.call_later(self._highlight_pressed)
+
+    def _highlight_pressed(self) -> None:
+        if self.pressed_index >= 0:
+            self._selected = self.pressed_index
+
+
 @dataclass(frozen=True)
 class ExportRequest:
     fmt: str
@@ -52,7 +65,7 @@ class ExportScreen(PathDialog[ExportRequest]):
         with Vertical():
             yield Static("[b]Export the release[/b]")
             yield Label("Format")
-            with RadioSet(id="export-format"):
+            with FormatSet(id="export-format"):
                 for name, exp in EXPORTERS.items():
                     yield RadioButton(
                         name, value=name == self.fmt, name=name, tooltip=exp.description
@@ -61,8 +74,9 @@ class ExportScreen(PathDialog[ExportRequest]):
             yield Input(self._path_for(self.fmt), id="export-path")
             yield Static("", id="export-problem")
             with Horizontal():
-                yield Button("Cancel", id="cancel")
+                # The primary button first: Tab from the path box, then Enter, does it.
                 yield Button("Export", id="export", variant="primary")
+                yield Button("Cancel", id="cancel")
 
     def _path_for(self, fmt: str) -> str:
         from pressgen.export import EXPORTERS

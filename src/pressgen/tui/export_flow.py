@@ -57,7 +57,10 @@ def export(screen: MainScreen) -> None:
     from pressgen.tui.export_dialog import ExportScreen
 
     def chosen(request: ExportRequest | None) -> None:
-        if request is not None and screen.built is not None:
+        if request is None:
+            screen.notify("Export cancelled: nothing was written.")
+            return
+        if screen.built is not None:
             built, markdown = screen.built, screen.current_markdown()
             screen.run_worker(
                 lambda: _check_then_write(screen, request, markdown, built),
@@ -66,7 +69,12 @@ def export(screen: MainScreen) -> None:
                 group="export",
             )
 
-    screen.app.push_screen(ExportScreen(Path.cwd() / name, "docx"), chosen)
+    from pressgen.export import format_for_path
+
+    # The format of the last export, once there is one.
+    last = screen.last_export
+    fmt = format_for_path(last) if last is not None else None
+    screen.app.push_screen(ExportScreen(Path.cwd() / name, fmt or "docx"), chosen)
 
 
 def _check_then_write(

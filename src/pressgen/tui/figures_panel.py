@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Static
 
 if TYPE_CHECKING:
@@ -29,6 +29,8 @@ def exact(value: Any) -> str:
 
 
 def provenance_text(fig: Figure) -> str:
+    """Where a figure came from, what matters most first (its warnings, the method, the
+    rows): in a short box at 80×24 the source file's long title comes last."""
     from rich.markup import escape
 
     from pressgen.figures.model import STATED
@@ -37,12 +39,9 @@ def provenance_text(fig: Figure) -> str:
     if p.method == STATED:  # a constant: where the campaign says it comes from, no rows
         head = f"[b]{escape(fig.name)}[/b]" + (f" — {escape(fig.label)}" if fig.label else "")
         return "\n".join([head, f"method: {p.method}", f"source: {escape(p.source)}"])
-    lines = [
-        f"[b]{fig.name}[/b]" + (f" — {fig.label}" if fig.label else ""),
-        f"source: {p.source}",
-        f"dataset: {p.dataset}",
-        f"method: {p.method}",
-    ]
+    lines = [f"[b]{fig.name}[/b]" + (f" — {fig.label}" if fig.label else "")]
+    lines.extend(f"[b $warning]⚠ {w}[/]" for w in fig.warnings)
+    lines.append(f"method: {p.method}")
     if p.inputs and not p.rows:  # computed from other figures, not read from rows
         lines.append(f"computed from: {', '.join(p.inputs)}")
     else:
@@ -54,7 +53,7 @@ def provenance_text(fig: Figure) -> str:
         lines.append(f"suppressed cells: {p.suppressed}")
     if p.inputs and p.rows:
         lines.append(f"from figures: {', '.join(p.inputs)}")
-    lines.extend(f"[b $warning]⚠ {w}[/]" for w in fig.warnings)
+    lines += [f"source: {p.source}", f"dataset: {p.dataset}"]
     return "\n".join(lines)
 
 
@@ -62,8 +61,10 @@ class FiguresPanel(Vertical):
     DEFAULT_CSS = """
     FiguresPanel { height: 1fr; }
     FiguresPanel DataTable { height: 1fr; }
-    FiguresPanel #provenance { height: auto; max-height: 40%; padding: 0 1;
+    FiguresPanel #provenance-box { height: auto; max-height: 50%; padding: 0 1;
         border-top: solid $primary-muted; }
+    FiguresPanel #provenance-box:focus { border-top: solid $accent; }
+    FiguresPanel #provenance { height: auto; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -72,9 +73,12 @@ class FiguresPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         table: DataTable[str | Text] = DataTable(id="figures-table", cursor_type="row")
-        table.add_columns("name", "text", "warnings", "exact")
+        # The value in house style first: at 80 columns a long name would push it out.
+        table.add_columns("text", "name", "warnings", "exact")
         yield table
-        yield Static("Select a figure to see where it came from.", id="provenance")
+        # A Tab stop of its own, so a provenance longer than the box scrolls with ↓.
+        with VerticalScroll(id="provenance-box"):
+            yield Static("Select a figure to see where it came from.", id="provenance")
 
     def show(self, figures: dict[str, Figure], fmt: Formatter) -> None:
         from pressgen.release.views import FigureView  # the core loads after the first paint
@@ -86,7 +90,7 @@ class FiguresPanel(Vertical):
         for fig in figures.values():
             short = "; ".join(w.split(":", 1)[0] for w in fig.warnings)
             warn = Text(f"⚠ {short}", style="bold") if fig.warnings else Text("")
-            table.add_row(fig.name, str(FigureView(fmt, fig)), warn, exact(fig.value), key=fig.name)
+            table.add_row(str(FigureView(fmt, fig)), fig.name, warn, exact(fig.value), key=fig.name)
         if figures:
             table.move_cursor(row=min(max(row, 0), len(figures) - 1))
             self._show_provenance(list(figures)[table.cursor_row])

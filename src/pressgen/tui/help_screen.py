@@ -12,14 +12,6 @@ from textual.widgets import Markdown
 
 from pressgen.tui.keys import help_rows
 
-PANEL_KEYS = (
-    ("ctrl+p", "command palette: every action, locales, house styles, themes"),
-    ("tab, shift+tab", "move between panels; ←/→ on the tab bar switches Pick, Figures, Quotes"),
-    ("space", "include or exclude the highlighted quote"),
-    ("ctrl+z, ctrl+y", "undo and redo in the editor"),
-)
-"""Keys that belong to Textual's widgets rather than to pressgen's commands."""
-
 ABOUT = """
 **Pick** chooses the campaign, or builds one from a dataset, a quote set and a template,
 and the locale and house style. **Figures** lists every computed figure; the highlighted
@@ -35,6 +27,11 @@ picks, which quotes are in, and your edited text. **F9** opens one again (or one
 ten last used): it is rendered from the data as it is now, and the check panel says
 what changed since it was saved. **F4** saves only the picks, as a campaign file.
 
+In the editor, **ctrl+z** undoes and **ctrl+y** redoes; **ctrl+f** finds text, and
+Enter (or **ctrl+g**) goes to the next match. The dimmed `[//]: # (pressgen:…)` lines
+mark the release's structure (release line, dateline, ENDS) for the exports: they are
+kept whole, and typing on one goes to the line it labels.
+
 Changing a pick, a quote or pressing **F5** after editing asks whether to keep your
 text (checked again against the new figures) or use the new render. An export with
 numbers that match no figure, or with an unapproved quote, lists the problems first;
@@ -45,7 +42,7 @@ Press **escape** to close.
 
 
 def help_markdown() -> str:
-    rows = [*help_rows(), *PANEL_KEYS]
+    rows = help_rows()
     table = "\n".join(f"| **{keys}** | {does} |" for keys, does in rows)
     return f"# pressgen — keys\n\n| key | does |\n|---|---|\n{table}\n{ABOUT}"
 

@@ -30,7 +30,7 @@ class Command:
 
 
 COMMANDS: tuple[Command, ...] = (
-    # In the footer's order: Quit first, as the footer has always shown it.
+    # In the help's order; the footer's is FOOTER.
     Command("quit", "ctrl+q", "Quit", "Quit (edits are autosaved)", "quit"),
     Command("help", "f1,question_mark", "Help", "Help: keys", "help"),
     Command("edit", "f2,ctrl+e", "Edit", "Edit the draft / back to preview", "toggle_edit"),
@@ -45,7 +45,16 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command("sidebar", "ctrl+b", "Panel", "Show or hide the side panel", "toggle_sidebar"),
     Command("batch", "f6", "Batch", "Batch: one release per group…", "batch"),
-    Command("save-draft", "ctrl+s", "Save draft", "Save the draft to its file", "save_draft"),
+    Command("save-draft", "ctrl+s", "Save", "Save the draft to its file", "save_draft"),
+    Command("find", "ctrl+f", "Find", "Find in the draft (edit mode)", "find", footer=False),
+    Command(
+        "find-next",
+        "ctrl+g",
+        "Find next",
+        "Find the next match in the draft",
+        "find_next",
+        footer=False,
+    ),
     Command(
         "save-draft-as",
         "f8",
@@ -86,10 +95,38 @@ COMMANDS: tuple[Command, ...] = (
         "app.new_release",
         footer=False,
     ),
-    Command("figures", "", "", "Show figures", "show_tab('figures')"),
-    Command("quotes", "", "", "Show quotes", "show_tab('quotes')"),
-    Command("pick", "", "", "Show picks", "show_tab('pick')"),
+    Command(
+        "figures",
+        "",
+        "",
+        "Figures panel: each figure and where it came from",
+        "show_tab('figures')",
+    ),
+    Command(
+        "quotes", "", "", "Quotes panel: include or leave out each quote", "show_tab('quotes')"
+    ),
+    Command(
+        "pick",
+        "",
+        "",
+        "Pick panel (picks): campaign, dataset, quote set, template, locale, style",
+        "show_tab('pick')",
+    ),
 )
+
+FOOTER = ("help", "edit", "export", "save-draft", "sidebar", "batch", "regenerate", "save", "quit")
+"""The footer's commands, most needed first: at 80 columns those that do not fit are
+left out from the end (F1 help and the palette list every one)."""
+
+OTHER_KEYS = (
+    ("ctrl+p", "command palette: every action, locales, house styles, themes"),
+    ("tab, shift+tab", "move between panels; ←/→ on the tab bar switches Pick, Figures, Quotes"),
+    ("space", "include or exclude the highlighted quote"),
+    ("ctrl+z, ctrl+y", "undo and redo in the editor (each run of typing is one step)"),
+    ("enter, escape", "in the find bar: the next match; back to the editor"),
+)
+"""Keys that belong to Textual's widgets (the editor's undo and redo, the palette, the
+lists) or to the find bar rather than to the screen's commands: shown in the help."""
 
 
 def key_text(keys: str) -> str:
@@ -118,5 +155,17 @@ def bindings() -> list[Binding]:
 
 
 def help_rows() -> list[tuple[str, str]]:
-    """(keys, what they do) for each command that has keys."""
-    return [(key_text(c.keys), c.title) for c in COMMANDS if c.keys]
+    """(keys, what they do) for each command that has keys, then the widgets' keys."""
+    return [*((key_text(c.keys), c.title) for c in COMMANDS if c.keys), *OTHER_KEYS]
+
+
+def footer_commands() -> list[Command]:
+    """The footer's commands in FOOTER's order."""
+    by_id = {c.id: c for c in COMMANDS}
+    return [by_id[i] for i in FOOTER if by_id[i].footer]
+
+
+def footer_key(keys: str) -> str:
+    """The first key as the footer shows it: "f2", "^s"."""
+    key = keys.split(",")[0]
+    return f"^{key.removeprefix('ctrl+')}" if key.startswith("ctrl+") else key

@@ -3,8 +3,9 @@
 The screen owns what is being edited (the picks, the last build, the edited text) and
 wires the panels together; the panels only show what they are given and post messages
 up. Slow work (preparing, rendering, checking) runs in thread workers that call the
-Textual-free `session` module. Its commands and their keys are declared in `keys`;
-autosave and recovery are `drafting`'s, the dialogs `dialogs`'.
+Textual-free `session` module. Its commands and their keys are declared in `keys` and
+carried out in `screen_commands`; autosave and recovery are `drafting`'s, the dialogs
+`dialogs`'.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Header, Static, TabbedContent, TabPane
 
 from pressgen.storage.locations import project_root_for
 from pressgen.tui import dialogs
@@ -29,8 +30,10 @@ from pressgen.tui.draft_flow import DraftFiles
 from pressgen.tui.drafting import Drafting
 from pressgen.tui.error_panel import ErrorPanel
 from pressgen.tui.figures_panel import FiguresPanel
+from pressgen.tui.footer import DeskFooter
 from pressgen.tui.keys import bindings
 from pressgen.tui.preview import Preview
+from pressgen.tui.screen_commands import ScreenCommands
 from pressgen.tui.session import Build, PickerState, Picks, pressgen_error
 
 if TYPE_CHECKING:
@@ -40,6 +43,7 @@ if TYPE_CHECKING:
     from pressgen.tui.app import PressgenApp
     from pressgen.tui.check_panel import CheckPanel
     from pressgen.tui.editor import DraftEditor
+    from pressgen.tui.find_bar import FindBar
     from pressgen.tui.picker import Picker
     from pressgen.tui.quotes_panel import QuotesPanel
     from pressgen.tui.style_hint import StyleHint
@@ -57,14 +61,17 @@ LAYOUT_CSS = """
 #editor { display: none; border-right: vkey $primary-muted; }
 .-editing #editor { display: block; }
 .-editing #check-panel { display: block; }  /* DEFAULT_CSS is scoped to the widget */
+.-editing.-solo #preview { display: none; }
+#preview:focus { background-tint: $foreground 6%; }  /* a Tab stop is seen */
 #status { height: 1; padding: 0 1; background: $panel; color: $text-muted; }
 """
 """The main screen's layout, loaded as the app's CSS (PressgenApp.CSS), where it was
 before the screen had a module of its own: same rules, same precedence."""
 
 
-class MainScreen(Screen[None]):
+class MainScreen(ScreenCommands, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = list(bindings())
+    AUTO_FOCUS = "#figures-table"  # ↓ moves through the figures from the start
 
     def __init__(
         self,
@@ -131,7 +138,7 @@ class MainScreen(Screen[None]):
                 with Horizontal(id="work"):
                     yield Preview(first, id="preview")
                 yield Static("loading…", id="status")
-        yield Footer()
+        yield DeskFooter()
 
     def start(self) -> None:
         """Called from the app's on_mount, once the widgets are mounted."""
@@ -146,6 +153,7 @@ class MainScreen(Screen[None]):
     async def _mount_hidden_panels(self) -> None:
         from pressgen.tui.check_panel import CheckPanel
         from pressgen.tui.editor import DraftEditor
+        from pressgen.tui.find_bar import FindBar
         from pressgen.tui.picker import Picker
         from pressgen.tui.quotes_panel import QuotesPanel
         from pressgen.tui.style_hint import StyleHint
@@ -158,6 +166,7 @@ class MainScreen(Screen[None]):
         await self.query_one("#work").mount(editor, before=preview)
         await self.query_one("#release").mount(CheckPanel(id="check-panel"), before="#status")
         await self.query_one("#release").mount(StyleHint(id="style-hint"), before="#work")
+        await self.query_one("#release").mount(FindBar(editor, id="find-bar"), before="#work")
         self._panels_ready = True
         pending, self._pending_ready = self._pending_ready, []
         for callback, args in pending:
@@ -185,6 +194,10 @@ class MainScreen(Screen[None]):
     @property
     def editor(self) -> DraftEditor:
         return cast("DraftEditor", self.query_one("#editor"))
+
+    @property
+    def find_bar(self) -> FindBar:
+        return cast("FindBar", self.query_one("#find-bar"))
 
     @property
     def style_hint(self) -> StyleHint:
@@ -303,7 +316,8 @@ class MainScreen(Screen[None]):
             parts.append("edited (F5 regenerates)")
         if self.export_note:  # the latest news first: the line is cut at the right
             parts.insert(0, self.export_note)
-        self.query_one("#status", Static).update(" · ".join(parts))
+        for status in self.query("#status").results(Static):  # none once the app closes
+            status.update(" · ".join(parts))
 
     def set_export_note(self, note: str) -> None:
         """What the last export wrote (and whether it was marked as a draft), kept on
@@ -425,76 +439,3 @@ class MainScreen(Screen[None]):
         editor = self.editor
         editor.move_cursor((event.line - 1, event.column - 1), center=True)
         editor.focus()
-
-    # -- commands (keys.COMMANDS) ---------------------------------------------------------
-
-    def action_toggle_edit(self) -> None:
-        self.set_edit_mode(not self.editing)
-
-    def set_edit_mode(self, editing: bool) -> None:
-        if not self._panels_ready:
-            self.when_ready(self.set_edit_mode, editing)
-            return
-        self.editing = editing
-        self.query_one("#release").set_class(editing, "-editing")
-        editor = self.editor
-        if editing:
-            self.query_one("#sidebar").add_class("-hidden")
-            editor.highlight_markdown()
-            editor.focus()
-            self._schedule_check()
-        else:
-            self.query_one("#sidebar").remove_class("-hidden")
-            self.query_one(Preview).focus()
-
-    def action_toggle_sidebar(self) -> None:
-        self.query_one("#sidebar").toggle_class("-hidden")
-
-    def action_show_tab(self, tab: str) -> None:
-        self.query_one("#sidebar").remove_class("-hidden")
-        self.query_one(TabbedContent).active = tab
-
-    def action_regenerate(self) -> None:
-        from pressgen.tui import keep_edits
-
-        keep_edits.guard(self, "Regenerate from the data as it is now.", lambda: None)
-
-    def on_style_hint_switch(self, event: StyleHint.Switch) -> None:
-        self.pick("style", event.style)
-
-    def action_match_style(self) -> None:
-        """ctrl+l: the locale's own house style, when the one in use is another language's."""
-        own = self.style_hint.suggestion if self._panels_ready else None
-        if own is None:
-            self.notify("The house style already suits the locale.")
-            return
-        self.pick("style", own)
-
-    def action_help(self) -> None:
-        dialogs.show_help(self)
-
-    def action_export(self) -> None:
-        from pressgen.tui import export_flow
-
-        export_flow.export(self)
-
-    def action_batch(self) -> None:
-        dialogs.batch(self)
-
-    def action_save_campaign(self) -> None:
-        dialogs.save_campaign(self)
-
-    def action_save_draft(self) -> None:
-        self.draft_files.save()
-
-    def action_save_draft_as(self) -> None:
-        self.draft_files.save_as()
-
-    def action_open_draft(self) -> None:
-        self.draft_files.open()
-
-    def action_discarded_drafts(self) -> None:
-        self.drafting.list_discarded()
-
-    async def action_quit(self) -> None:
-        await self.pressgen.action_quit()

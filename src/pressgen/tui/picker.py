@@ -34,7 +34,27 @@ def _label(path: Path, root: Path) -> str:
     return name if path.is_relative_to(root) else f"{name} (yours)"
 
 
-class Picker(VerticalScroll):
+def _offered(value: str, options: Sequence[tuple[str, str]]) -> str:
+    """The offered value that names the same file as `value`: a campaign opened as
+    `campaigns/x.toml` is the listed `/project/campaigns/x.toml`, not a second entry."""
+    if not value or value in {v for _, v in options}:
+        return value
+    try:
+        here = Path(value).resolve()
+    except OSError:
+        return value
+    for _, offered in options:
+        if "/" in offered or "\\" in offered:
+            with contextlib.suppress(OSError):
+                if Path(offered).resolve() == here:
+                    return offered
+    return value
+
+
+class Picker(VerticalScroll, can_focus=False):
+    """No Tab stop of its own (it showed no focus): Tab goes from selector to selector,
+    and the panel scrolls to the one focused."""
+
     DEFAULT_CSS = """
     Picker { height: 1fr; padding: 0 1; }
     Picker Label { margin-top: 1; color: $text-muted; }
@@ -84,10 +104,13 @@ class Picker(VerticalScroll):
         with self.prevent(Select.Changed):
             for name in FIELDS:
                 opts = options[name]
-                value = current.get(name, "")
+                value = _offered(current.get(name, ""), opts)
                 if value and value not in {v for _, v in opts}:
                     opts = [(Path(value).name or value, value), *opts]
                 select: Select[str] = self.query_one(f"#pick-{name}", Select)
+                # Once there is something to pick, the prompt ("quotes", "locale") is no
+                # choice of its own (Textual offers it as one while blank is allowed).
+                select._allow_blank = not opts
                 select.set_options(opts)
                 if value:
                     select.value = value

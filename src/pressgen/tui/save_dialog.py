@@ -35,8 +35,9 @@ class SaveCampaignScreen(PathDialog[PathRequest]):
             yield Static("[b]Save as a campaign file (TOML)[/b]")
             yield Input(str(self.suggestion), id="save-path")
             with Horizontal():
-                yield Button("Cancel", id="cancel")
+                # The primary button first: Tab from the path box, then Enter, does it.
                 yield Button("Save", id="save", variant="primary")
+                yield Button("Cancel", id="cancel")
 
     def _submit(self) -> None:
         raw = self.query_one(Input).value.strip()
