@@ -58,15 +58,20 @@ def _date(x: Any) -> dt.date:
 
 
 @pass_context
-def number(ctx: Context, x: Any, decimals: int | None = None) -> str:
-    """Grouped digits: 4,534 (en_GB), 4.534 (de_DE), 4 534 (fr_FR)."""
+def number(
+    ctx: Context, x: Any, decimals: int | None = None, group: bool = True, sign: bool = False
+) -> str:
+    """Grouped digits: 4,534 (en_GB), 4.534 (de_DE), 4 534 (fr_FR); `group=False` for
+    raw digits in a table ('3480'); `sign=True` for a plus sign on a rise ('+183 000')."""
     fmt = ctx.get(FORMATTER_KEY)
     if type(fmt) is not Formatter:
         fmt = formatter_of(ctx)
     v = _number(x)
     if decimals is None:
         decimals = 0 if isinstance(v, int) or v == v.to_integral_value() else fmt.style.decimals
-    return fmt.decimal(v, decimals)
+    if group is True and sign is False:
+        return fmt.decimal(v, decimals)
+    return fmt.decimal(v, decimals, group=bool(group), sign=bool(sign))
 
 
 @pass_context
@@ -175,9 +180,15 @@ def plural(ctx: Context, x: Any, *forms: str, **named: str) -> str:
 
 
 @pass_context
-def percent(ctx: Context, x: Any, decimals: int | None = None) -> str:
-    """A share (a fraction, 0.52) as '52 per cent' / '52%' / '52 %'."""
-    return formatter_of(ctx).percent(_number(x), decimals)
+def percent(
+    ctx: Context, x: Any, decimals: int | None = None, word: str | None = None, sign: bool = False
+) -> str:
+    """A share (a fraction, 0.52) as '52 per cent' / '52%' / '52 %'; `word` overrides the
+    style's percent word for this figure ('%' is the locale's sign: "%" in a table, "per
+    cent" in the text); `sign=True` writes a rise with its plus sign ('+2,5 %')."""
+    if word is not None and not isinstance(word, str):
+        raise PressgenError(f"percent: word must be text such as '%' or 'per cent', not {word!r}")
+    return formatter_of(ctx).percent(_number(x), decimals, word=word, sign=bool(sign))
 
 
 @pass_context

@@ -28,7 +28,8 @@ class HouseStyle(BaseModel):
     name: str = "custom"
     percent_word: str | None = Field(
         default="per cent",
-        description="Word after a percentage ('per cent', 'Prozent'); None uses the locale's sign.",
+        description="Word after a percentage ('per cent', 'Prozent'); None or '%' uses the"
+        " locale's sign, spaced by percent_sign_space.",
     )
     percent_sign_space: Literal["locale", "none", "nbsp", "nnbsp"] = Field(
         default="locale",
@@ -82,6 +83,22 @@ class HouseStyle(BaseModel):
     )
     compact_decimals: int = Field(
         default=1, ge=0, le=3, description="Most decimals in a compact number."
+    )
+    group_separator: Literal["locale", "none", "space", "nbsp", "nnbsp", "thin"] = Field(
+        default="locale",
+        description="Thousands separator: the locale's, none ('3480'), or a space"
+        " ('31 204'; nnbsp is the narrow no-break space, nbsp the no-break space).",
+    )
+    min_grouping_digits: int | None = Field(
+        default=None,
+        ge=1,
+        le=4,
+        description="Group from 1 + this many digits: 1 groups '8.595', 2 leaves '8595';"
+        " None: CLDR's minimumGroupingDigits for the locale.",
+    )
+    ordinal_dates: bool = Field(
+        default=False,
+        description="The day as an ordinal in dates: '31st July 2017' (en), '1er juillet' (fr).",
     )
     change_words: bool = Field(
         default=True,
