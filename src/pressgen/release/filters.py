@@ -156,12 +156,19 @@ def approx(ctx: Context, x: Any, kind: str = "fraction", start: bool = False) ->
 
 @pass_context
 def change(
-    ctx: Context, x: Any, unit: str = "percent", decimals: int | None = None, verb: bool = False
+    ctx: Context,
+    x: Any,
+    unit: str = "percent",
+    decimals: int | None = None,
+    verb: bool = False,
+    noun: str | None = None,
 ) -> str:
     """A change with its direction in words, never a sign: 'up 12 per cent', 'doubled',
     'fell by a fifth'; `unit='points'` for a difference of shares ('up 3 percentage
     points'), `unit='count'` for a difference of counts ('down 382', '382 weniger');
-    `verb=True` for the verb: 'rose by 12 per cent', 'fell by 382', 'ging um 382 zurück'."""
+    `verb=True` for the verb: 'rose by 12 per cent', 'fell by 382', 'ging um 382 zurück';
+    `noun='births'` with `unit='count'` names what is counted: '48,000 fewer births',
+    '48 000 naissances de moins'."""
     if unit not in ("percent", "points", "count"):
         raise PressgenError(f"change: unit must be 'percent', 'points' or 'count', not {unit!r}")
     return phrases.change(
@@ -170,6 +177,7 @@ def change(
         unit,  # type: ignore[arg-type]
         decimals,
         verb=bool(verb),
+        noun=None if noun is None else str(noun),
     )
 
 

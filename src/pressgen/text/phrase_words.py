@@ -202,6 +202,20 @@ CHANGE_WORDS: dict[str, dict[str, str]] = {
     },
 }
 
+#: A difference of counts with the noun it counts, `{n}` (the template's word): "48,000
+#: fewer births", "48 000 naissances de moins", "8.595 nacimientos menos". (up, down).
+CHANGE_NOUN_WORDS: dict[str, tuple[str, str]] = {
+    "en": ("{x} more {n}", "{x} fewer {n}"),
+    "de": ("{x} {n} mehr", "{x} {n} weniger"),
+    "fr": ("{x} {n} de plus", "{x} {n} de moins"),
+    "es": ("{x} {n} más", "{x} {n} menos"),
+    "it": ("{x} {n} in più", "{x} {n} in meno"),
+    "nl": ("{x} {n} meer", "{x} {n} minder"),
+    "pl": ("{x} {n} więcej", "{x} {n} mniej"),
+    "sv": ("{x} fler {n}", "{x} färre {n}"),
+    "pt": ("{x} {n} a mais", "{x} {n} a menos"),
+}
+
 _ONE = Decimal(1)
 
 #: "rose by a fifth": the fraction's name after the `rise`/`fall` words, where a language

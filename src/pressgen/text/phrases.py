@@ -17,6 +17,7 @@ from pressgen.text.formatting import capitalise, to_decimal
 from pressgen.text.phrase_words import (
     APPROX_QUALIFIERS,
     CHANGE_FRACTIONS,
+    CHANGE_NOUN_WORDS,
     CHANGE_WORDS,
     FRACTION_NAMES,
     FRACTION_VALUES,
@@ -98,7 +99,7 @@ def one_in(fmt: Formatter, share: Number | float | str, largest: int = 20) -> st
     return f"one in {number}"
 
 
-_CHANGE_FIELDS = ("x", "f")
+_CHANGE_FIELDS = ("x", "f", "n")
 _RANK_FIELDS = ("a", "o", "n", "t")
 _UNITS = ("percent", "points", "count")
 
@@ -122,6 +123,7 @@ def change(
     decimals: int | None = None,
     *,
     verb: bool = False,
+    noun: str | None = None,
 ) -> str:
     """A change with its direction in words, never a minus sign.
 
@@ -133,11 +135,15 @@ def change(
     a difference of two counts (-382): 'down 382'. `verb=True` writes the verb: 'rose by
     12 per cent', 'fell by 382' (no multiples or fractions then). Zero is 'unchanged' —
     after rounding, so +0.2 % shown with no decimals is 'unchanged', never 'up 0 per cent'.
+    `noun` (with `unit='count'`) names what is counted: '48,000 fewer births', '48 000
+    naissances de moins', '8.595 nacimientos menos'.
     """
     words = change_words(fmt.language)
     if unit not in _UNITS:
         raise PressgenError(f"change: unit must be 'percent', 'points' or 'count', not {unit!r}")
     v = to_decimal(value)
+    if noun is not None:
+        return _noun_change(fmt, v, unit, decimals, noun)
     pre = "v_" if verb else ""
     up = v > 0
     if unit == "points":
@@ -163,10 +169,25 @@ def change(
         for fraction, names in CHANGE_FRACTIONS:
             name = names.get(fmt.language)
             if name and abs(abs(v) - fraction) <= _CHANGE_TOLERANCE and v != Decimal("-0.5"):
-                return _fill(words["rise" if up else "fall"], _CHANGE_FIELDS, f=name)
+                return _fill(words["rise" if up else "fall"], _CHANGE_FIELDS, f=name, x="", n="")
     if fmt.round(abs(v) * 100, places) == 0:
         return words[pre + "same"]
     return _say(fmt, words[pre + ("up" if up else "down")], fmt.percent(abs(v), places))
+
+
+def _noun_change(fmt: Formatter, v: Decimal, unit: str, decimals: int | None, noun: str) -> str:
+    forms = CHANGE_NOUN_WORDS.get(fmt.language)
+    if unit != "count":
+        raise PressgenError("change: noun= goes with unit='count' ('48,000 fewer births')")
+    if forms is None:
+        raise PressgenError(f"change: no noun form for language {fmt.language!r}; leave noun out")
+    if not isinstance(noun, str) or not noun.strip():
+        raise PressgenError("change: noun must be the word for what is counted, e.g. 'births'")
+    places = _count_places(fmt, v) if decimals is None else decimals
+    if fmt.round(abs(v), places) == 0:
+        return change_words(fmt.language)["same"]
+    size = fmt.decimal(abs(v), places)
+    return _fill(forms[0] if v > 0 else forms[1], _CHANGE_FIELDS, x=size, n=noun.strip())
 
 
 def _count_places(fmt: Formatter, v: Decimal) -> int:
@@ -175,7 +196,7 @@ def _count_places(fmt: Formatter, v: Decimal) -> int:
 
 
 def _say(fmt: Formatter, pattern: str, size: str) -> str:
-    text = _fill(pattern, _CHANGE_FIELDS, x=size, f="")
+    text = _fill(pattern, _CHANGE_FIELDS, x=size, f="", n="")
     if fmt.language == "it":
         return italian_articles(text)
     if fmt.language == "fr":
