@@ -236,6 +236,7 @@ class Formatter(DateFormatting):
         """A large number in CLDR compact form: '1.2 million', '1,2 Millionen', '12 लाख'.
 
         At most `decimals` places (the style's `compact_decimals`), trailing zeros dropped;
+        with neither, CLDR's rounding: two significant digits, whole from ten up;
         a value that rounds up into the next magnitude moves to it ('1 million', never
         '1,000 thousand'). Below the first compact magnitude the plain number is printed."""
         places = self.style.compact_decimals if decimals is None else decimals
@@ -246,14 +247,18 @@ class Formatter(DateFormatting):
         for _ in range(3):
             chosen = [m for m in magnitudes if m <= a]
             if not chosen:
-                return self.decimal(d, 0 if d == d.to_integral_value() else places)
+                return self.decimal(d, 0 if d == d.to_integral_value() else places or 0)
             mag = chosen[-1]
             pattern = str(data["other"][str(mag)].pattern)
             zeros = pattern.split(";")[0].count("0")
             if pattern.strip("0") == "":
-                return self.decimal(d, 0 if d == d.to_integral_value() else places)
+                return self.decimal(d, 0 if d == d.to_integral_value() else places or 0)
             divisor = Decimal(mag) / Decimal(10) ** (zeros - 1)
-            scaled = quantize(a / divisor, places, self._rounding)
+            raw = a / divisor
+            # CLDR (and ICU) round a compact number to two significant digits, and to a
+            # whole number from ten up: "1.2 million", "240 thousand", "68 millions"
+            here = places if places is not None else (0 if raw >= 10 else 1)
+            scaled = quantize(raw, here, self._rounding)
             if scaled * divisor >= mag * 10 and mag * 10 in magnitudes:
                 a = scaled * divisor  # rounded into the next magnitude: redo there
                 continue

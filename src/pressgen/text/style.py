@@ -81,8 +81,12 @@ class HouseStyle(BaseModel):
     compact: Literal["long", "short"] = Field(
         default="long", description="Compact numbers: '1.2 million' (long) or '1.2M' (short)."
     )
-    compact_decimals: int = Field(
-        default=1, ge=0, le=3, description="Most decimals in a compact number."
+    compact_decimals: int | None = Field(
+        default=None,
+        ge=0,
+        le=3,
+        description="Most decimals in a compact number; None rounds as CLDR does (two"
+        " significant digits, whole from ten up: '1.2 million', '240 thousand').",
     )
     group_separator: Literal["locale", "none", "space", "nbsp", "nnbsp", "thin"] = Field(
         default="locale",
