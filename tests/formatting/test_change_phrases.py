@@ -168,3 +168,31 @@ def test_approximations_in_more_languages(locale: str, want: list[str]) -> None:
     assert got == want
     assert phrases.approx(f, D("0.58")) == f.percent(D("0.58"))  # outside every band
     assert phrases.one_in(f, D("0.25")) == f.percent(D("0.25"))  # no "one in four" words
+
+
+@pytest.mark.parametrize(
+    ("locale", "style", "value", "noun", "expected"),
+    [
+        ("fr_FR", "fr-presse", -48000, "naissances", "48\u202f000 naissances de moins"),
+        ("es_ES", "plain", -8595, "nacimientos", "8595 nacimientos menos"),
+        ("en_GB", "uk-press", 382, "thefts", "382 more thefts"),
+        ("en_GB", "uk-press", -1, "theft", "1 fewer theft"),
+        ("de_DE", "de-presse", -465, "Zeitverträge", "465 Zeitverträge weniger"),
+        ("en_GB", "uk-press", 0, "thefts", "unchanged"),
+    ],
+)
+def test_a_count_change_names_what_it_counts(
+    locale: str, style: str, value: int, noun: str, expected: str
+) -> None:
+    fmt = Formatter(locale, resolve_style(style))
+    assert phrases.change(fmt, value, "count", noun=noun) == expected
+
+
+def test_a_noun_needs_a_count_and_every_language_has_the_form() -> None:
+    from pressgen.text.locales import supported_locales
+
+    with pytest.raises(PressgenError, match="unit='count'"):
+        phrases.change(Formatter("en_GB", resolve_style("uk-press")), 0.1, noun="births")
+    for locale in supported_locales():
+        text = phrases.change(Formatter(locale, resolve_style("plain")), -12, "count", noun="N")
+        assert "12" in text and "N" in text and "-" not in text, locale

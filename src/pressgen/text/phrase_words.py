@@ -214,6 +214,8 @@ CHANGE_NOUN_WORDS: dict[str, tuple[str, str]] = {
     "pl": ("{x} {n} więcej", "{x} {n} mniej"),
     "sv": ("{x} fler {n}", "{x} färre {n}"),
     "pt": ("{x} {n} a mais", "{x} {n} a menos"),
+    "ja": ("{n}{x}増", "{n}{x}減"),
+    "hi": ("{x} अधिक {n}", "{x} कम {n}"),
 }
 
 _ONE = Decimal(1)
