@@ -271,7 +271,15 @@ class NumberReader:
         a, b = m.span()
         qual = " ".join((m.group("q") or "").lower().split())
         frac_text = m.group("f")
-        if frac_text:
+        many = m.groupdict().get("m")
+        if many:
+            # "three in five" (approx(kind='in')): m over n
+            top = words_value(many, self._words, self.language)
+            bottom = words_value(m.group("mn"), self._words, self.language)
+            if not top or not bottom or top >= bottom:
+                return None
+            fraction = top / bottom
+        elif frac_text:
             fraction = FRACTION_WORDS[self.language].get(
                 " ".join(frac_text.lower().replace("-", " ").split())
             )

@@ -127,9 +127,19 @@ def compact(ctx: Context, x: Any, decimals: int | None = None, width: str | None
 
 
 @pass_context
-def approx(ctx: Context, x: Any, kind: str = "fraction", start: bool = False) -> str:
-    """A share as 'almost half', 'more than a third' (`kind='fraction'`) or 'one in four'
-    (`kind='one_in'`), only inside the bands where that is true; else the percentage.
+def approx(
+    ctx: Context,
+    x: Any,
+    kind: str = "fraction",
+    start: bool = False,
+    family: str = "default",
+    fractions: str = "common",
+) -> str:
+    """A share as 'almost half', 'more than a third' (`kind='fraction'`), 'one in four'
+    (`kind='one_in'`) or 'three in five' (`kind='in'`), only inside the bands where that
+    is true; else the percentage. `family` picks the words ('over': 'over half'; 'just':
+    'just over a third', 'gut die Hälfte'; 'under': 'less than half'; 'about'; 'nearly';
+    'almost'), `fractions='fifths'` or `'all'` adds 'two fifths', 'three fifths'.
     `start=True` capitalises the first letter only (Jinja's `capitalize` lowers the rest)."""
     fmt = formatter_of(ctx)
     share_kinds = ("share", "rate", "change", "points", "number", "ratio")
@@ -139,18 +149,20 @@ def approx(ctx: Context, x: Any, kind: str = "fraction", start: bool = False) ->
         # a count as "23,992,000 per cent" is nonsense: say which figure it was
         raise PressgenError(
             f"approx needs a share (0 to 1), but figure {name or '?'!r} is a {kind_of}:"
-            " use count, compact or number for it"
+            " use count, compact, about or number for it"
         )
     v = _number(x)
     if not (0 <= v <= 1):
         what = f"figure {name!r}" if name else "the value"
         raise PressgenError(f"approx needs a share from 0 to 1; {what} is {v}")
     if kind == "fraction":
-        text = phrases.approx(fmt, _number(x))
+        text = phrases.approx(fmt, v, str(family), str(fractions))
     elif kind == "one_in":
-        text = phrases.one_in(fmt, _number(x))
+        text = phrases.one_in(fmt, v)
+    elif kind == "in":
+        text = phrases.m_in_n(fmt, v)
     else:
-        raise PressgenError(f"approx: kind must be 'fraction' or 'one_in', not {kind!r}")
+        raise PressgenError(f"approx: kind must be 'fraction', 'one_in' or 'in', not {kind!r}")
     return text[:1].upper() + text[1:] if start else text
 
 

@@ -305,13 +305,3 @@ FRACTION_NAMES: dict[str, tuple[str, ...]] = {
     "pt": ("um décimo", "um quinto", "um quarto", "um terço", "a metade", "dois terços",
            "três quartos"),
 }  # fmt: skip
-#: (below the fraction, above it); English says "almost half" but "nearly a third".
-APPROX_QUALIFIERS: dict[str, tuple[str, str]] = {
-    "en": ("nearly", "more than"),
-    "de": ("knapp", "mehr als"),
-    "fr": ("près de", "plus de"),
-    "es": ("casi", "más de"),
-    "it": ("quasi", "più di"),
-    "nl": ("bijna", "meer dan"),
-    "pt": ("quase", "mais de"),
-}
