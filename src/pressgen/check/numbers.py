@@ -24,6 +24,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from pressgen.check.approx_words import BARE, FRACTION_WORDS, QUALIFIER_BANDS, approx_regex
+from pressgen.check.magnitude_words import qualify_magnitudes
 from pressgen.check.number_words import (
     GERMAN_ORDINALS,
     WordSpan,
@@ -184,6 +185,7 @@ class NumberReader:
                 a, b = w.span()
                 if free(a, b) and _word_bounded(clean, a, b, self.language):
                     take(self._words_token(w, text))
+        out = qualify_magnitudes(out, clean, text, self.language, APPROX, PLAIN)
         out.sort(key=lambda t: t.start)
         if quotes:
             out = [_with_quote(t, quotes) for t in out]
@@ -278,7 +280,7 @@ class NumberReader:
             bottom = words_value(m.group("mn"), self._words, self.language)
             if not top or not bottom or top >= bottom:
                 return None
-            fraction = top / bottom
+            fraction: Decimal | None = top / bottom
         elif frac_text:
             fraction = FRACTION_WORDS[self.language].get(
                 " ".join(frac_text.lower().replace("-", " ").split())

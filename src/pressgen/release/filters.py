@@ -217,8 +217,53 @@ def points(ctx: Context, x: Any, decimals: int | None = None) -> str:
 
 
 @pass_context
-def money(ctx: Context, x: Any, currency: str = "GBP", decimals: int | None = None) -> str:
+def money(
+    ctx: Context, x: Any, currency: str = "GBP", decimals: int | None = None, compact: bool = False
+) -> str:
+    """An amount in the locale's currency pattern: '£432.50'; `compact=True` writes
+    millions as the style does: '£2.3m' (UK press), '$2.3 million' (AP)."""
+    if compact:
+        if decimals is not None:
+            raise PressgenError("money: give decimals or compact=True, not both")
+        from pressgen.text.magnitudes import money_compact
+
+        return money_compact(formatter_of(ctx), _number(x), currency)
     return formatter_of(ctx).money(_number(x), currency, decimals)
+
+
+@pass_context
+def about(
+    ctx: Context,
+    x: Any,
+    digits: int | None = None,
+    to: Any = None,
+    family: str = "default",
+    form: str = "number",
+    of: int | None = None,
+    start: bool = False,
+) -> str:
+    """A number as a round figure with an honest word: 'more than 3,000' (`digits=1`),
+    'almost 1.2 million' (`family='almost', form='compact'`), 'rund 1.800'
+    (`family='about'`), 'More than one million' (`form='words', start=True`), 'nearly a
+    quarter of a million' (`of=1000000`). The value picks the word from the family."""
+    from pressgen.text.magnitudes import about as about_
+
+    kind_of = getattr(x, "kind", None)
+    if kind_of in ("share", "change", "points", "rate"):
+        raise PressgenError(
+            f"about rounds counts and amounts; figure {getattr(x, 'name', '?')!r} is a"
+            f" {kind_of}: use approx for it"
+        )
+    text = about_(
+        formatter_of(ctx),
+        _number(x),
+        digits=digits,
+        to=None if to is None else _number(to),
+        family=str(family),
+        form=form,  # type: ignore[arg-type]
+        of=of,
+    )
+    return text[:1].upper() + text[1:] if start else text
 
 
 @pass_context
@@ -277,6 +322,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "quoted": quoted,
     "compact": compact,
     "approx": approx,
+    "about": about,
     "change": change,
     "rank_phrase": rank_phrase,
     "plural": plural,

@@ -100,6 +100,18 @@ class HouseStyle(BaseModel):
         description="Group from 1 + this many digits: 1 groups '8.595', 2 leaves '8595';"
         " None: CLDR's minimumGroupingDigits for the locale.",
     )
+    about_digits: int = Field(
+        default=2,
+        ge=1,
+        le=6,
+        description="Significant digits of the round figure `about` names: 2 gives"
+        " 'almost 1.2 million', 'more than 31,000'.",
+    )
+    money_millions: Literal["m", "word", "cldr"] = Field(
+        default="m",
+        description="money(compact=True) from a million up: '£2.3m' (m, UK press),"
+        " '$2.3 million' (word, AP), or CLDR's short form (cldr); English only, else cldr.",
+    )
     ordinal_dates: bool = Field(
         default=False,
         description="The day as an ordinal in dates: '31st July 2017' (en), '1er juillet' (fr).",
@@ -149,6 +161,7 @@ PRESETS: dict[str, HouseStyle] = {
         time_format="h:mm a",
         day_periods=("a.m.", "p.m."),
         serial_comma=False,
+        money_millions="word",
     ),
     "plain": HouseStyle(
         name="plain",
@@ -160,6 +173,7 @@ PRESETS: dict[str, HouseStyle] = {
         date_format="long",
         weekday_date_format="full",
         change_words=False,
+        money_millions="cldr",
     ),
     "de-presse": HouseStyle(
         name="de-presse",
