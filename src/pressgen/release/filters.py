@@ -173,14 +173,15 @@ def change(
     unit: str = "percent",
     decimals: int | None = None,
     verb: bool = False,
-    noun: str | None = None,
+    noun: str | bool | None = None,
 ) -> str:
     """A change with its direction in words, never a sign: 'up 12 per cent', 'doubled',
     'fell by a fifth'; `unit='points'` for a difference of shares ('up 3 percentage
     points'), `unit='count'` for a difference of counts ('down 382', '382 weniger');
     `verb=True` for the verb: 'rose by 12 per cent', 'fell by 382', 'ging um 382 zurück';
     `noun='births'` with `unit='count'` names what is counted: '48,000 fewer births',
-    '48 000 naissances de moins'."""
+    '48 000 naissances de moins'; `noun=True` as a noun phrase: 'a 17% drop', 'un
+    descenso del 2,6%'."""
     if unit not in ("percent", "points", "count"):
         raise PressgenError(f"change: unit must be 'percent', 'points' or 'count', not {unit!r}")
     return phrases.change(
@@ -189,7 +190,7 @@ def change(
         unit,  # type: ignore[arg-type]
         decimals,
         verb=bool(verb),
-        noun=None if noun is None else str(noun),
+        noun=noun if noun is None or isinstance(noun, bool) else str(noun),
     )
 
 

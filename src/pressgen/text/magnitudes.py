@@ -97,12 +97,12 @@ def about(
 def _of_magnitude(fmt: Formatter, v: Decimal, of: Decimal, family: str) -> str:
     from pressgen.text.phrases import approx
 
+    if of <= 0:
+        raise PressgenError(f"about: of must be a magnitude such as 1000000, not {of}")
     pattern = _OF_MAGNITUDE.get(fmt.language, {}).get(int(of))
     if pattern is None:
-        raise PressgenError(
-            f"about: no words for a fraction of {of} in {fmt.language!r};"
-            " use form='compact' instead"
-        )
+        # no "a quarter of a million" in this language: its rounded compact form
+        return about(fmt, v, family=family, form="compact")
     share = v / of
     text = approx(fmt, share, family) if share < 1 else None
     if text is None or text == fmt.percent(share):

@@ -17,6 +17,7 @@ from pressgen.text.bands import band
 from pressgen.text.elision import french_elision, italian_articles
 from pressgen.text.formatting import capitalise, to_decimal
 from pressgen.text.phrase_words import (
+    CHANGE_AS_NOUN,
     CHANGE_FRACTIONS,
     CHANGE_NOUN_WORDS,
     CHANGE_WORDS,
@@ -168,7 +169,7 @@ def change(
     decimals: int | None = None,
     *,
     verb: bool = False,
-    noun: str | None = None,
+    noun: str | bool | None = None,
 ) -> str:
     """A change with its direction in words, never a minus sign.
 
@@ -181,13 +182,16 @@ def change(
     12 per cent', 'fell by 382' (no multiples or fractions then). Zero is 'unchanged' —
     after rounding, so +0.2 % shown with no decimals is 'unchanged', never 'up 0 per cent'.
     `noun` (with `unit='count'`) names what is counted: '48,000 fewer births', '48 000
-    naissances de moins', '8.595 nacimientos menos'.
+    naissances de moins', '8.595 nacimientos menos'; `noun=True` writes the change as a
+    noun phrase: 'a 17% drop', 'an 8% rise', 'un descenso del 2,6%', 'ein Rückgang um 2 %'.
     """
     words = change_words(fmt.language)
     if unit not in _UNITS:
         raise PressgenError(f"change: unit must be 'percent', 'points' or 'count', not {unit!r}")
     v = to_decimal(value)
-    if noun is not None:
+    if noun is True:
+        return _as_noun(fmt, v, unit, decimals)
+    if noun is not None and noun is not False:
         return _noun_change(fmt, v, unit, decimals, noun)
     pre = "v_" if verb else ""
     up = v > 0
@@ -218,6 +222,47 @@ def change(
     if fmt.round(abs(v) * 100, places) == 0:
         return words[pre + "same"]
     return _say(fmt, words[pre + ("up" if up else "down")], fmt.percent(abs(v), places))
+
+
+def _as_noun(fmt: Formatter, v: Decimal, unit: str, decimals: int | None) -> str:
+    words = change_words(fmt.language)
+    up_form, down_form = CHANGE_AS_NOUN.get(fmt.language, (words["up"], words["down"]))
+    if unit == "count":
+        places = _count_places(fmt, v) if decimals is None else decimals
+        if fmt.round(abs(v), places) == 0:
+            return words["same"]
+        size = fmt.decimal(abs(v), places)
+    elif unit == "points":
+        places = fmt.style.share_decimals if decimals is None else decimals
+        if fmt.round(abs(v) * 100, places) == 0:
+            return words["same"]
+        size = fmt.points(v, places)
+    else:
+        places = fmt.style.change_decimals if decimals is None else decimals
+        if fmt.round(abs(v) * 100, places) == 0:
+            return words["same"]
+        size = fmt.percent(abs(v), places)
+    text = _say(fmt, up_form if v > 0 else down_form, size)
+    if fmt.language == "en" and text.startswith("a ") and _says_an(size):
+        text = "an" + text[1:]
+    return text
+
+
+def _says_an(number: str) -> bool:
+    """English 'an' before a number read aloud with a vowel: 8, 11, 18, 80-89, 800, 8,000,
+    11,000, 18 million; never 1,800 ('one thousand')."""
+    digits = ""
+    for ch in number:
+        if ch.isdigit():
+            digits += ch
+        elif ch in ",\u202f\u00a0 ":
+            continue
+        else:
+            break
+    if not digits:
+        return False
+    lead = digits[: len(digits) % 3 or 3]
+    return digits[0] == "8" or lead in ("11", "18")
 
 
 def _noun_change(fmt: Formatter, v: Decimal, unit: str, decimals: int | None, noun: str) -> str:
