@@ -22,6 +22,8 @@ _SLIPS = [
     ("destatis-gesundheitsaemter", "gesundheitsaemter", "Gut die Hälfte", "Gut ein Drittel"),
     ("destatis-gesundheitsaemter", "gesundheitsaemter", "(+2,5\u00a0%)", "(+3,5\u00a0%)"),
     ("ine-movimiento-natural", "mnp", "8.595 menos", "8.695 menos"),
+    ("ine-movimiento-natural", "mnp", "cuatro centésimas", "cinco centésimas"),
+    ("ine-movimiento-natural", "mnp", "un descenso del 2,6%", "un descenso del 3,6%"),
     ("insee-bilan-demographique", "bilan", "48\u202f000 naissances de moins", "58\u202f000 naissances de moins"),
     ("insee-bilan-demographique", "bilan", "+183\u202f000", "+193\u202f000"),
 ]  # fmt: skip

@@ -12,7 +12,7 @@ from pressgen.check.numbers import PLAIN, number_reader
 from pressgen.errors import PressgenError
 from pressgen.release.filters import FILTERS, FORMATTER_KEY
 from pressgen.text.formatting import Formatter
-from pressgen.text.magnitudes import about, money_compact
+from pressgen.text.magnitudes import about, money_compact, small_units
 from pressgen.text.style import resolve_style
 
 _PRESETS = {"en_GB": "uk-press", "en_US": "ap", "de_DE": "de-presse", "fr_FR": "fr-presse",
@@ -112,3 +112,29 @@ def test_the_filters() -> None:
     assert render("{{ x | money('USD', compact=True) }}", "en_US", x=2_300_000) == "$2.3 million"
     with pytest.raises(PressgenError, match="not both"):
         render("{{ x | money('GBP', 2, compact=True) }}", x=2_300_000)
+
+
+@pytest.mark.parametrize(
+    ("locale", "value", "unit", "expected"),
+    [
+        ("es_ES", "-0.04", "hundredths", "cuatro centésimas"),
+        ("es_ES", "0.01", "hundredths", "una centésima"),
+        ("en_GB", "-0.07", "hundredths", "seven hundredths"),
+        ("de_DE", "0.3", "tenths", "drei Zehntel"),
+        ("fr_FR", "-0.03", "hundredths", "trois centièmes"),
+        ("en_GB", "1.5", "hundredths", "1.50"),  # a hundred hundredths or more: digits
+    ],
+)
+def test_small_differences_in_words(locale: str, value: str, unit: str, expected: str) -> None:
+    assert small_units(fmt(locale), D(value), unit) == expected
+
+
+def test_check_reads_hundredths_in_words() -> None:
+    reader = number_reader("es_ES", resolve_style("plain"))
+    (tok,) = [t for t in reader.read("bajó cuatro centésimas, hasta 1,12") if t.checked][:1]
+    assert (tok.text, tok.value, tok.scale) == ("cuatro centésimas", 4, D("0.01"))
+    assert render("{{ x | words(unit='hundredths') }}", "es_ES", x=D("-0.04")) == (
+        "cuatro centésimas"
+    )
+    with pytest.raises(PressgenError, match="unit must be"):
+        render("{{ x | words(unit='thousandths') }}", x=D("0.004"))

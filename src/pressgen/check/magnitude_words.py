@@ -1,7 +1,8 @@
 """Rounded magnitudes in a draft ("more than 3,000", "almost 1.2 million", "rund 1.800",
 "nearly a quarter of a million"): a number after an approximation word is a claim about
 a band of values, not the round figure itself, read with the bands the `about` filter
-writes with (text/bands.py)."""
+writes with (text/bands.py). And small units in words ("cuatro centésimas", the
+`words(unit=...)` filter): a number of hundredths."""
 
 from __future__ import annotations
 
@@ -23,6 +24,13 @@ _OF_MAGNITUDE: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"\s+of\s+an?\s+(?P<mag>thousand|million|billion)\b", re.IGNORECASE),
     "fr": re.compile(r"\s+de\s+(?P<mag>million|milliard)s?\b", re.IGNORECASE),
 }
+#: "cuatro centésimas", "four hundredths": the unit after a number in words.
+_SMALL_UNITS = re.compile(
+    r"\s+(?P<unit>hundredths?|tenths?|hundertstel|zehntel|centièmes?|dixièmes?|centésim[ao]s?"
+    r"|décim[ao]s?|centesim[oi]|decim[oi]|honderdsten?|tienden?)\b",
+    re.IGNORECASE,
+)
+_SMALL_SCALES = {"hund": Decimal("0.01"), "cent": Decimal("0.01"), "hond": Decimal("0.01")}
 _MAGNITUDES = {
     "thousand": Decimal(10) ** 3,
     "million": Decimal(10) ** 6,
@@ -65,6 +73,13 @@ def qualify_magnitudes(
                 continue
         if tok.unit != plain or not tok.checked or tok.value is None or tok.band is not None:
             out.append(tok)
+            continue
+        small = _SMALL_UNITS.match(clean, tok.end) if tok.form == "words" else None
+        if small is not None:
+            scale = _SMALL_SCALES.get(small.group("unit")[:4].lower(), Decimal("0.1"))
+            out.append(
+                replace(tok, end=small.end(), text=text[tok.start : small.end()], scale=scale)
+            )
             continue
         q = before.search(clean, max(0, tok.start - 24), tok.start)
         bands = QUALIFIER_BANDS.get(" ".join(q.group("q").lower().split())) if q else None

@@ -88,10 +88,17 @@ def count(ctx: Context, x: Any, start: bool = False, gender: str | None = None) 
 
 
 @pass_context
-def words(ctx: Context, x: Any, start: bool = False) -> str:
+def words(ctx: Context, x: Any, start: bool = False, unit: str | None = None) -> str:
     """A number in words in the release's language: 'three', 'drei', 'trois'; a value
-    with a fraction is rounded to a whole number first, by the style's rounding."""
+    with a fraction is rounded to a whole number first, by the style's rounding.
+    `unit='hundredths'` (or `'tenths'`) writes the size of a small difference: -0.04 as
+    'four hundredths', 'cuatro centésimas'."""
     fmt = formatter_of(ctx)
+    if unit is not None:
+        from pressgen.text.magnitudes import small_units
+
+        text = small_units(fmt, _number(x), str(unit))
+        return text[:1].upper() + text[1:] if start else text
     text = fmt.words(int(fmt.round(_number(x), 0)))
     return text[:1].upper() + text[1:] if start else text
 

@@ -1,6 +1,6 @@
 """Rounded magnitudes in words ("almost 1.2 million", "more than 3,000", "rund 1.800",
-"nearly a quarter of a million") and money in millions as the press writes it ("£2.3m",
-"$2.3 million").
+"nearly a quarter of a million"), money in millions as the press writes it ("£2.3m",
+"$2.3 million"), and small differences in words ("cuatro centésimas").
 
 `about` rounds a value to a round figure (significant digits from the filter or the
 style, or a unit such as 1000) and lets the value choose the word from the template's
@@ -162,3 +162,39 @@ def money_compact(fmt: Formatter, value: Number | float | str, currency: str) ->
         word = "billion" if short == "bn" else "million"
         return f"{sign}{symbol}{number} {word}"
     return f"{sign}{symbol}{number}{short}"
+
+
+#: Small units in words, (one, many), for `words(unit=...)`: "cuatro centésimas".
+_SMALL_UNITS: dict[str, dict[str, tuple[str, str]]] = {
+    "tenths": {
+        "en": ("tenth", "tenths"), "de": ("Zehntel", "Zehntel"), "fr": ("dixième", "dixièmes"),
+        "es": ("décima", "décimas"), "it": ("decimo", "decimi"), "pt": ("décimo", "décimos"),
+        "nl": ("tiende", "tienden"),
+    },
+    "hundredths": {
+        "en": ("hundredth", "hundredths"), "de": ("Hundertstel", "Hundertstel"),
+        "fr": ("centième", "centièmes"), "es": ("centésima", "centésimas"),
+        "it": ("centesimo", "centesimi"), "pt": ("centésimo", "centésimos"),
+        "nl": ("honderdste", "honderdsten"),
+    },
+}  # fmt: skip
+SMALL_UNIT_SCALES = {"tenths": Decimal("0.1"), "hundredths": Decimal("0.01")}
+#: One before the unit: Spanish "una centésima" (feminine), German "ein Hundertstel".
+_ONE_BEFORE_UNIT = {"en": "one", "de": "ein", "fr": "un", "es": "una", "it": "un", "pt": "um",
+                    "nl": "een"}  # fmt: skip
+
+
+def small_units(fmt: Formatter, value: Number | float | str, unit: str) -> str:
+    """The size of a small difference in words of tenths or hundredths, unsigned: -0.04
+    as 'cuatro centésimas', 'four hundredths', 'vier Hundertstel'. A language without
+    the words, or a size of a hundred units or more, prints the digits instead."""
+    scale = SMALL_UNIT_SCALES.get(unit)
+    if scale is None:
+        raise PressgenError(f"words: unit must be 'tenths' or 'hundredths', not {unit!r}")
+    size = abs(to_decimal(value))
+    n = int(fmt.round(size / scale, 0))
+    names = _SMALL_UNITS[unit].get(fmt.language)
+    if names is None or not 0 < n < 100:
+        return fmt.decimal(size, 1 if unit == "tenths" else 2)
+    number = _ONE_BEFORE_UNIT[fmt.language] if n == 1 else fmt.words(n)
+    return f"{number} {names[0] if n == 1 else names[1]}"
