@@ -26,6 +26,7 @@ _SLIPS = [
     ("ine-movimiento-natural", "mnp", "un descenso del 2,6%", "un descenso del 3,6%"),
     ("insee-bilan-demographique", "bilan", "48\u202f000 naissances de moins", "58\u202f000 naissances de moins"),
     ("insee-bilan-demographique", "bilan", "+183\u202f000", "+193\u202f000"),
+    ("insee-bilan-demographique", "bilan", "près de 20\u00a0%", "près de 30\u00a0%"),
 ]  # fmt: skip
 
 

@@ -40,6 +40,11 @@ _CASES = [
     ("fr_FR", 1_030_000, {"digits": 1, "form": "words"}, "plus de 1 million"),
     ("es_ES", 31_204, {}, "más de 31.000"),
 ]
+_PERCENT_CASES = [
+    ("fr_FR", "-0.186", {"digits": 1}, "près de 20\u00a0%"),
+    ("en_GB", "0.523", {"digits": 1, "family": "over"}, "over 50 per cent"),
+    ("de_DE", "0.0318", {"family": "about"}, "rund 3,2 Prozent"),
+]
 
 
 @pytest.mark.parametrize(("locale", "value", "args", "expected"), _CASES)
@@ -63,6 +68,19 @@ def test_check_reads_each_magnitude_as_its_band(
     # a value a fifth away is outside the band: check still catches a wrong number
     assert not tok.band[0] <= value * D("1.2") <= tok.band[1]
     assert not tok.band[0] <= value * D("0.8") <= tok.band[1]
+
+
+@pytest.mark.parametrize(("locale", "value", "args", "expected"), _PERCENT_CASES)
+def test_about_a_percentage_and_check_reads_it(
+    locale: str, value: str, args: dict[str, object], expected: str
+) -> None:
+    f = fmt(locale)
+    assert about(f, D(value), form="percent", **args) == expected  # type: ignore[arg-type]
+    (tok,) = [t for t in number_reader(locale, f.style).read(f"X {expected} y.") if t.checked]
+    assert tok.text == expected and tok.band is not None
+    size = abs(D(value)) * 100
+    assert tok.band[0] <= size <= tok.band[1]
+    assert not tok.band[0] <= size * D("1.2") <= tok.band[1]
 
 
 def test_the_word_is_never_stretched_beyond_its_band() -> None:

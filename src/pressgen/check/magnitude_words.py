@@ -47,7 +47,13 @@ def _qualifier_before() -> re.Pattern[str]:
 
 
 def qualify_magnitudes(
-    tokens: Sequence[NumberToken], clean: str, text: str, language: str, approx: str, plain: str
+    tokens: Sequence[NumberToken],
+    clean: str,
+    text: str,
+    language: str,
+    approx: str,
+    plain: str,
+    percent: str,
 ) -> list[NumberToken]:
     """`tokens` with each plain number that follows an approximation word widened to
     the word's band around it, and each fraction of a magnitude made a band of counts."""
@@ -71,10 +77,19 @@ def qualify_magnitudes(
                     )
                 )
                 continue
-        if tok.unit != plain or not tok.checked or tok.value is None or tok.band is not None:
+        if (
+            tok.unit not in (plain, percent)
+            or not tok.checked
+            or tok.value is None
+            or tok.band is not None
+        ):
             out.append(tok)
             continue
-        small = _SMALL_UNITS.match(clean, tok.end) if tok.form == "words" else None
+        small = (
+            _SMALL_UNITS.match(clean, tok.end)
+            if tok.form == "words" and tok.unit == plain
+            else None
+        )
         if small is not None:
             scale = _SMALL_SCALES.get(small.group("unit")[:4].lower(), Decimal("0.1"))
             out.append(

@@ -185,7 +185,7 @@ class NumberReader:
                 a, b = w.span()
                 if free(a, b) and _word_bounded(clean, a, b, self.language):
                     take(self._words_token(w, text))
-        out = qualify_magnitudes(out, clean, text, self.language, APPROX, PLAIN)
+        out = qualify_magnitudes(out, clean, text, self.language, APPROX, PLAIN, PERCENT)
         out.sort(key=lambda t: t.start)
         if quotes:
             out = [_with_quote(t, quotes) for t in out]

@@ -253,14 +253,15 @@ def about(
     """A number as a round figure with an honest word: 'more than 3,000' (`digits=1`),
     'almost 1.2 million' (`family='almost', form='compact'`), 'rund 1.800'
     (`family='about'`), 'More than one million' (`form='words', start=True`), 'nearly a
-    quarter of a million' (`of=1000000`). The value picks the word from the family."""
+    quarter of a million' (`of=1000000`), 'près de 20 %' (a change, `form='percent'`).
+    The value picks the word from the family."""
     from pressgen.text.magnitudes import about as about_
 
     kind_of = getattr(x, "kind", None)
-    if kind_of in ("share", "change", "points", "rate"):
+    if kind_of in ("share", "change", "points", "rate") and form != "percent":
         raise PressgenError(
             f"about rounds counts and amounts; figure {getattr(x, 'name', '?')!r} is a"
-            f" {kind_of}: use approx for it"
+            f" {kind_of}: use approx, or about(form='percent') for its percentage"
         )
     text = about_(
         formatter_of(ctx),

@@ -24,8 +24,8 @@ from pressgen.text.numformat import ROUNDING
 if TYPE_CHECKING:
     from pressgen.text.formatting import Formatter, Number
 
-Form = Literal["number", "compact", "words"]
-_FORMS = ("number", "compact", "words")
+Form = Literal["number", "compact", "words", "percent"]
+_FORMS = ("number", "compact", "words", "percent")
 
 #: A fraction of a magnitude: "a quarter of a million", "un quart de million".
 _OF_MAGNITUDE: dict[str, dict[int, str]] = {
@@ -49,13 +49,19 @@ def about(
 ) -> str:
     """`value` as a round figure with the family's word for its side of it: 'more than
     3,000' (3,124, `digits=1`), 'almost 1.2 million' (`family='almost'`, `form='compact'`),
-    'rund 1.800' (`family='about'`); exactly a round figure, it prints bare. `of=1000000`
+    'rund 1.800' (`family='about'`); exactly a round figure, it prints bare. `form=
+    'percent'` rounds a share or the size of a change as a percentage: -0.186 with
+    `digits=1` is 'près de 20 %' (unsigned: the template says which way). `of=1000000`
     names a fraction of that magnitude instead: 'nearly a quarter of a million'."""
     v = to_decimal(value)
+    if form not in _FORMS:
+        raise PressgenError(
+            f"about: form must be 'number', 'compact', 'words' or 'percent', not {form!r}"
+        )
+    if form == "percent":
+        v = abs(v) * 100  # the size of a share or change, in percent
     if v <= 0:
         raise PressgenError(f"about needs a positive number, not {v}")
-    if form not in _FORMS:
-        raise PressgenError(f"about: form must be 'number', 'compact' or 'words', not {form!r}")
     words = FAMILIES.get(family)
     if words is None:
         known = ", ".join(sorted(FAMILIES))
@@ -111,6 +117,10 @@ def _of_magnitude(fmt: Formatter, v: Decimal, of: Decimal, family: str) -> str:
 
 
 def _shown(fmt: Formatter, r: Decimal, form: Form) -> str:
+    if form == "percent":
+        exponent = r.normalize().as_tuple().exponent
+        places = 0 if r == r.to_integral_value() or not isinstance(exponent, int) else -exponent
+        return fmt.percent(r / 100, max(0, places))
     if form == "compact":
         return fmt.compact(r, 3)
     if form == "words" and r == r.to_integral_value():
@@ -123,6 +133,8 @@ def _shown(fmt: Formatter, r: Decimal, form: Form) -> str:
 
 
 def _exact(fmt: Formatter, v: Decimal, form: Form) -> str:
+    if form == "percent":
+        return fmt.percent(v / 100)
     if form == "compact":
         return fmt.compact(v)
     return fmt.decimal(v, 0 if v == v.to_integral_value() else fmt.style.decimals)
