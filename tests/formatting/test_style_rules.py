@@ -181,3 +181,12 @@ def test_an_embargo_at_a_dst_change_is_refused_naming_the_campaign_field(
     with pytest.raises(PressgenError) as err:
         load_campaign(path)
     assert err.value.where != "release.embargo"  # a valid time passes this rule
+
+
+@pytest.mark.parametrize(
+    ("locale", "preset", "text"),
+    [("en_GB", "uk-press", "on 31st July 2017, "), ("fr_FR", "fr-presse", "le 1er juillet 2017,")],
+)
+def test_check_reads_no_figure_in_an_ordinal_date(locale: str, preset: str, text: str) -> None:
+    style = resolve_style(preset, {"ordinal_dates": True})
+    assert [t for t in number_reader(locale, style).read(text) if t.checked] == []
