@@ -15,7 +15,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from pressgen.check.numbers import PLAIN, number_reader
 from pressgen.errors import PressgenError
 from pressgen.release.campaign import load_campaign
-from pressgen.release.filters import FILTERS, FORMATTER_KEY
+from pressgen.release.filters import FILTERS, FORMATTER_KEY, GLOBALS
 from pressgen.text.formatting import Formatter
 from pressgen.text.style import resolve_style
 
@@ -27,6 +27,7 @@ def fmt(locale: str, preset: str, **rules: Any) -> Formatter:
 def render(source: str, formatter: Formatter, **data: object) -> str:
     env = SandboxedEnvironment()
     env.filters.update(FILTERS)
+    env.globals.update(GLOBALS)
     return env.from_string(source).render({FORMATTER_KEY: formatter, **data})
 
 
@@ -190,3 +191,33 @@ def test_an_embargo_at_a_dst_change_is_refused_naming_the_campaign_field(
 def test_check_reads_no_figure_in_an_ordinal_date(locale: str, preset: str, text: str) -> None:
     style = resolve_style(preset, {"ordinal_dates": True})
     assert [t for t in number_reader(locale, style).read(text) if t.checked] == []
+
+
+def test_a_block_in_another_style(tmp_path: Path) -> None:
+    """`{% call restyle(...) %}`: "per cent" in the text and "%" in a table, and the
+    release's own style again after the block (also inside loops and macros)."""
+    from pressgen.release.render import environment
+
+    (tmp_path / "t.md.j2").write_text(
+        "{% macro cell(x) %}{{ x | percent }}{% endmacro %}"
+        "{{ s | percent }} ({{ n | number }}).\n"
+        "{% call restyle(percent_word='%', group_separator='none') %}"
+        "{% for r in rows %}| {{ r | percent }} | {{ cell(r) }} | {{ n | number }} |\n{% endfor %}"
+        "{% endcall %}"
+        "{{ s | percent }} ({{ n | number }}).",
+        encoding="utf-8",
+    )
+    env = environment([tmp_path])
+    out = env.get_template("t.md.j2").render(
+        {FORMATTER_KEY: fmt("en_GB", "uk-press"), "s": 0.4, "n": 3480, "rows": [0.25, 0.5]}
+    )
+    assert out == (
+        "40 per cent (3,480).\n| 25% | 25% | 3480 |\n| 50% | 50% | 3480 |\n40 per cent (3,480)."
+    )
+
+
+def test_restyle_refuses_an_unknown_rule_and_needs_a_block() -> None:
+    with pytest.raises(PressgenError, match="unknown house-style rule 'percent_sign'"):
+        render("{% call restyle(percent_sign='%') %}x{% endcall %}", fmt("en_GB", "uk-press"))
+    with pytest.raises(PressgenError, match="call block"):
+        render("{{ restyle(percent_word='%') }}", fmt("en_GB", "uk-press"))

@@ -318,6 +318,37 @@ def quoted(ctx: Context, text: Any) -> str:
     return formatter_of(ctx).quoted(str(text))
 
 
+@pass_context
+def restyle(ctx: Context, caller: Callable[[], str] | None = None, **rules: Any) -> str:
+    """A block in another house style: `{% call restyle(percent_word="%",
+    group_separator="none") %}` … `{% endcall %}` prints its figures by those rules (a
+    table with "%" in a release whose text says "per cent"); the release's own style
+    holds again after `endcall`."""
+    from pressgen.release.escape import MarkdownText
+    from pressgen.text.style import restyle as restyled
+
+    if caller is None:
+        raise PressgenError("restyle goes with a call block: {% call restyle(...) %}…{% endcall %}")
+    fmt = formatter_of(ctx)
+    inner = Formatter(fmt.tag, restyled(fmt.style, rules))
+    scope = ctx.vars
+    had = FORMATTER_KEY in scope
+    outer = scope.get(FORMATTER_KEY)
+    scope[FORMATTER_KEY] = inner
+    try:
+        # the body was escaped value by value as it printed: it is Markdown now
+        return MarkdownText(caller())
+    finally:
+        if had:
+            scope[FORMATTER_KEY] = outer
+        else:
+            del scope[FORMATTER_KEY]
+
+
+#: Template functions (not filters) the environment adds.
+GLOBALS: dict[str, Callable[..., str]] = {"restyle": restyle}
+
+
 FILTERS: dict[str, Callable[..., str]] = {
     "number": number,
     "count": count,

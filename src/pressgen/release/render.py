@@ -35,7 +35,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from pressgen.errors import PressgenError
 from pressgen.release.compiled import bytecode_cache
 from pressgen.release.escape import MarkdownText, escape_markdown, finalize
-from pressgen.release.filters import FILTERS
+from pressgen.release.filters import FILTERS, GLOBALS
 from pressgen.release.sandbox import (
     ConfinedLoader,
     LimitedSandbox,
@@ -114,6 +114,7 @@ def environment(search_path: Sequence[Path]) -> ImmutableSandboxedEnvironment:
         for unused in ("lipsum", "cycler", "joiner", "namespace"):
             env.globals.pop(unused, None)
         env.filters.update(FILTERS)
+        env.globals.update(GLOBALS)
         env.filters["md"] = MarkdownText
         env.trust_attributes(_trusted_types() | _MORE_TRUSTED)
         _ENVS[key] = env
