@@ -112,7 +112,12 @@ def test_compact_rounds_as_cldr_does() -> None:
 )
 def test_money_in_millions_follows_the_house_style(locale: str, value: int, expected: str) -> None:
     currency = {"en_GB": "GBP", "en_US": "USD"}.get(locale, "EUR")
-    assert money_compact(fmt(locale), value, currency) == expected
+    f = fmt(locale)
+    assert money_compact(f, value, currency) == expected
+    # and check reads it back as the amount
+    tokens = [t for t in number_reader(locale, f.style).read(f"It cost {expected} in all.")]
+    (tok,) = [t for t in tokens if t.checked]
+    assert tok.value is not None and abs(tok.value * tok.scale - value) <= value / 20
 
 
 def render(source: str, locale: str = "en_GB", **data: object) -> str:

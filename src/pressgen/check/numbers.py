@@ -44,6 +44,7 @@ POINTS = "points"
 APPROX = "approx"
 
 _SPACES = " \u00a0\u202f\u2009"
+_MONEY_SHORT = re.compile(r"[£$€¥]\d+(?:m|bn|k)$", re.IGNORECASE)
 _D = r"[0-9]"
 
 
@@ -156,6 +157,8 @@ class NumberReader:
                 a, b = m.span()
                 if reason == "financial year" and not _consecutive_years(m):
                     continue
+                if reason == "reference number" and _MONEY_SHORT.match(clean, max(0, a - 1), b):
+                    continue  # "£68m", "$2bn": money in millions, not a reference
                 if b > a and free(a, b):
                     take(NumberToken(a, b, text[a:b], None, ignored=reason))
         if self._approx_re is not None:
