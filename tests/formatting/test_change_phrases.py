@@ -31,7 +31,7 @@ EXPECTED = [
     ("fr_FR", "en hausse de 12\xa0%", "en baisse de 2,4\xa0%", "en baisse de 382",
      "a diminué de 382", "en hausse de 1 point de pourcentage",
      "en baisse de 3 points de pourcentage"),
-    ("es_ES", "un 12\xa0% más", "un 2,4\xa0% menos", "382 menos", "baja en 382",
+    ("es_ES", "un 12\xa0% más", "un 2,4\xa0% menos", "382 menos", "disminuyó en 382",
      "1 punto porcentual más", "3 puntos porcentuales menos"),
     ("it_IT", "in aumento del 12%", "in calo del 2,4%", "in calo di 382", "cala di 382",
      "in aumento di 1 punto percentuale", "in calo di 3 punti percentuali"),
@@ -168,3 +168,76 @@ def test_approximations_in_more_languages(locale: str, want: list[str]) -> None:
     assert got == want
     assert phrases.approx(f, D("0.58")) == f.percent(D("0.58"))  # outside every band
     assert phrases.one_in(f, D("0.25")) == f.percent(D("0.25"))  # no "one in four" words
+
+
+@pytest.mark.parametrize(
+    ("locale", "style", "value", "noun", "expected"),
+    [
+        ("fr_FR", "fr-presse", -48000, "naissances", "48\u202f000 naissances de moins"),
+        ("es_ES", "plain", -8595, "nacimientos", "8595 nacimientos menos"),
+        ("en_GB", "uk-press", 382, "thefts", "382 more thefts"),
+        ("en_GB", "uk-press", -1, "theft", "1 fewer theft"),
+        ("de_DE", "de-presse", -465, "Zeitverträge", "465 Zeitverträge weniger"),
+        ("en_GB", "uk-press", 0, "thefts", "unchanged"),
+    ],
+)
+def test_a_count_change_names_what_it_counts(
+    locale: str, style: str, value: int, noun: str, expected: str
+) -> None:
+    fmt = Formatter(locale, resolve_style(style))
+    assert phrases.change(fmt, value, "count", noun=noun) == expected
+
+
+def test_a_noun_needs_a_count_and_every_language_has_the_form() -> None:
+    from pressgen.text.locales import supported_locales
+
+    with pytest.raises(PressgenError, match="unit='count'"):
+        phrases.change(Formatter("en_GB", resolve_style("uk-press")), 0.1, noun="births")
+    for locale in supported_locales():
+        text = phrases.change(Formatter(locale, resolve_style("plain")), -12, "count", noun="N")
+        assert "12" in text and "N" in text and "-" not in text, locale
+
+
+@pytest.mark.parametrize(
+    ("locale", "value", "expected"),
+    [
+        ("en_GB", "-0.17", "a 17% drop"),
+        ("en_GB", "0.08", "an 8% rise"),
+        ("en_GB", "0.11", "an 11% rise"),
+        ("en_GB", "0.18", "an 18% rise"),
+        ("en_GB", "0.02", "a 2% rise"),
+        ("en_GB", "0.001", "unchanged"),
+        ("es_ES", "-0.026", "un descenso del 2,6\xa0%"),
+        ("de_DE", "-0.024", "ein Rückgang um 2,4\xa0%"),
+        ("fr_FR", "0.03", "une hausse de 3,0\xa0%"),
+        ("it_IT", "0.08", "un aumento dell’8,0%"),
+    ],
+)
+def test_a_change_as_a_noun_phrase(locale: str, value: str, expected: str) -> None:
+    decimals = 0 if locale == "en_GB" else 1
+    f = Formatter(locale, resolve_style("plain"))
+    assert phrases.change(f, D(value), decimals=decimals, noun=True) == expected
+
+
+def test_every_noun_phrase_names_its_direction_in_the_lexicon() -> None:
+    from pressgen.check.match import _WORDS
+    from pressgen.check.meaning import DOWN, UP, lexicon
+    from pressgen.text.phrase_words import CHANGE_AS_NOUN, CHANGE_NOUN_WORDS
+
+    for table in (CHANGE_AS_NOUN, CHANGE_NOUN_WORDS):
+        for language, forms in table.items():
+            words = lexicon(language)
+            for pattern, direction in zip(forms, (UP, DOWN), strict=True):
+                text = pattern.lower().replace("{x}", " ").replace("{n}", " ")
+                said = {
+                    words[w].value
+                    for w in _WORDS.findall(text)
+                    if w in words and words[w].kind == "direction"
+                }
+                assert said == {direction}, (language, pattern)
+
+
+def test_spanish_verbs_are_past_as_in_the_other_languages() -> None:
+    f = Formatter("es_ES", resolve_style("plain", {"change_decimals": 1}))
+    assert phrases.change(f, D("-0.061"), verb=True) == "bajó un 6,1\xa0%"
+    assert phrases.change(f, D("0.061"), verb=True) == "subió un 6,1\xa0%"

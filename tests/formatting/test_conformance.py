@@ -427,19 +427,38 @@ def test_table_covers_every_supported_locale() -> None:
         ("en_GB", 1_234_567, "1.2 million"),
         ("en_GB", 2_000_000, "2 million"),
         ("en_GB", 999_999, "1 million"),  # rounds into the next magnitude
-        ("en_GB", 999_949, "999.9 thousand"),
+        ("en_GB", 999_949, "1 million"),  # two significant digits, as ICU rounds
+        ("en_GB", 239_920, "240 thousand"),  # never "239.9 thousand"
         ("de_DE", 1_234_567, "1,2 Millionen"),
         ("de_DE", 1_000_000, "1 Million"),
-        ("fr_FR", 12_345_678, "12,3 millions"),
+        ("fr_FR", 12_345_678, "12 millions"),
         ("fr_FR", 1_234_567, "1,2 million"),  # CLDR fr: 'one' covers 0 ≤ n < 2
         ("es_ES", 1_000_000, "1 millón"),
         ("pl_PL", 1_234_567, "1,2 miliona"),
         ("pl_PL", 5_000_000, "5 milionów"),
-        ("hi_IN", 1_234_567, "12.3 लाख"),
+        ("hi_IN", 1_234_567, "12 लाख"),
         ("ja_JP", 123_456_789, "1.2億"),
         ("en_GB", 950, "950"),
         ("en_GB", -1_234_567, "-1.2 million"),
     ],
 )
 def test_compact_numbers(locale: str, value: int, expected: str) -> None:
+    """With no decimals asked for, CLDR's (ICU's) rounding: two significant digits,
+    whole from ten up."""
     assert Formatter(locale, PRESETS["plain"]).compact(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "expected"),
+    [
+        (239_920, 1, "239.9 thousand"),
+        (68_373_000, 1, "68.4 million"),
+        (68_373_000, None, "68 million"),
+        (999_949, 1, "999.9 thousand"),
+        (1_234_567, 0, "1 million"),
+    ],
+)
+def test_compact_decimals_are_a_most_when_asked_for(
+    value: int, decimals: int | None, expected: str
+) -> None:
+    assert Formatter("en_GB", PRESETS["plain"]).compact(value, decimals) == expected

@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 
 from pressgen.check.number_words import GERMAN_ORDINALS
+from pressgen.text.approx_families import FIFTH_NAMES, FIFTHS, M_IN_N
 from pressgen.text.bands import BANDS
 from pressgen.text.phrase_words import FRACTION_NAMES, FRACTION_VALUES
 
@@ -28,6 +29,13 @@ _BELOW = (
     "nästan",
     "prawie",
     "quase",
+    "un peu moins de",
+    "algo menos de",
+    "poco meno di",
+    "poco meno della",
+    "iets minder dan",
+    "pouco menos de",
+    "pouco menos da",
 )
 _UNDER = (
     "under",
@@ -42,6 +50,8 @@ _UNDER = (
     "meno di",
     "minder dan",
     "mindre än",
+    "meno della",  # "meno della metà": di + la
+    "menos da",  # "menos da metade": de + a
 )
 _OVER = (
     "over",
@@ -66,6 +76,12 @@ _JUST_OVER = (
     "gut",
     "knapp über",
     "un peu plus de",
+    "algo más de",
+    "poco più di",
+    "poco più della",
+    "iets meer dan",
+    "pouco mais de",
+    "pouco mais da",
 )
 _AROUND = (
     "around",
@@ -88,6 +104,7 @@ _AROUND = (
     "omkring",
     "około",
     "cerca de",
+    "cerca da",  # "cerca da metade": de + a
 )
 _EXACT = ("exactly", "precisely", "genau", "exactement", "exactamente", "esattamente")
 # Each qualifier's band comes from the table the approx filter writes with (text/bands.py).
@@ -101,6 +118,10 @@ for _words, _kind in (
 ):
     for _q in _words:
         QUALIFIER_BANDS[_q] = BANDS[_kind]
+        if _q.endswith(" de"):
+            # French elides before a vowel: "près d’un tiers", "plus d'un quart"
+            for _apostrophe in ("’", "'"):
+                QUALIFIER_BANDS[_q[:-1] + _apostrophe] = BANDS[_kind]
 BARE = BANDS["bare"]
 
 _ONE = Decimal(1)
@@ -150,10 +171,16 @@ FRACTION_WORDS: dict[str, dict[str, Decimal]] = {
         "un dixième": _ONE / 10,
     },
 }
-# The languages `approx` writes beyond these three (text/phrase_words.py): each name,
-# lowercased, and without its article where the article can contract ("più della metà").
-for _lang in ("es", "it", "nl", "pt"):
+# Every fraction name `approx` writes (text/phrase_words.py, text/approx_families.py):
+# each name, lowercased, and without its article where the article can contract ("più
+# della metà").
+for _lang in ("en", "de", "fr", "es", "it", "nl", "pt"):
     _names = dict(zip(FRACTION_NAMES[_lang], FRACTION_VALUES, strict=True))
+    _names.update(zip(FIFTH_NAMES[_lang], FIFTHS, strict=True))
+    if _lang in ("en", "de", "fr"):
+        for _name, _value in _names.items():
+            FRACTION_WORDS[_lang].setdefault(_name.lower(), _value)
+        continue
     FRACTION_WORDS[_lang] = {name.lower(): value for name, value in _names.items()}
     for _name, _value in _names.items():
         _article, _, _rest = _name.partition(" ")
@@ -167,6 +194,11 @@ ONE_IN = {
     "it": r"uno\s+su\s+",
     "nl": r"één\s+op\s+de\s+",
     "pt": r"um\s+em\s+cada\s+",
+}
+#: "three in five" (`approx(kind='in')`): the words between the two numbers.
+M_IN = {
+    lang: re.escape(pattern.removeprefix("{m} ").removesuffix(" {n}")).replace(r"\ ", r"\s+")
+    for lang, pattern in M_IN_N.items()
 }
 #: What follows a bare fraction that counts ("half of those", "la mitad de los").
 OF = {
@@ -200,17 +232,25 @@ def approx_regex(language: str, words: dict[str, int]) -> ApproxPattern | None:
     # a bare fraction counts only before "of"/"der"/"des": "half of those", not "the
     # second half"; with a qualifier it always counts.
     of = OF[language]
-    return ApproxPattern(q, f, of, one_in, n_alt)
+    cardinals = [w for w, v in words.items() if 2 <= v <= 20]
+    m_alt = "|".join(re.escape(w) for w in sorted(cardinals, key=len, reverse=True))
+    m_in = rf"(?P<m>{m_alt})\s+{M_IN[language]}\s+(?P<mn>{m_alt})" if m_alt else None
+    return ApproxPattern(q, f, of, one_in, n_alt, m_in)
 
 
 class ApproxPattern:
     """Two passes folded into one `finditer`: qualified fractions anywhere, bare ones
     only before 'of'; groups are exposed as q, f, n."""
 
-    def __init__(self, q: str, f: str, of: str, one_in: str, n_alt: str) -> None:
+    def __init__(
+        self, q: str, f: str, of: str, one_in: str, n_alt: str, m_in: str | None = None
+    ) -> None:
+        # "three in five" comes first: its "in five" is no "one in five"
+        many = rf"{m_in}(?![\w])|" if m_in else ""
         self._rx = re.compile(
-            rf"(?<![\w])(?:(?P<q>{q})\s+)?"
-            rf"(?:(?P<f>{f})(?:(?=\s+{of}\b)|(?<=\w)(?=\W|$))|{one_in}(?P<n>{n_alt})(?![\w]))",
+            rf"(?<![\w])(?:(?P<q>{q})(?:\s+|(?<=[’'])))?"
+            rf"(?:{many}(?P<f>{f})(?:(?=\s+{of}\b)|(?<=\w)(?=\W|$))"
+            rf"|{one_in}(?P<n>{n_alt})(?![\w]))",
             re.IGNORECASE,
         )
 

@@ -141,6 +141,10 @@ class FigureIndex:
             out = tuple(
                 c for c in self.by_unit[PERCENT] if c.share is not None and lo <= c.share <= hi
             )
+        elif tok.band is not None:
+            # "more than 3,000", "almost 1.2 million": any value in the word's band
+            lo, hi = tok.band
+            out = tuple(c for c in self.by_unit.get(tok.unit, ()) if lo <= c.value <= hi)
         elif tok.value is None:
             out = ()
         else:
@@ -179,6 +183,8 @@ class FigureIndex:
 def _said(tok: NumberToken) -> Decimal:
     if tok.unit == APPROX and tok.band is not None:
         return (tok.band[0] + tok.band[1]) / 2 * _HUNDRED
+    if tok.band is not None:
+        return (tok.band[0] + tok.band[1]) / 2
     return (tok.value or Decimal(0)) * tok.scale
 
 

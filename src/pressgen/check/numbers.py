@@ -24,6 +24,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from pressgen.check.approx_words import BARE, FRACTION_WORDS, QUALIFIER_BANDS, approx_regex
+from pressgen.check.magnitude_words import qualify_magnitudes
 from pressgen.check.number_words import (
     GERMAN_ORDINALS,
     WordSpan,
@@ -43,6 +44,7 @@ POINTS = "points"
 APPROX = "approx"
 
 _SPACES = " \u00a0\u202f\u2009"
+_MONEY_SHORT = re.compile(r"[£$€¥]\d+(?:m|bn|k)$", re.IGNORECASE)
 _D = r"[0-9]"
 
 
@@ -155,6 +157,8 @@ class NumberReader:
                 a, b = m.span()
                 if reason == "financial year" and not _consecutive_years(m):
                     continue
+                if reason == "reference number" and _MONEY_SHORT.match(clean, max(0, a - 1), b):
+                    continue  # "£68m", "$2bn": money in millions, not a reference
                 if b > a and free(a, b):
                     take(NumberToken(a, b, text[a:b], None, ignored=reason))
         if self._approx_re is not None:
@@ -184,6 +188,7 @@ class NumberReader:
                 a, b = w.span()
                 if free(a, b) and _word_bounded(clean, a, b, self.language):
                     take(self._words_token(w, text))
+        out = qualify_magnitudes(out, clean, text, self.language, APPROX, PLAIN, PERCENT)
         out.sort(key=lambda t: t.start)
         if quotes:
             out = [_with_quote(t, quotes) for t in out]
@@ -271,7 +276,15 @@ class NumberReader:
         a, b = m.span()
         qual = " ".join((m.group("q") or "").lower().split())
         frac_text = m.group("f")
-        if frac_text:
+        many = m.groupdict().get("m")
+        if many:
+            # "three in five" (approx(kind='in')): m over n
+            top = words_value(many, self._words, self.language)
+            bottom = words_value(m.group("mn"), self._words, self.language)
+            if not top or not bottom or top >= bottom:
+                return None
+            fraction: Decimal | None = top / bottom
+        elif frac_text:
             fraction = FRACTION_WORDS[self.language].get(
                 " ".join(frac_text.lower().replace("-", " ").split())
             )

@@ -8,8 +8,9 @@ import glob
 import os
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from pressgen.errors import PressgenError
 from pressgen.figures.specs import ConstantSpec, FigureSpec
@@ -21,6 +22,7 @@ from pressgen.storage.locations import (
     trusted_folders,
 )
 from pressgen.storage.tomlfile import load_model, read_toml_with_notes
+from pressgen.text.dates import check_local_time
 from pressgen.text.locales import normalise_locale
 from pressgen.text.style import HouseStyle, resolve_style
 
@@ -58,8 +60,9 @@ class Release(BaseModel):
     subhead: str | None = None
     dateline: str = Field(min_length=1, description="Place, e.g. LONDON.")
     date: dt.date
-    embargo: dt.datetime | None = Field(default=None, description="Local time the embargo lifts.")
+    # the zone comes first: the embargo's validator reads it
     timezone: str = Field(default="Europe/London", description="IANA zone of the embargo time.")
+    embargo: dt.datetime | None = Field(default=None, description="Local time the embargo lifts.")
     organisation: str = Field(min_length=1, description="Who issues the release.")
     boilerplate: str = Field(min_length=1, description="About the organisation.")
     contact: Contact
@@ -68,6 +71,24 @@ class Release(BaseModel):
     translations: dict[str, ReleaseText] = Field(
         default_factory=dict, description="By locale ('de_CH') or language ('de')."
     )
+
+    @field_validator("embargo")
+    @classmethod
+    def _one_instant(cls, value: dt.datetime | None, info: ValidationInfo) -> dt.datetime | None:
+        """A local embargo time that a DST change skips or repeats is refused here, so
+        `validate` names the field rather than a render printing a time that never was."""
+        zone = info.data.get("timezone")
+        if value is None or value.tzinfo is not None or not isinstance(zone, str):
+            return value
+        try:
+            tz = ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            return value  # an unknown zone is reported where the embargo line is written
+        try:
+            check_local_time(value, tz, zone)
+        except PressgenError as exc:
+            raise ValueError(exc.message) from None
+        return value
 
     def for_locale(self, tag: str) -> Release:
         """This release with the words of the closest translation: de_CH, then de."""

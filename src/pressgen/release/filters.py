@@ -59,15 +59,20 @@ def _date(x: Any) -> dt.date:
 
 
 @pass_context
-def number(ctx: Context, x: Any, decimals: int | None = None) -> str:
-    """Grouped digits: 4,534 (en_GB), 4.534 (de_DE), 4 534 (fr_FR)."""
+def number(
+    ctx: Context, x: Any, decimals: int | None = None, group: bool = True, sign: bool = False
+) -> str:
+    """Grouped digits: 4,534 (en_GB), 4.534 (de_DE), 4 534 (fr_FR); `group=False` for
+    raw digits in a table ('3480'); `sign=True` for a plus sign on a rise ('+183 000')."""
     fmt = ctx.get(FORMATTER_KEY)
     if type(fmt) is not Formatter:
         fmt = formatter_of(ctx)
     v = _number(x)
     if decimals is None:
         decimals = 0 if isinstance(v, int) or v == v.to_integral_value() else fmt.style.decimals
-    return fmt.decimal(v, decimals)
+    if group is True and sign is False:
+        return fmt.decimal(v, decimals)
+    return fmt.decimal(v, decimals, group=bool(group), sign=bool(sign))
 
 
 @pass_context
@@ -84,10 +89,17 @@ def count(ctx: Context, x: Any, start: bool = False, gender: str | None = None) 
 
 
 @pass_context
-def words(ctx: Context, x: Any, start: bool = False) -> str:
+def words(ctx: Context, x: Any, start: bool = False, unit: str | None = None) -> str:
     """A number in words in the release's language: 'three', 'drei', 'trois'; a value
-    with a fraction is rounded to a whole number first, by the style's rounding."""
+    with a fraction is rounded to a whole number first, by the style's rounding.
+    `unit='hundredths'` (or `'tenths'`) writes the size of a small difference: -0.04 as
+    'four hundredths', 'cuatro centésimas'."""
     fmt = formatter_of(ctx)
+    if unit is not None:
+        from pressgen.text.magnitudes import small_units
+
+        text = small_units(fmt, _number(x), str(unit))
+        return text[:1].upper() + text[1:] if start else text
     text = fmt.words(int(fmt.round(_number(x), 0)))
     return text[:1].upper() + text[1:] if start else text
 
@@ -123,9 +135,19 @@ def compact(ctx: Context, x: Any, decimals: int | None = None, width: str | None
 
 
 @pass_context
-def approx(ctx: Context, x: Any, kind: str = "fraction", start: bool = False) -> str:
-    """A share as 'almost half', 'more than a third' (`kind='fraction'`) or 'one in four'
-    (`kind='one_in'`), only inside the bands where that is true; else the percentage.
+def approx(
+    ctx: Context,
+    x: Any,
+    kind: str = "fraction",
+    start: bool = False,
+    family: str = "default",
+    fractions: str = "common",
+) -> str:
+    """A share as 'almost half', 'more than a third' (`kind='fraction'`), 'one in four'
+    (`kind='one_in'`) or 'three in five' (`kind='in'`), only inside the bands where that
+    is true; else the percentage. `family` picks the words ('over': 'over half'; 'just':
+    'just over a third', 'gut die Hälfte'; 'under': 'less than half'; 'about'; 'nearly';
+    'almost'), `fractions='fifths'` or `'all'` adds 'two fifths', 'three fifths'.
     `start=True` capitalises the first letter only (Jinja's `capitalize` lowers the rest)."""
     fmt = formatter_of(ctx)
     share_kinds = ("share", "rate", "change", "points", "number", "ratio")
@@ -135,29 +157,39 @@ def approx(ctx: Context, x: Any, kind: str = "fraction", start: bool = False) ->
         # a count as "23,992,000 per cent" is nonsense: say which figure it was
         raise PressgenError(
             f"approx needs a share (0 to 1), but figure {name or '?'!r} is a {kind_of}:"
-            " use count, compact or number for it"
+            " use count, compact, about or number for it"
         )
     v = _number(x)
     if not (0 <= v <= 1):
         what = f"figure {name!r}" if name else "the value"
         raise PressgenError(f"approx needs a share from 0 to 1; {what} is {v}")
     if kind == "fraction":
-        text = phrases.approx(fmt, _number(x))
+        text = phrases.approx(fmt, v, str(family), str(fractions))
     elif kind == "one_in":
-        text = phrases.one_in(fmt, _number(x))
+        text = phrases.one_in(fmt, v)
+    elif kind == "in":
+        text = phrases.m_in_n(fmt, v)
     else:
-        raise PressgenError(f"approx: kind must be 'fraction' or 'one_in', not {kind!r}")
+        raise PressgenError(f"approx: kind must be 'fraction', 'one_in' or 'in', not {kind!r}")
     return text[:1].upper() + text[1:] if start else text
 
 
 @pass_context
 def change(
-    ctx: Context, x: Any, unit: str = "percent", decimals: int | None = None, verb: bool = False
+    ctx: Context,
+    x: Any,
+    unit: str = "percent",
+    decimals: int | None = None,
+    verb: bool = False,
+    noun: str | bool | None = None,
 ) -> str:
     """A change with its direction in words, never a sign: 'up 12 per cent', 'doubled',
     'fell by a fifth'; `unit='points'` for a difference of shares ('up 3 percentage
     points'), `unit='count'` for a difference of counts ('down 382', '382 weniger');
-    `verb=True` for the verb: 'rose by 12 per cent', 'fell by 382', 'ging um 382 zurück'."""
+    `verb=True` for the verb: 'rose by 12 per cent', 'fell by 382', 'ging um 382 zurück';
+    `noun='births'` with `unit='count'` names what is counted: '48,000 fewer births',
+    '48 000 naissances de moins'; `noun=True` as a noun phrase: 'a 17% drop', 'un
+    descenso del 2,6%'."""
     if unit not in ("percent", "points", "count"):
         raise PressgenError(f"change: unit must be 'percent', 'points' or 'count', not {unit!r}")
     return phrases.change(
@@ -166,6 +198,7 @@ def change(
         unit,  # type: ignore[arg-type]
         decimals,
         verb=bool(verb),
+        noun=noun if noun is None or isinstance(noun, bool) else str(noun),
     )
 
 
@@ -176,9 +209,15 @@ def plural(ctx: Context, x: Any, *forms: str, **named: str) -> str:
 
 
 @pass_context
-def percent(ctx: Context, x: Any, decimals: int | None = None) -> str:
-    """A share (a fraction, 0.52) as '52 per cent' / '52%' / '52 %'."""
-    return formatter_of(ctx).percent(_number(x), decimals)
+def percent(
+    ctx: Context, x: Any, decimals: int | None = None, word: str | None = None, sign: bool = False
+) -> str:
+    """A share (a fraction, 0.52) as '52 per cent' / '52%' / '52 %'; `word` overrides the
+    style's percent word for this figure ('%' is the locale's sign: "%" in a table, "per
+    cent" in the text); `sign=True` writes a rise with its plus sign ('+2,5 %')."""
+    if word is not None and not isinstance(word, str):
+        raise PressgenError(f"percent: word must be text such as '%' or 'per cent', not {word!r}")
+    return formatter_of(ctx).percent(_number(x), decimals, word=word, sign=bool(sign))
 
 
 @pass_context
@@ -187,8 +226,54 @@ def points(ctx: Context, x: Any, decimals: int | None = None) -> str:
 
 
 @pass_context
-def money(ctx: Context, x: Any, currency: str = "GBP", decimals: int | None = None) -> str:
+def money(
+    ctx: Context, x: Any, currency: str = "GBP", decimals: int | None = None, compact: bool = False
+) -> str:
+    """An amount in the locale's currency pattern: '£432.50'; `compact=True` writes
+    millions as the style does: '£2.3m' (UK press), '$2.3 million' (AP)."""
+    if compact:
+        if decimals is not None:
+            raise PressgenError("money: give decimals or compact=True, not both")
+        from pressgen.text.magnitudes import money_compact
+
+        return money_compact(formatter_of(ctx), _number(x), currency)
     return formatter_of(ctx).money(_number(x), currency, decimals)
+
+
+@pass_context
+def about(
+    ctx: Context,
+    x: Any,
+    digits: int | None = None,
+    to: Any = None,
+    family: str = "default",
+    form: str = "number",
+    of: int | None = None,
+    start: bool = False,
+) -> str:
+    """A number as a round figure with an honest word: 'more than 3,000' (`digits=1`),
+    'almost 1.2 million' (`family='almost', form='compact'`), 'rund 1.800'
+    (`family='about'`), 'More than one million' (`form='words', start=True`), 'nearly a
+    quarter of a million' (`of=1000000`), 'près de 20 %' (a change, `form='percent'`).
+    The value picks the word from the family."""
+    from pressgen.text.magnitudes import about as about_
+
+    kind_of = getattr(x, "kind", None)
+    if kind_of in ("share", "change", "points", "rate") and form != "percent":
+        raise PressgenError(
+            f"about rounds counts and amounts; figure {getattr(x, 'name', '?')!r} is a"
+            f" {kind_of}: use approx, or about(form='percent') for its percentage"
+        )
+    text = about_(
+        formatter_of(ctx),
+        _number(x),
+        digits=digits,
+        to=None if to is None else _number(to),
+        family=str(family),
+        form=form,  # type: ignore[arg-type]
+        of=of,
+    )
+    return text[:1].upper() + text[1:] if start else text
 
 
 @pass_context
@@ -275,6 +360,37 @@ def table_head(headings: Iterable[Any], align: str | None = None) -> str:
     return tables.table_head(headings, align)
 
 
+@pass_context
+def restyle(ctx: Context, caller: Callable[[], str] | None = None, **rules: Any) -> str:
+    """A block in another house style: `{% call restyle(percent_word="%",
+    group_separator="none") %}` … `{% endcall %}` prints its figures by those rules (a
+    table with "%" in a release whose text says "per cent"); the release's own style
+    holds again after `endcall`."""
+    from pressgen.release.escape import MarkdownText
+    from pressgen.text.style import restyle as restyled
+
+    if caller is None:
+        raise PressgenError("restyle goes with a call block: {% call restyle(...) %}…{% endcall %}")
+    fmt = formatter_of(ctx)
+    inner = Formatter(fmt.tag, restyled(fmt.style, rules))
+    scope = ctx.vars
+    had = FORMATTER_KEY in scope
+    outer = scope.get(FORMATTER_KEY)
+    scope[FORMATTER_KEY] = inner
+    try:
+        # the body was escaped value by value as it printed: it is Markdown now
+        return MarkdownText(caller())
+    finally:
+        if had:
+            scope[FORMATTER_KEY] = outer
+        else:
+            del scope[FORMATTER_KEY]
+
+
+#: Template functions (not filters) the environment adds.
+GLOBALS: dict[str, Callable[..., str]] = {"restyle": restyle}
+
+
 FILTERS: dict[str, Callable[..., str]] = {
     "number": number,
     "count": count,
@@ -288,6 +404,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "quoted": quoted,
     "compact": compact,
     "approx": approx,
+    "about": about,
     "change": change,
     "rank_phrase": rank_phrase,
     "plural": plural,

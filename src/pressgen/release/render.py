@@ -36,7 +36,7 @@ from pressgen.errors import PressgenError
 from pressgen.release.compiled import bytecode_cache
 from pressgen.release.escape import MarkdownText, escape_markdown, finalize
 from pressgen.release.filter_args import checked_filters
-from pressgen.release.filters import FILTERS
+from pressgen.release.filters import FILTERS, GLOBALS
 from pressgen.release.sandbox import (
     ConfinedLoader,
     LimitedSandbox,
@@ -119,6 +119,7 @@ def environment(search_path: Sequence[Path]) -> ImmutableSandboxedEnvironment:
         for unused in ("lipsum", "cycler", "joiner", "namespace"):
             env.globals.pop(unused, None)
         env.filters.update(_CHECKED_FILTERS)
+        env.globals.update(GLOBALS)
         env.filters["md"] = MarkdownText
         env.trust_attributes(_trusted_types() | _MORE_TRUSTED)
         _ENVS[key] = env

@@ -166,6 +166,10 @@ class DateFormatting:
         return fmt
 
     def _with_names(self, pattern: str, value: dt.date) -> str:
+        if self.style.ordinal_dates:
+            day = _ordinal_day(value.day, self.language)
+            if day is not None:
+                pattern = _replace_field(_replace_field(pattern, "d", 1, day), "d", 2, day)
         names = self.style.month_names
         if not names:
             return pattern
@@ -185,10 +189,44 @@ class DateFormatting:
                 tz = ZoneInfo(zone)
             except (ZoneInfoNotFoundError, ValueError):
                 raise PressgenError(f"unknown time zone {zone!r}") from None
-            return value.replace(tzinfo=tz) if value.tzinfo is None else value.astimezone(tz)
+            if value.tzinfo is None:
+                check_local_time(value, tz, zone)
+                return value.replace(tzinfo=tz)
+            return value.astimezone(tz)
         if value.tzinfo is None or value.utcoffset() is None:
             raise PressgenError("embargo time has no time zone: give one such as Europe/London")
         return value
+
+
+def _ordinal_day(day: int, language: str) -> str | None:
+    """The day of a date as an ordinal where the language writes one: English '31st',
+    '2nd', '11th'; French only the first ('1er juillet', but '2 juillet')."""
+    if language == "en":
+        suffix = "th" if 11 <= day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+        return f"{day}{suffix}"
+    if language == "fr" and day == 1:
+        return "1er"
+    return None
+
+
+def check_local_time(value: dt.datetime, tz: dt.tzinfo, zone: str) -> None:
+    """Refuse a wall-clock time that a DST change skips (it never happens) or repeats
+    (it happens twice): an embargo must name one instant."""
+    first = value.replace(tzinfo=tz, fold=0)
+    second = value.replace(tzinfo=tz, fold=1)
+    when = f"{value:%Y-%m-%d %H:%M}"
+    if first.utcoffset() != second.utcoffset():
+        # both folds differ: either the time is repeated (ambiguous) or skipped
+        back = first.astimezone(dt.UTC).astimezone(tz).replace(tzinfo=None)
+        if back != value.replace(tzinfo=None):
+            raise PressgenError(
+                f"{when} does not exist in {zone}: the clocks go forward over it"
+                " (a DST change); choose a time outside the skipped hour"
+            )
+        raise PressgenError(
+            f"{when} happens twice in {zone}: the clocks go back over it (a DST change);"
+            " choose a time outside the repeated hour"
+        )
 
 
 def _filled(

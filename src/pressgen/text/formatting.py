@@ -45,6 +45,8 @@ __all__ = [
 Number = int | Decimal
 
 _PLURAL_ORDER = ("zero", "one", "two", "few", "many", "other")
+#: `percent_word` values that mean the locale's own sign, spaced by `percent_sign_space`.
+_PERCENT_SIGNS = frozenset({"", "%", "\uff05"})
 #: At most this many whole counts are remembered per formatter (see Formatter.count).
 _MEMO_SIZE = 65536
 
@@ -88,10 +90,13 @@ class Formatter(DateFormatting):
         self.language = self.locale.language
         self.style = style
         self._rounding = style.rounding
-        self._numbers = locale_numbers(self.tag)
+        group = _GROUP_SEPARATORS[style.group_separator]
+        self._grouping = (group, style.min_grouping_digits)
+        self._numbers = locale_numbers(self.tag, *self._grouping)
         self._decimal = self._numbers.decimal
-        self._percent = _respaced_percent(self.tag, style.percent_sign_space)
+        self._percent = _respaced_percent(self.tag, style.percent_sign_space, *self._grouping)
         self._counts: dict[int, str] = {}
+        self._plus = self._numbers.symbols.plus
 
     # -- numbers -----------------------------------------------------------------
 
@@ -99,14 +104,26 @@ class Formatter(DateFormatting):
         """`value` rounded by the style's mode to exactly `decimals` places."""
         return quantize(to_decimal(value), decimals, self._rounding)
 
-    def decimal(self, value: Number | float | str, decimals: int = 0) -> str:
-        """Grouped digits with exactly `decimals` places: 4,534 or 4.534 or 12.5."""
+    def decimal(
+        self,
+        value: Number | float | str,
+        decimals: int = 0,
+        *,
+        group: bool = True,
+        sign: bool = False,
+    ) -> str:
+        """Grouped digits with exactly `decimals` places: 4,534 or 4.534 or 12.5.
+
+        `group=False` prints no thousands separator ('3480', for a table); `sign=True`
+        puts the locale's plus sign before a positive value ('+183 000')."""
         q = quantize(
             Decimal(value) if type(value) is int else to_decimal(value), decimals, self._rounding
         )
+        pattern = self._decimal if group else locale_numbers(self.tag, "").decimal
         if q.is_signed():
-            return self._decimal(q.copy_abs(), True)
-        return self._decimal(q, False)
+            return pattern(q.copy_abs(), True)
+        text = pattern(q, False)
+        return self._plus + text if sign and q > 0 else text
 
     def integer(self, value: Number | float | str) -> str:
         return self.decimal(value, 0)
@@ -158,21 +175,34 @@ class Formatter(DateFormatting):
         text = self.decimal(d, self.style.decimals)
         return text
 
-    def percent(self, fraction: Number | float | str, decimals: int | None = None) -> str:
-        """A share given as a fraction (0.52) in house style: '52 per cent', '52%', '52 %'."""
+    def percent(
+        self,
+        fraction: Number | float | str,
+        decimals: int | None = None,
+        *,
+        word: str | None = None,
+        sign: bool = False,
+    ) -> str:
+        """A share given as a fraction (0.52) in house style: '52 per cent', '52%', '52 %'.
+
+        `word` overrides the style's `percent_word` for this figure ('%' or '' is the
+        locale's sign); `sign=True` writes a rise with its plus sign ('+2,5 %')."""
         places = self.style.share_decimals if decimals is None else decimals
         d = to_decimal(fraction)
         q = quantize(d * 100, places, self._rounding)
         if not q and d > 0:
             # a share that is not nothing never prints as "0 per cent": "less than 1 per
             # cent" (at the places shown: "less than 0.1 per cent" with one decimal)
-            bound = self.percent(Decimal(1).scaleb(-places - 2), places)
+            bound = self.percent(Decimal(1).scaleb(-places - 2), places, word=word)
             pattern = LESS_THAN.get(self.language, "< {x}")
             text = compile_placeholders(pattern, ("x",)).fill({"x": bound})
             return italian_articles(text) if self.language == "it" else text
-        if self.style.percent_word:
-            return f"{self._decimal(q.copy_abs(), q.is_signed())} {self.style.percent_word}"
-        return self._percent(q.copy_abs(), q.is_signed())
+        word = self.style.percent_word if word is None else word
+        if word and word not in _PERCENT_SIGNS:
+            text = f"{self._decimal(q.copy_abs(), q.is_signed())} {word}"
+        else:
+            text = self._percent(q.copy_abs(), q.is_signed())
+        return self._plus + text if sign and q > 0 else text
 
     def points(self, fraction: Number | float | str, decimals: int | None = None) -> str:
         """A difference between two shares, unsigned: '3 percentage points'."""
@@ -206,6 +236,7 @@ class Formatter(DateFormatting):
         """A large number in CLDR compact form: '1.2 million', '1,2 Millionen', '12 लाख'.
 
         At most `decimals` places (the style's `compact_decimals`), trailing zeros dropped;
+        with neither, CLDR's rounding: two significant digits, whole from ten up;
         a value that rounds up into the next magnitude moves to it ('1 million', never
         '1,000 thousand'). Below the first compact magnitude the plain number is printed."""
         places = self.style.compact_decimals if decimals is None else decimals
@@ -216,14 +247,18 @@ class Formatter(DateFormatting):
         for _ in range(3):
             chosen = [m for m in magnitudes if m <= a]
             if not chosen:
-                return self.decimal(d, 0 if d == d.to_integral_value() else places)
+                return self.decimal(d, 0 if d == d.to_integral_value() else places or 0)
             mag = chosen[-1]
             pattern = str(data["other"][str(mag)].pattern)
             zeros = pattern.split(";")[0].count("0")
             if pattern.strip("0") == "":
-                return self.decimal(d, 0 if d == d.to_integral_value() else places)
+                return self.decimal(d, 0 if d == d.to_integral_value() else places or 0)
             divisor = Decimal(mag) / Decimal(10) ** (zeros - 1)
-            scaled = quantize(a / divisor, places, self._rounding)
+            raw = a / divisor
+            # CLDR (and ICU) round a compact number to two significant digits, and to a
+            # whole number from ten up: "1.2 million", "240 thousand", "68 millions"
+            here = places if places is not None else (0 if raw >= 10 else 1)
+            scaled = quantize(raw, here, self._rounding)
             if scaled * divisor >= mag * 10 and mag * 10 in magnitudes:
                 a = scaled * divisor  # rounded into the next magnitude: redo there
                 continue
@@ -232,7 +267,7 @@ class Formatter(DateFormatting):
         category = self.locale.plural_form(scaled)
         forms = data.get(category) or data["other"]
         chosen_pattern = forms.get(str(mag)) or data["other"][str(mag)]
-        compiled = _compact_pattern(self.tag, str(chosen_pattern.pattern))
+        compiled = _compact_pattern(self.tag, str(chosen_pattern.pattern), *self._grouping)
         return compiled(scaled, d < 0 and bool(scaled))
 
     def words(self, value: int) -> str:
@@ -333,9 +368,22 @@ def _currency_digits(code: str) -> int:
     return int(get_currency_precision(code))
 
 
+#: A house style's `group_separator`: None keeps the locale's, "" prints no grouping.
+_GROUP_SEPARATORS: dict[str, str | None] = {
+    "locale": None,
+    "none": "",
+    "space": " ",
+    "nbsp": "\u00a0",
+    "nnbsp": "\u202f",
+    "thin": "\u2009",
+}
+
+
 @lru_cache(maxsize=256)
-def _respaced_percent(tag: str, mode: str) -> CompiledPattern:
-    nums = locale_numbers(tag)
+def _respaced_percent(
+    tag: str, mode: str, group: str | None = None, min_grouping: int | None = None
+) -> CompiledPattern:
+    nums = locale_numbers(tag, group, min_grouping)
     if mode == "locale":
         return nums.percent
     pattern = str(nums.locale.percent_formats[None].pattern).split(";")[0]
@@ -346,12 +394,14 @@ def _respaced_percent(tag: str, mode: str) -> CompiledPattern:
 
 
 @lru_cache(maxsize=512)
-def _compact_pattern(tag: str, pattern: str) -> CompiledPattern:
+def _compact_pattern(
+    tag: str, pattern: str, group: str | None = None, min_grouping: int | None = None
+) -> CompiledPattern:
     # A compact pattern's zeros count digits of the scaled value, not a minimum: '00 K'
     # prints 12 K and 1.2 K alike, so it is compiled as a plain '0' with grouping.
     first = pattern.split(";")[0]
     core = re.sub(r"0+", "#,##0", first, count=1)
-    return locale_numbers(tag).compile(core)
+    return locale_numbers(tag, group, min_grouping).compile(core)
 
 
 #: Primary quotation marks by language or locale (CLDR delimiters); French sets them off

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import decimal
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
@@ -45,6 +45,7 @@ _CONTEXT = decimal.Context(
 _LIMIT = Decimal(10) ** MAX_INTEGER_DIGITS
 _EXPONENTS = tuple(Decimal(1).scaleb(-n) for n in range(13))
 _CURRENCY = "\x00"  # stands for the currency symbol inside a compiled affix
+_NO_GROUPING = 10**6  # a minimum no integer pressgen prints can reach
 
 # CLDR <minimumGroupingDigits>2</minimumGroupingDigits>: a four-digit integer is not
 # grouped ("1234", but "12.345"). Babel does not carry this value at all, so it is listed
@@ -299,13 +300,23 @@ def _grouping(number: str) -> tuple[int, int]:
 
 
 class LocaleNumbers:
-    """Everything compiled for one locale: the decimal, percent and currency patterns."""
+    """Everything compiled for one locale: the decimal, percent and currency patterns.
 
-    def __init__(self, tag: str) -> None:
+    `group` replaces the locale's group separator ("" prints no grouping at all) and
+    `min_grouping` CLDR's minimumGroupingDigits: a house style's rules, such as German
+    official statistics' space ("31 204") or grouping four digits where CLDR does not."""
+
+    def __init__(self, tag: str, group: str | None = None, min_grouping: int | None = None) -> None:
         self.locale = get_locale(tag)
         self.tag = str(self.locale)
-        self.symbols = symbols_for(self.tag)
-        self.min_grouping = min_grouping_digits(self.locale)
+        symbols = symbols_for(self.tag)
+        grouping = min_grouping_digits(self.locale) if min_grouping is None else min_grouping
+        if group == "":
+            grouping = _NO_GROUPING
+        elif group is not None:
+            symbols = replace(symbols, group=group, currency_group=group)
+        self.symbols = symbols
+        self.min_grouping = grouping
         self.decimal = self.compile(self.locale.decimal_formats[None].pattern)
         self.percent = self.compile(self.locale.percent_formats[None].pattern)
         self._currency_pattern = self.locale.currency_formats["standard"].pattern
@@ -328,8 +339,10 @@ class LocaleNumbers:
 
 
 @lru_cache(maxsize=64)
-def locale_numbers(tag: str) -> LocaleNumbers:
-    return LocaleNumbers(tag)
+def locale_numbers(
+    tag: str, group: str | None = None, min_grouping: int | None = None
+) -> LocaleNumbers:
+    return LocaleNumbers(tag, group, min_grouping)
 
 
 _SPACES = frozenset({" ", "\u00a0", "\u202f", "\u2009"})

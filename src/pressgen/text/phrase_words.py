@@ -76,11 +76,12 @@ CHANGE_WORDS: dict[str, dict[str, str]] = {
         "down": "un {x} menos",
         "up_n": "{x} más",
         "down_n": "{x} menos",
-        "v_same": "se mantiene sin cambios",
-        "v_up": "sube un {x}",
-        "v_down": "baja un {x}",
-        "v_up_n": "sube en {x}",
-        "v_down_n": "baja en {x}",
+        # the preterite, as the other languages' verbs are past: "bajó un 6,1%"
+        "v_same": "se mantuvo sin cambios",
+        "v_up": "subió un {x}",
+        "v_down": "bajó un {x}",
+        "v_up_n": "aumentó en {x}",
+        "v_down_n": "disminuyó en {x}",
         "x2": "se duplica",
         "x3": "se triplica",
         "x4": "se cuadruplica",
@@ -202,6 +203,38 @@ CHANGE_WORDS: dict[str, dict[str, str]] = {
     },
 }
 
+#: A difference of counts with the noun it counts, `{n}` (the template's word): "48,000
+#: fewer births", "48 000 naissances de moins", "8.595 nacimientos menos". (up, down).
+CHANGE_NOUN_WORDS: dict[str, tuple[str, str]] = {
+    "en": ("{x} more {n}", "{x} fewer {n}"),
+    "de": ("{x} {n} mehr", "{x} {n} weniger"),
+    "fr": ("{x} {n} de plus", "{x} {n} de moins"),
+    "es": ("{x} {n} más", "{x} {n} menos"),
+    "it": ("{x} {n} in più", "{x} {n} in meno"),
+    "nl": ("{x} {n} meer", "{x} {n} minder"),
+    "pl": ("{x} {n} więcej", "{x} {n} mniej"),
+    "sv": ("{x} fler {n}", "{x} färre {n}"),
+    "pt": ("{x} {n} a mais", "{x} {n} a menos"),
+    "ja": ("{n}{x}増", "{n}{x}減"),
+    "hi": ("{x} अधिक {n}", "{x} कम {n}"),
+}
+
+#: A change as a noun phrase (`change(noun=True)`): "a 17% drop", "un descenso del 2,6%",
+#: "ein Rückgang um 2,4 %". (up, down); English's article follows the number (phrases.py).
+CHANGE_AS_NOUN: dict[str, tuple[str, str]] = {
+    "en": ("a {x} rise", "a {x} drop"),
+    "de": ("ein Anstieg um {x}", "ein Rückgang um {x}"),
+    "fr": ("une hausse de {x}", "une baisse de {x}"),
+    "es": ("un aumento del {x}", "un descenso del {x}"),
+    "it": ("un aumento del {x}", "un calo del {x}"),
+    "nl": ("een stijging van {x}", "een daling van {x}"),
+    "pl": ("wzrost o {x}", "spadek o {x}"),
+    "sv": ("en ökning med {x}", "en minskning med {x}"),
+    "pt": ("uma alta de {x}", "uma queda de {x}"),
+    "ja": ("{x}増加", "{x}減少"),
+    "hi": ("{x} की वृद्धि", "{x} की गिरावट"),
+}
+
 _ONE = Decimal(1)
 
 #: "rose by a fifth": the fraction's name after the `rise`/`fall` words, where a language
@@ -289,13 +322,3 @@ FRACTION_NAMES: dict[str, tuple[str, ...]] = {
     "pt": ("um décimo", "um quinto", "um quarto", "um terço", "a metade", "dois terços",
            "três quartos"),
 }  # fmt: skip
-#: (below the fraction, above it); English says "almost half" but "nearly a third".
-APPROX_QUALIFIERS: dict[str, tuple[str, str]] = {
-    "en": ("nearly", "more than"),
-    "de": ("knapp", "mehr als"),
-    "fr": ("près de", "plus de"),
-    "es": ("casi", "más de"),
-    "it": ("quasi", "più di"),
-    "nl": ("bijna", "meer dan"),
-    "pt": ("quase", "mais de"),
-}

@@ -8,15 +8,18 @@ percentage instead: an honest figure beats a misleading phrase.
 from __future__ import annotations
 
 from decimal import Decimal
+from math import gcd
 from typing import TYPE_CHECKING, Literal
 
 from pressgen.errors import PressgenError
+from pressgen.text.approx_families import FAMILIES, FIFTH_NAMES, FIFTHS, M_IN_N
 from pressgen.text.bands import band
 from pressgen.text.elision import french_elision, italian_articles
 from pressgen.text.formatting import capitalise, to_decimal
 from pressgen.text.phrase_words import (
-    APPROX_QUALIFIERS,
+    CHANGE_AS_NOUN,
     CHANGE_FRACTIONS,
+    CHANGE_NOUN_WORDS,
     CHANGE_WORDS,
     FRACTION_NAMES,
     FRACTION_VALUES,
@@ -38,45 +41,89 @@ _FRACTIONS = tuple(
     (value, {lang: names[k] for lang, names in FRACTION_NAMES.items()})
     for k, value in enumerate(FRACTION_VALUES)
 )
-_QUALIFIERS = APPROX_QUALIFIERS
-_LANGS = frozenset(_QUALIFIERS)
 _ONE_IN_LANGS = frozenset({"en", "de", "fr"})
 
 
-def approx(fmt: Formatter, share: Number | float | str) -> str:
+def approx(
+    fmt: Formatter,
+    share: Number | float | str,
+    family: str = "default",
+    fractions: str = "common",
+) -> str:
     """A share (0.47) as a fraction a reader grasps, only where it is true:
 
     - the fraction itself ('half', 'a third') when the share equals it;
-    - 'almost half' / 'nearly a third' when the share is below the fraction by at most a
-      tenth of it (45 % ≤ share < 50 % for half; 30 % to 33.3 % for a third);
-    - 'more than half' when it is above by at most a tenth (50 % < share ≤ 55 %);
+    - below it, the family's word for below ('almost half', 'nearly a third', 'less than
+      half', 'knapp ein Drittel') inside that word's band: for 'nearly' a tenth of the
+      fraction (45 % ≤ share < 50 % for half), for 'less than' two tenths;
+    - above it, the family's word for above ('more than half', 'over half', 'gut die
+      Hälfte', 'just over a third') inside its band: a tenth, half a tenth for 'just';
     - otherwise the exact percentage in house style.
 
-    Where two bands overlap the nearer fraction wins."""
+    `family` is one of FAMILIES (text/approx_families.py); `fractions` is `common`
+    (a tenth to three quarters), `fifths` or `all`. Where two bands overlap the nearer
+    fraction wins."""
     s = to_decimal(share)
     lang = fmt.language
-    if lang not in _LANGS or not (0 <= s <= 1):
+    words = FAMILIES.get(family)
+    if words is None:
+        known = ", ".join(sorted(FAMILIES))
+        raise PressgenError(f"approx: family must be one of {known}, not {family!r}")
+    table = _fraction_table(lang, fractions)
+    if lang not in words or not table or not (0 <= s <= 1):
         return fmt.percent(s)
+    (below_word, below_kind), (above_word, above_kind) = words[lang]
     best: tuple[Decimal, str] | None = None
-    for value, names in _FRACTIONS:
-        name = names[lang]
+    for value, name in table:
         gap = s - value
         if abs(gap) <= _EXACT:
             return name
-        below = band(value, "below")
-        over = band(value, "over")
-        if below[0] <= s < value:
-            word = _QUALIFIERS[lang][0]
-            if lang == "en" and value == _ONE / 2:
+        if s < value and band(value, below_kind)[0] <= s:
+            word = below_word
+            if family == "default" and lang == "en" and value == _ONE / 2:
                 word = "almost"
-        elif value < s <= over[1]:
-            word = _QUALIFIERS[lang][1]
+        elif s > value and s <= band(value, above_kind)[1]:
+            word = above_word
         else:
             continue
         phrase = _qualify(lang, word, name)
         if best is None or abs(gap) < best[0]:
             best = (abs(gap), phrase)
     return best[1] if best else fmt.percent(s)
+
+
+def _fraction_table(lang: str, fractions: str) -> list[tuple[Decimal, str]]:
+    if fractions not in ("common", "fifths", "all"):
+        raise PressgenError(
+            f"approx: fractions must be 'common', 'fifths' or 'all', not {fractions!r}"
+        )
+    table: dict[Decimal, str] = {}
+    if fractions in ("common", "all"):
+        table.update((value, names[lang]) for value, names in _FRACTIONS if lang in names)
+    if fractions in ("fifths", "all") and lang in FIFTH_NAMES:
+        table.update(zip(FIFTHS, FIFTH_NAMES[lang], strict=True))
+    return sorted(table.items())
+
+
+def m_in_n(fmt: Formatter, share: Number | float | str, largest: int = 10) -> str:
+    """'three in five', 'drei von fünf', 'trois sur cinq' when the share is within 2 %
+    (relative) of m/n for n up to `largest` (the nearest such m/n); 'one in four' is
+    `one_in`'s; otherwise the exact percentage."""
+    s = to_decimal(share)
+    pattern = M_IN_N.get(fmt.language)
+    if pattern is None or s <= 0 or s >= 1:
+        return fmt.percent(s)
+    fits: list[tuple[Decimal, int, int]] = []
+    for n in range(2, largest + 1):
+        m = int((s * n).to_integral_value())
+        if 1 <= m < n and gcd(m, n) == 1 and abs(s - Decimal(m) / n) <= _ONE_IN_TOLERANCE * m / n:
+            fits.append((abs(s - Decimal(m) / n), n, m))
+    if not fits:
+        return fmt.percent(s)
+    _, n, m = min(fits)  # the nearest; on a tie the smaller n
+    if m == 1:
+        return one_in(fmt, s, largest)
+    return _fill(pattern, ("m", "n"), m=fmt.words(m), n=fmt.words(n))
 
 
 def one_in(fmt: Formatter, share: Number | float | str, largest: int = 20) -> str:
@@ -98,7 +145,7 @@ def one_in(fmt: Formatter, share: Number | float | str, largest: int = 20) -> st
     return f"one in {number}"
 
 
-_CHANGE_FIELDS = ("x", "f")
+_CHANGE_FIELDS = ("x", "f", "n")
 _RANK_FIELDS = ("a", "o", "n", "t")
 _UNITS = ("percent", "points", "count")
 
@@ -122,6 +169,7 @@ def change(
     decimals: int | None = None,
     *,
     verb: bool = False,
+    noun: str | bool | None = None,
 ) -> str:
     """A change with its direction in words, never a minus sign.
 
@@ -133,11 +181,18 @@ def change(
     a difference of two counts (-382): 'down 382'. `verb=True` writes the verb: 'rose by
     12 per cent', 'fell by 382' (no multiples or fractions then). Zero is 'unchanged' —
     after rounding, so +0.2 % shown with no decimals is 'unchanged', never 'up 0 per cent'.
+    `noun` (with `unit='count'`) names what is counted: '48,000 fewer births', '48 000
+    naissances de moins', '8.595 nacimientos menos'; `noun=True` writes the change as a
+    noun phrase: 'a 17% drop', 'an 8% rise', 'un descenso del 2,6%', 'ein Rückgang um 2 %'.
     """
     words = change_words(fmt.language)
     if unit not in _UNITS:
         raise PressgenError(f"change: unit must be 'percent', 'points' or 'count', not {unit!r}")
     v = to_decimal(value)
+    if noun is True:
+        return _as_noun(fmt, v, unit, decimals)
+    if noun is not None and noun is not False:
+        return _noun_change(fmt, v, unit, decimals, noun)
     pre = "v_" if verb else ""
     up = v > 0
     if unit == "points":
@@ -163,10 +218,66 @@ def change(
         for fraction, names in CHANGE_FRACTIONS:
             name = names.get(fmt.language)
             if name and abs(abs(v) - fraction) <= _CHANGE_TOLERANCE and v != Decimal("-0.5"):
-                return _fill(words["rise" if up else "fall"], _CHANGE_FIELDS, f=name)
+                return _fill(words["rise" if up else "fall"], _CHANGE_FIELDS, f=name, x="", n="")
     if fmt.round(abs(v) * 100, places) == 0:
         return words[pre + "same"]
     return _say(fmt, words[pre + ("up" if up else "down")], fmt.percent(abs(v), places))
+
+
+def _as_noun(fmt: Formatter, v: Decimal, unit: str, decimals: int | None) -> str:
+    words = change_words(fmt.language)
+    up_form, down_form = CHANGE_AS_NOUN.get(fmt.language, (words["up"], words["down"]))
+    if unit == "count":
+        places = _count_places(fmt, v) if decimals is None else decimals
+        if fmt.round(abs(v), places) == 0:
+            return words["same"]
+        size = fmt.decimal(abs(v), places)
+    elif unit == "points":
+        places = fmt.style.share_decimals if decimals is None else decimals
+        if fmt.round(abs(v) * 100, places) == 0:
+            return words["same"]
+        size = fmt.points(v, places)
+    else:
+        places = fmt.style.change_decimals if decimals is None else decimals
+        if fmt.round(abs(v) * 100, places) == 0:
+            return words["same"]
+        size = fmt.percent(abs(v), places)
+    text = _say(fmt, up_form if v > 0 else down_form, size)
+    if fmt.language == "en" and text.startswith("a ") and _says_an(size):
+        text = "an" + text[1:]
+    return text
+
+
+def _says_an(number: str) -> bool:
+    """English 'an' before a number read aloud with a vowel: 8, 11, 18, 80-89, 800, 8,000,
+    11,000, 18 million; never 1,800 ('one thousand')."""
+    digits = ""
+    for ch in number:
+        if ch.isdigit():
+            digits += ch
+        elif ch in ",\u202f\u00a0 ":
+            continue
+        else:
+            break
+    if not digits:
+        return False
+    lead = digits[: len(digits) % 3 or 3]
+    return digits[0] == "8" or lead in ("11", "18")
+
+
+def _noun_change(fmt: Formatter, v: Decimal, unit: str, decimals: int | None, noun: str) -> str:
+    forms = CHANGE_NOUN_WORDS.get(fmt.language)
+    if unit != "count":
+        raise PressgenError("change: noun= goes with unit='count' ('48,000 fewer births')")
+    if forms is None:
+        raise PressgenError(f"change: no noun form for language {fmt.language!r}; leave noun out")
+    if not isinstance(noun, str) or not noun.strip():
+        raise PressgenError("change: noun must be the word for what is counted, e.g. 'births'")
+    places = _count_places(fmt, v) if decimals is None else decimals
+    if fmt.round(abs(v), places) == 0:
+        return change_words(fmt.language)["same"]
+    size = fmt.decimal(abs(v), places)
+    return _fill(forms[0] if v > 0 else forms[1], _CHANGE_FIELDS, x=size, n=noun.strip())
 
 
 def _count_places(fmt: Formatter, v: Decimal) -> int:
@@ -175,7 +286,7 @@ def _count_places(fmt: Formatter, v: Decimal) -> int:
 
 
 def _say(fmt: Formatter, pattern: str, size: str) -> str:
-    text = _fill(pattern, _CHANGE_FIELDS, x=size, f="")
+    text = _fill(pattern, _CHANGE_FIELDS, x=size, f="", n="")
     if fmt.language == "it":
         return italian_articles(text)
     if fmt.language == "fr":

@@ -28,7 +28,8 @@ class HouseStyle(BaseModel):
     name: str = "custom"
     percent_word: str | None = Field(
         default="per cent",
-        description="Word after a percentage ('per cent', 'Prozent'); None uses the locale's sign.",
+        description="Word after a percentage ('per cent', 'Prozent'); None or '%' uses the"
+        " locale's sign, spaced by percent_sign_space.",
     )
     percent_sign_space: Literal["locale", "none", "nbsp", "nnbsp"] = Field(
         default="locale",
@@ -80,8 +81,40 @@ class HouseStyle(BaseModel):
     compact: Literal["long", "short"] = Field(
         default="long", description="Compact numbers: '1.2 million' (long) or '1.2M' (short)."
     )
-    compact_decimals: int = Field(
-        default=1, ge=0, le=3, description="Most decimals in a compact number."
+    compact_decimals: int | None = Field(
+        default=None,
+        ge=0,
+        le=3,
+        description="Most decimals in a compact number; None rounds as CLDR does (two"
+        " significant digits, whole from ten up: '1.2 million', '240 thousand').",
+    )
+    group_separator: Literal["locale", "none", "space", "nbsp", "nnbsp", "thin"] = Field(
+        default="locale",
+        description="Thousands separator: the locale's, none ('3480'), or a space"
+        " ('31 204'; nnbsp is the narrow no-break space, nbsp the no-break space).",
+    )
+    min_grouping_digits: int | None = Field(
+        default=None,
+        ge=1,
+        le=4,
+        description="Group from 1 + this many digits: 1 groups '8.595', 2 leaves '8595';"
+        " None: CLDR's minimumGroupingDigits for the locale.",
+    )
+    about_digits: int = Field(
+        default=2,
+        ge=1,
+        le=6,
+        description="Significant digits of the round figure `about` names: 2 gives"
+        " 'almost 1.2 million', 'more than 31,000'.",
+    )
+    money_millions: Literal["m", "word", "cldr"] = Field(
+        default="m",
+        description="money(compact=True) from a million up: '£2.3m' (m, UK press),"
+        " '$2.3 million' (word, AP), or CLDR's short form (cldr); English only, else cldr.",
+    )
+    ordinal_dates: bool = Field(
+        default=False,
+        description="The day as an ordinal in dates: '31st July 2017' (en), '1er juillet' (fr).",
     )
     change_words: bool = Field(
         default=True,
@@ -128,6 +161,7 @@ PRESETS: dict[str, HouseStyle] = {
         time_format="h:mm a",
         day_periods=("a.m.", "p.m."),
         serial_comma=False,
+        money_millions="word",
     ),
     "plain": HouseStyle(
         name="plain",
@@ -139,6 +173,7 @@ PRESETS: dict[str, HouseStyle] = {
         date_format="long",
         weekday_date_format="full",
         change_words=False,
+        money_millions="cldr",
     ),
     "de-presse": HouseStyle(
         name="de-presse",
@@ -212,6 +247,20 @@ def resolve_style(preset: str | None, overrides: dict[str, Any] | None = None) -
     if unknown:
         raise PressgenError(f"unknown house-style rule {unknown[0]!r}", where=unknown[0])
     data = base.model_dump()
+    data.update(overrides)
+    try:
+        return HouseStyle.model_validate(data)
+    except ValidationError as exc:
+        raise from_validation(exc, None) from None
+
+
+def restyle(style: HouseStyle, overrides: dict[str, Any]) -> HouseStyle:
+    """`style` with some rules changed, for one block of a template (`{% call
+    restyle(percent_word="%") %}` around a table); the rules are checked as a campaign's."""
+    unknown = sorted(set(overrides) - set(HouseStyle.model_fields) | ({"name"} & set(overrides)))
+    if unknown:
+        raise PressgenError(f"restyle: unknown house-style rule {unknown[0]!r}")
+    data = style.model_dump()
     data.update(overrides)
     try:
         return HouseStyle.model_validate(data)
