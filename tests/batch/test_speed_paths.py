@@ -43,3 +43,36 @@ def test_english_ordinal_figures_are_num2words() -> None:
     values = [*range(1, 1200), *range(9990, 10125), 100011, 1000001, 123456789]
     for n in values:
         assert ordinal_figures(n, "en") == num2words(n, lang="en", to="ordinal_num"), n
+
+
+def test_index_lines_without_the_csv_writer_are_what_it_writes() -> None:
+    import csv
+    import io
+
+    from pressgen.batch.index import IndexRows
+
+    rows = IndexRows.__new__(IndexRows)  # only its line writer: no job needed
+    rows._buf = io.StringIO()
+    rows._csv = csv.writer(rows._buf, lineterminator="\n")
+    rng = random.Random(5)
+    pieces = ["a", "Área 1", ",", '"', "\n", "\r", " ", "", "=1", "12", "x;y", "\t"]
+    for _ in range(3000):
+        cells = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 3)))]
+        cells += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 3)))] * rng.randint(0, 4)
+        want = io.StringIO()
+        csv.writer(want, lineterminator="\n").writerow(cells)
+        assert rows._line(cells) == want.getvalue(), cells
+
+
+def test_remembered_escapes_are_the_escapes() -> None:
+    from pressgen.release.escape import MarkdownText, escape_inline, finalize
+
+    rng = random.Random(3)
+    pieces = ["a", "*", "_", "#", "- ", "1.", "\n", "  ", "<b>", "&amp;", "|", "[x]", " "]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        assert finalize(text) == escape_inline(text)
+        assert finalize(text) == escape_inline(text)  # the second is remembered
+        assert (
+            finalize(MarkdownText(text)) is not None and str(finalize(MarkdownText(text))) == text
+        )

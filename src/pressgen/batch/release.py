@@ -120,13 +120,20 @@ def key_figures(
             continue
         c = comps.get(name)
         value = fig.value
+        if c is None:
+            rank = joint = of = share = None
+        else:
+            rank, joint, of = c.rank, c.joint, c.standing.of
+            share = c.share_of_total
+            if share is not None:
+                share = json_value(share)
         out[name] = {
             "value": value if type(value) is int else json_value(value),
             "text": str(view[name]),
-            "rank": c.rank if c else None,
-            "joint": c.joint if c else None,
-            "of": c.standing.of if c else None,
-            "share_of_total": json_value(c.share_of_total) if c else None,
+            "rank": rank,
+            "joint": joint,
+            "of": of,
+            "share_of_total": share,
         }
     return out
 

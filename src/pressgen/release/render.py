@@ -231,7 +231,8 @@ def render_template(
             return LimitReached(message, path=path, where=line)
 
         def generate() -> Iterator[str]:
-            ctx = template.new_context(dict(context))
+            # new_context copies the variables itself (with the globals): no copy here.
+            ctx = template.new_context(context if isinstance(context, dict) else dict(context))
             if prepare is not None:
                 prepare(ctx)
             # root_render_func, not generate(): the same output without a generator layer.

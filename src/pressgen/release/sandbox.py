@@ -248,6 +248,10 @@ class _LimitedCodeGenerator(CodeGenerator):
         self.write("))")
 
 
+#: What `trusted` holds for a type it does not list (None there means "any attribute").
+_UNTRUSTED: frozenset[str] = frozenset()
+
+
 class LimitedSandbox(ImmutableSandboxedEnvironment):
     """Jinja's immutable sandbox with size guards on operators, method calls and filters."""
 
@@ -274,14 +278,16 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         self.trusted.update(types)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
-        kind = type(obj)
-        if kind in self.trusted and attribute[:1] != "_":
-            allowed = self.trusted[kind]
-            if allowed is None or attribute in allowed:
-                try:
-                    return getattr(obj, attribute)
-                except AttributeError:
-                    pass
+        allowed = self.trusted.get(type(obj), _UNTRUSTED)
+        if (
+            allowed is not _UNTRUSTED
+            and attribute[:1] != "_"
+            and (allowed is None or attribute in allowed)
+        ):
+            try:
+                return getattr(obj, attribute)
+            except AttributeError:
+                pass
         return super().getattr(obj, attribute)
 
     def limited_concat(self, join: Callable[[Any], str], parts: tuple[Any, ...]) -> str:
