@@ -67,7 +67,7 @@ def group_markdown(
         groups_count=len(job.groups),
         suppressed_cells=job.inputs.suppressed.get(group, 0),
     )
-    prepare = state.blocks.install if state.blocks is not None else None
+    prepare = state.blocks.render if state.blocks is not None else None
     return render_template(job.info, list(job.search), ctx, prepare)
 
 
