@@ -76,3 +76,15 @@ def test_remembered_escapes_are_the_escapes() -> None:
         assert (
             finalize(MarkdownText(text)) is not None and str(finalize(MarkdownText(text))) == text
         )
+
+
+def test_comparisons_made_without_init_are_the_dataclass() -> None:
+    from decimal import Decimal
+
+    from pressgen.batch.groups import Comparison, Ranking, Standing
+
+    standing = Standing("total", 100, Decimal(20), 5, True)
+    ranking = Ranking({"total": standing}, {"A": {"total": (2, True)}})
+    got = ranking.comparisons("A", {"total": (30, "count")})["total"]
+    assert got == Comparison("count", 30, 2, True, standing)
+    assert got.share_of_total == Decimal("0.3") and got.diff_from_average == 10
