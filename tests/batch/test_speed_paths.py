@@ -88,3 +88,29 @@ def test_comparisons_made_without_init_are_the_dataclass() -> None:
     got = ranking.comparisons("A", {"total": (30, "count")})["total"]
     assert got == Comparison("count", 30, 2, True, standing)
     assert got.share_of_total == Decimal("0.3") and got.diff_from_average == 10
+
+
+def test_ranking_from_workers_columns_is_the_ranking_from_every_group() -> None:
+    """Workers send their groups' values by figure; joined in the workers' order they
+    rank exactly as the groups' own values do in one process."""
+    from decimal import Decimal
+
+    from pressgen.batch.groups import join_columns, rank_columns, rank_groups, value_columns
+    from pressgen.figures.model import Figure
+
+    national = {
+        n: Figure(name=n, kind="count", value=1, provenance=None)  # type: ignore[arg-type]
+        for n in ("total", "share")
+    }
+    rng = random.Random(2)
+    values: dict[str, dict[str, tuple[int | Decimal, str]]] = {}
+    for i in range(40):
+        got: dict[str, tuple[int | Decimal, str]] = {"total": (rng.randint(0, 5), "count")}
+        if i % 3:  # some groups have no share
+            got["share"] = (Decimal(rng.randint(0, 9)) / 7, "share")
+        values[f"g{i}"] = got
+    groups = list(values)
+    halves = [{g: values[g] for g in groups[:17]}, {g: values[g] for g in groups[17:]}]
+    joined = join_columns(value_columns(h) for h in halves)
+    assert joined == value_columns(values)
+    assert rank_columns({}, national, joined) == rank_groups({}, national, values)

@@ -249,20 +249,63 @@ class Ranking:
         return Ranking(self.standings, {g: self.ranks[g] for g in groups if g in self.ranks})
 
 
+#: Groups' single-number values by figure, as the ranking needs them (and as a batch's
+#: workers send them, a fraction of the cost of pickling a dict per group): the groups,
+#: and for each figure the value of each group in that order (None: it has none).
+Columns = tuple[list[str], dict[str, list[Value | None]]]
+
+
+def value_columns(values: Mapping[str, Comparable]) -> Columns:
+    groups = list(values)
+    names = dict.fromkeys(n for v in values.values() for n in v)
+    rows = list(values.values())
+    return groups, {n: [v[n][0] if n in v else None for v in rows] for n in names}
+
+
+def join_columns(parts: Iterable[Columns]) -> Columns:
+    """Columns of several shares of the groups, one after the other."""
+    groups: list[str] = []
+    by_name: dict[str, list[Value | None]] = {}
+    for part_groups, part in parts:
+        before = len(groups)
+        groups += part_groups
+        for name, values in part.items():
+            col = by_name.get(name)
+            if col is None:
+                col = by_name[name] = [None] * before
+            col += values
+        for col in by_name.values():
+            col += [None] * (len(groups) - len(col))
+    return groups, by_name
+
+
 def rank_groups(
     specs: Mapping[str, FigureSpec],
     national: Mapping[str, Figure],
     values: Mapping[str, Comparable],
 ) -> Ranking:
     """Rank the groups with a value on each single-number national figure."""
+    return rank_columns(specs, national, value_columns(values))
+
+
+def rank_columns(
+    specs: Mapping[str, FigureSpec], national: Mapping[str, Figure], columns: Columns
+) -> Ranking:
+    """rank_groups, from the groups' values by figure."""
     additive = additive_figures(specs)
     standings: dict[str, Standing] = {}
     ranks: dict[str, dict[str, tuple[int | None, bool]]] = {}
     first = itemgetter(0)
+    groups, by_name = columns
     for name, fig in national.items():
         if not _is_number(fig.value):
             continue
-        own = [(v[name][0], g) for g, v in values.items() if name in v]
+        col = by_name.get(name)
+        own = (
+            []
+            if col is None
+            else [(v, g) for v, g in zip(col, groups, strict=True) if v is not None]
+        )
         if not own:
             continue
         with decimal.localcontext(DECIMAL_CONTEXT):
