@@ -174,3 +174,30 @@ def test_a_layout_that_is_not_shared_is_rendered_in_full(
     for ctx in _contexts():
         assert _by_plan(folder, cache, ctx) == _render(folder, None, ctx)
     assert cache._plans["child.md.j2"] is None
+
+
+def test_the_forces_batch_replays_its_layout(tmp_path: Path) -> None:
+    """The shipped layout and the cyber-training template are replayable: a batch
+    renders only their varying blocks (should a template change break that, the batch
+    stays correct but slow, and this says so)."""
+    from pressgen.batch.groups import build_group, comparable, rank_groups
+    from pressgen.batch.job import prepare_job
+    from pressgen.batch.release import group_markdown, render_state
+    from pressgen.release.views import FigureMap
+    from tests.conftest import ROOT
+
+    campaign = ROOT / "campaigns" / "forces-cyber-training.toml"
+    job = prepare_job(campaign, tmp_path, None, "md", None, None, False, False, False)
+    built = {g: build_group(job.inputs, g) for g in job.groups[:3]}
+    values = {g: comparable(b.figures) for g, b in built.items() if b.figures is not None}
+    ranking = rank_groups(job.loaded.campaign.figures, job.national, values)
+    state = render_state(job)
+    assert state.blocks is not None
+    for g, b in built.items():
+        assert b.figures is not None
+        view = FigureMap(state.fmt, b.figures)
+        group_markdown(job, state, g, view, ranking.comparisons(g, values[g]))
+    plan = state.blocks._plans[job.info.name]
+    assert plan is not None
+    varying = {p.__name__ for p in plan if not isinstance(p, str)}
+    assert varying == {"block_headline", "block_body", "block_local_angle", "replay"}
