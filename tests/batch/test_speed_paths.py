@@ -43,3 +43,74 @@ def test_english_ordinal_figures_are_num2words() -> None:
     values = [*range(1, 1200), *range(9990, 10125), 100011, 1000001, 123456789]
     for n in values:
         assert ordinal_figures(n, "en") == num2words(n, lang="en", to="ordinal_num"), n
+
+
+def test_index_lines_without_the_csv_writer_are_what_it_writes() -> None:
+    import csv
+    import io
+
+    from pressgen.batch.index import IndexRows
+
+    rows = IndexRows.__new__(IndexRows)  # only its line writer: no job needed
+    rows._buf = io.StringIO()
+    rows._csv = csv.writer(rows._buf, lineterminator="\n")
+    rng = random.Random(5)
+    pieces = ["a", "Área 1", ",", '"', "\n", "\r", " ", "", "=1", "12", "x;y", "\t"]
+    for _ in range(3000):
+        cells = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 3)))]
+        cells += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 3)))] * rng.randint(0, 4)
+        want = io.StringIO()
+        csv.writer(want, lineterminator="\n").writerow(cells)
+        assert rows._line(cells) == want.getvalue(), cells
+
+
+def test_remembered_escapes_are_the_escapes() -> None:
+    from pressgen.release.escape import MarkdownText, escape_inline, finalize
+
+    rng = random.Random(3)
+    pieces = ["a", "*", "_", "#", "- ", "1.", "\n", "  ", "<b>", "&amp;", "|", "[x]", " "]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        assert finalize(text) == escape_inline(text)
+        assert finalize(text) == escape_inline(text)  # the second is remembered
+        assert (
+            finalize(MarkdownText(text)) is not None and str(finalize(MarkdownText(text))) == text
+        )
+
+
+def test_comparisons_made_without_init_are_the_dataclass() -> None:
+    from decimal import Decimal
+
+    from pressgen.batch.groups import Comparison, Ranking, Standing
+
+    standing = Standing("total", 100, Decimal(20), 5, True)
+    ranking = Ranking({"total": standing}, {"A": {"total": (2, True)}})
+    got = ranking.comparisons("A", {"total": (30, "count")})["total"]
+    assert got == Comparison("count", 30, 2, True, standing)
+    assert got.share_of_total == Decimal("0.3") and got.diff_from_average == 10
+
+
+def test_ranking_from_workers_columns_is_the_ranking_from_every_group() -> None:
+    """Workers send their groups' values by figure; joined in the workers' order they
+    rank exactly as the groups' own values do in one process."""
+    from decimal import Decimal
+
+    from pressgen.batch.groups import join_columns, rank_columns, rank_groups, value_columns
+    from pressgen.figures.model import Figure
+
+    national = {
+        n: Figure(name=n, kind="count", value=1, provenance=None)  # type: ignore[arg-type]
+        for n in ("total", "share")
+    }
+    rng = random.Random(2)
+    values: dict[str, dict[str, tuple[int | Decimal, str]]] = {}
+    for i in range(40):
+        got: dict[str, tuple[int | Decimal, str]] = {"total": (rng.randint(0, 5), "count")}
+        if i % 3:  # some groups have no share
+            got["share"] = (Decimal(rng.randint(0, 9)) / 7, "share")
+        values[f"g{i}"] = got
+    groups = list(values)
+    halves = [{g: values[g] for g in groups[:17]}, {g: values[g] for g in groups[17:]}]
+    joined = join_columns(value_columns(h) for h in halves)
+    assert joined == value_columns(values)
+    assert rank_columns({}, national, joined) == rank_groups({}, national, values)

@@ -275,3 +275,24 @@ def test_compiled_templates_on_disk_are_filed_by_the_code_generator(
     )
     with pytest.raises(LimitError):
         env.get_template("big.md.j2").render()
+
+
+def test_macros_are_still_what_the_sandbox_fast_path_assumes() -> None:
+    """LimitedSandbox.call calls a template's Macro directly, as the general path does
+    for it: safely callable, no sized type's method, the evaluation context passed
+    first. Should Jinja change any of that, the shortcut must change with it."""
+    from jinja2.runtime import Macro
+    from jinja2.utils import _PassArg
+
+    for mark in ("unsafe_callable", "alters_data", "jinja_pass_arg", "__wrapped__", "__self__"):
+        assert not hasattr(Macro, mark), mark
+    assert _PassArg.from_obj(Macro.__call__) is _PassArg.eval_context
+    env = LimitedSandbox()
+    tmpl = env.from_string(
+        "{% macro m(x, y=2) %}{{ x * y }}{% endmacro %}{{ m(3) }}{% for i in [1] %}{{ m(i, y=4) }}{% endfor %}"
+    )
+    assert tmpl.render() == "64"
+    called = "{% macro w() %}<{{ caller() }}>{% endmacro %}{% call w() %}x{% endcall %}"
+    assert env.from_string(called).render() == "<x>"
+    with pytest.raises(LimitError):
+        env.from_string("{% macro m(x) %}{{ x }}{% endmacro %}{{ m('a' * 10**8) }}").render()

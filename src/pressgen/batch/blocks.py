@@ -17,6 +17,15 @@ fails alike). The output replayed is what the block yielded when rendered, so th
 release is the same, byte for byte (tests/batch/test_same_bytes.py). This rests on
 filters and tests being functions of their arguments: pressgen's filters read nothing
 from the context but its formatter, which every release of a batch shares.
+
+The layout around the blocks is replayed too (`render`): when the top level of every
+template of the chain reads only shared names, includes nothing and sets nothing that
+the blocks rendered per release read, its output is the same text between the same
+blocks in every release. It is recorded once (the top level run with each block standing
+in as a marker), the blocks that come out the same folded into that text, and a release
+is then that text with the few blocks that differ rendered in their places: the same
+pieces, without running the layout's code and every block's output up through each
+template of the chain again.
 """
 
 from __future__ import annotations
@@ -51,10 +60,71 @@ class BlockCache:
         self._unique = frozenset(unique)
         self._replays: dict[tuple[str | None, BlockFunction], BlockFunction | None] = {}
         self._chains: dict[str | None, _Chain | None] = {}
+        self._plans: dict[str | None, tuple[str | BlockFunction, ...] | None] = {}
 
     def install(self, context: Context) -> None:
         """Make `context`'s blocks replay what they can (before it is rendered)."""
         context.blocks = _Blocks(context.blocks, self, context.name)
+
+    def render(self, context: Context) -> Iterator[str] | None:
+        """The release's output from its recorded layout (see the module's docstring),
+        or None: then render the template as usual, its blocks replayed where they can
+        be (installed here). For render_template's `prepare`."""
+        root = context.name
+        if root not in self._plans:
+            self._plans[root] = self._record(context)
+        plan = self._plans[root]
+        if plan is None:
+            self.install(context)
+            return None
+        return _play(plan, context)
+
+    def _record(self, context: Context) -> tuple[str | BlockFunction, ...] | None:
+        """The layout's output as text and the blocks rendered per release, in order;
+        None when the layout cannot be replayed (or recording it failed: the render
+        then says why, as it would have)."""
+        chain = self._chain(context.name)
+        if context.name is None or chain is None or not chain.layout_is_shared(self._varying):
+            return None
+        env = context.environment
+        try:
+            template = env.get_template(context.name)
+            recording = template.new_context(context.parent, shared=True)
+            recorder = _Recorder(recording.blocks)
+            recording.blocks = recorder
+            pieces = list(template.root_render_func(recording))
+        except Exception:
+            return None
+        plan: list[str | BlockFunction] = []
+        private = set(chain.macros) | chain.assigned
+        for piece in pieces:
+            if isinstance(piece, _Slot):
+                fn = recorder.functions[piece.index]
+                keyed = self._plan(fn, context.name)
+                replay = self.wrapped(fn, context.name)
+                if keyed == () and replay is not None:
+                    # The same in every release: rendered now, where the layout's
+                    # macros are defined, and folded into the text.
+                    recording.blocks = _Blocks(recorder, self, context.name)
+                    try:
+                        piece = "".join(replay(recording))
+                    except Exception:
+                        return None
+                else:
+                    # Rendered per release, where the layout's top level has not run:
+                    # it must not read the macros or names the top level defines.
+                    reads = _block_reads(chain, fn)
+                    if reads is None or reads & private:
+                        return None
+                    plan.append(replay or fn)
+                    continue
+            elif not isinstance(piece, str) or _Slot.MARK in piece:
+                return None  # a block's marker inside other text: a filter over a block
+            if plan and isinstance(plan[-1], str):
+                plan[-1] += piece
+            else:
+                plan.append(piece)
+        return tuple(plan)
 
     def wrapped(self, fn: BlockFunction, root: str | None) -> BlockFunction | None:
         """`fn` replaying its output where it can; None if it must render every time."""
@@ -108,6 +178,56 @@ class BlockCache:
         return self._chains[root]
 
 
+def _play(plan: tuple[str | BlockFunction, ...], context: Context) -> Iterator[str]:
+    for part in plan:
+        if isinstance(part, str):
+            yield part
+        else:
+            yield from part(context)
+
+
+class _Slot:
+    """Where the layout placed a block, in the recording of its output."""
+
+    MARK = "\x00pressgen-block\x00"
+    __slots__ = ("index",)
+
+    def __init__(self, index: int) -> None:
+        self.index = index
+
+    def __str__(self) -> str:
+        return self.MARK
+
+
+class _Recorder(dict[str, list[BlockFunction]]):
+    """A recording context's blocks: each block the layout renders yields a marker,
+    and the function that would have rendered it is noted."""
+
+    def __init__(self, blocks: dict[str, list[BlockFunction]]) -> None:
+        super().__init__(blocks)
+        self.functions: list[BlockFunction] = []
+
+    def __getitem__(self, name: str) -> list[BlockFunction]:
+        stack = dict.__getitem__(self, name)
+        slot = _Slot(len(self.functions))
+        self.functions.append(stack[0])
+
+        def marker(context: Context) -> Iterator[Any]:
+            yield slot
+
+        return [marker, *stack[1:]]
+
+
+def _block_reads(chain: _Chain, fn: BlockFunction) -> set[str] | None:
+    owner = fn.__globals__.get("name")
+    if not isinstance(owner, str) or owner not in chain.blocks:
+        return None
+    block = chain.blocks[owner].get(fn.__name__.removeprefix("block_"))
+    if block is None or block.scoped:
+        return None
+    return chain.reads(block)
+
+
 class _Blocks(dict[str, list[BlockFunction]]):
     """A context's blocks, handing out the replaying version of each block it can."""
 
@@ -132,6 +252,7 @@ class _Chain:
         self.blocks: dict[str, dict[str, nodes.Block]] = {}
         self.macros: dict[str, list[nodes.Macro]] = {}
         self.assigned: set[str] = set()
+        self.layout: list[nodes.Node] = []  # every template's top level
 
     @classmethod
     def parse(cls, env: Environment, root: str) -> _Chain | None:
@@ -145,6 +266,7 @@ class _Chain:
             chain.blocks[name] = {b.name: b for b in tree.find_all(nodes.Block)}
             name = None
             for node in _top_level(tree):
+                chain.layout.append(node)
                 if isinstance(node, nodes.Extends):
                     if not isinstance(node.template, nodes.Const):
                         return None  # which layout is computed: cannot follow
@@ -158,6 +280,22 @@ class _Chain:
                 elif isinstance(node, nodes.Name) and node.ctx == "store":
                     chain.assigned.add(node.name)
         return chain
+
+    def layout_is_shared(self, varying: frozenset[str]) -> bool:
+        """Whether every template's top level renders alike in every release: it reads
+        no varying name, includes nothing, calls no impure filter and never `self`."""
+        for node in self.layout:
+            if isinstance(node, nodes.Include):
+                return False
+            if isinstance(node, nodes.Filter) and node.name in _IMPURE_FILTERS:
+                return False
+            if (
+                isinstance(node, nodes.Name)
+                and node.ctx == "load"
+                and (node.name in varying or node.name in _UNSAFE_NAMES)
+            ):
+                return False
+        return True
 
     def reads(self, node: nodes.Node, seen: set[str] | None = None) -> set[str] | None:
         """Every name `node` reads, through the top-level macros it calls; None when it

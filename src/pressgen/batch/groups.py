@@ -98,8 +98,9 @@ class Comparison:
             if not st.additive or st.national == 0:
                 got = None
             else:
-                with decimal.localcontext(DECIMAL_CONTEXT):
-                    got = Decimal(self.value) / Decimal(st.national)
+                # The context's own divide: what `/` gives within localcontext(it), at a
+                # fraction of the cost of entering one for each figure of each group.
+                got = DECIMAL_CONTEXT.divide(Decimal(self.value), Decimal(st.national))
             self.__dict__["_share"] = got
         return got  # type: ignore[no-any-return]
 
@@ -107,8 +108,8 @@ class Comparison:
     def diff_from_average(self) -> Decimal:
         got = self.__dict__.get("_diff")
         if got is None:
-            with decimal.localcontext(DECIMAL_CONTEXT):
-                got = self.__dict__["_diff"] = Decimal(self.value) - self.standing.average
+            got = DECIMAL_CONTEXT.subtract(Decimal(self.value), self.standing.average)
+            self.__dict__["_diff"] = got
         return got
 
     @property
@@ -229,16 +230,53 @@ class Ranking:
         """One group's comparisons, from its own values and its places."""
         places = self.ranks.get(group, {})
         out: dict[str, Comparison] = {}
+        new = object.__new__
         for name, standing in self.standings.items():
             place = places.get(name)
             if place is not None:
                 value, kind = values[name]
-                out[name] = Comparison(kind, value, place[0], place[1], standing)
+                # Comparison(kind, value, rank, joint, standing), made as its frozen
+                # __init__ would make it at a third of the cost (eleven a group).
+                c = new(Comparison)
+                c.__dict__.update(
+                    kind=kind, value=value, rank=place[0], joint=place[1], standing=standing
+                )
+                out[name] = c
         return out
 
     def only(self, groups: Iterable[str]) -> Ranking:
         """The places of some groups only (what a worker needs for its share)."""
         return Ranking(self.standings, {g: self.ranks[g] for g in groups if g in self.ranks})
+
+
+#: Groups' single-number values by figure, as the ranking needs them (and as a batch's
+#: workers send them, a fraction of the cost of pickling a dict per group): the groups,
+#: and for each figure the value of each group in that order (None: it has none).
+Columns = tuple[list[str], dict[str, list[Value | None]]]
+
+
+def value_columns(values: Mapping[str, Comparable]) -> Columns:
+    groups = list(values)
+    names = dict.fromkeys(n for v in values.values() for n in v)
+    rows = list(values.values())
+    return groups, {n: [v[n][0] if n in v else None for v in rows] for n in names}
+
+
+def join_columns(parts: Iterable[Columns]) -> Columns:
+    """Columns of several shares of the groups, one after the other."""
+    groups: list[str] = []
+    by_name: dict[str, list[Value | None]] = {}
+    for part_groups, part in parts:
+        before = len(groups)
+        groups += part_groups
+        for name, values in part.items():
+            col = by_name.get(name)
+            if col is None:
+                col = by_name[name] = [None] * before
+            col += values
+        for col in by_name.values():
+            col += [None] * (len(groups) - len(col))
+    return groups, by_name
 
 
 def rank_groups(
@@ -247,14 +285,27 @@ def rank_groups(
     values: Mapping[str, Comparable],
 ) -> Ranking:
     """Rank the groups with a value on each single-number national figure."""
+    return rank_columns(specs, national, value_columns(values))
+
+
+def rank_columns(
+    specs: Mapping[str, FigureSpec], national: Mapping[str, Figure], columns: Columns
+) -> Ranking:
+    """rank_groups, from the groups' values by figure."""
     additive = additive_figures(specs)
     standings: dict[str, Standing] = {}
     ranks: dict[str, dict[str, tuple[int | None, bool]]] = {}
     first = itemgetter(0)
+    groups, by_name = columns
     for name, fig in national.items():
         if not _is_number(fig.value):
             continue
-        own = [(v[name][0], g) for g, v in values.items() if name in v]
+        col = by_name.get(name)
+        own = (
+            []
+            if col is None
+            else [(v, g) for v, g in zip(col, groups, strict=True) if v is not None]
+        )
         if not own:
             continue
         with decimal.localcontext(DECIMAL_CONTEXT):

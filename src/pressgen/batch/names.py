@@ -25,7 +25,12 @@ _WINDOWS_RESERVED = frozenset(
 def slugify(value: str) -> str:
     """'Avon and Somerset Constabulary' -> 'avon-and-somerset-constabulary'; '' when
     nothing of the value survives (it is then named by its hash)."""
-    text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
+    # ASCII is its own NFKD form, all kept: only other text needs decomposing.
+    text = (
+        value
+        if value.isascii()
+        else unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
+    )
     text = _NOT_SLUG.sub("-", text.lower()).strip("-")
     text = text[:MAX_SLUG].rstrip("-")
     if text in _WINDOWS_RESERVED:

@@ -69,7 +69,7 @@ def group_markdown(
         groups_count=len(job.groups),
         suppressed_cells=job.inputs.suppressed.get(group, 0),
     )
-    prepare = state.blocks.install if state.blocks is not None else None
+    prepare = state.blocks.render if state.blocks is not None else None
     return render_template(job.info, list(job.search), ctx, prepare)
 
 
@@ -122,13 +122,20 @@ def key_figures(
             continue
         c = comps.get(name)
         value = fig.value
+        if c is None:
+            rank = joint = of = share = None
+        else:
+            rank, joint, of = c.rank, c.joint, c.standing.of
+            share = c.share_of_total
+            if share is not None:
+                share = json_value(share)
         out[name] = {
             "value": value if type(value) is int else json_value(value),
             "text": str(view[name]),
-            "rank": c.rank if c else None,
-            "joint": c.joint if c else None,
-            "of": c.standing.of if c else None,
-            "share_of_total": json_value(c.share_of_total) if c else None,
+            "rank": rank,
+            "joint": joint,
+            "of": of,
+            "share_of_total": share,
         }
     return out
 

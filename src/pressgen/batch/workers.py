@@ -25,12 +25,16 @@ from typing import Any
 
 from pressgen.batch.files import ReleaseWriter
 from pressgen.batch.groups import (
+    Columns,
     Comparable,
     GroupFigures,
     Ranking,
     build_group,
     comparable,
+    join_columns,
+    rank_columns,
     rank_groups,
+    value_columns,
 )
 from pressgen.batch.index import IndexRows, share_columns
 from pressgen.batch.job import Job
@@ -170,13 +174,16 @@ def _in_processes(
             theirs.close()
             conns.append(mine)
             procs.append(proc)
-        values: dict[str, Comparable] = {}
-        for _, payload in _messages(conns, procs, stop, until="built"):
+        parts: dict[int, Columns] = {}
+        for k, payload in _messages(conns, procs, stop, until="built"):
             if payload is None:
                 yield None
                 return
-            values.update(payload)
-        ranking = rank_groups(job.loaded.campaign.figures, job.national, values)
+            parts[k] = payload
+        # In the workers' order, which is the groups' (as in one process, whatever
+        # order they finished in).
+        columns = join_columns(parts[k] for k in sorted(parts))
+        ranking = rank_columns(job.loaded.campaign.figures, job.national, columns)
         with_share = share_columns(job, ranking)
         ranked(with_share)
         for k, conn in enumerate(conns):
@@ -267,7 +274,7 @@ def _worker(
         # and runs once every COLLECT_EVERY releases: a template's macros can leave a few
         # reference cycles behind each render.
         gc.freeze()
-        conn.send(("built", values))
+        conn.send(("built", value_columns(values)))
         while not conn.poll(0.2):
             if os.getppid() != parent:
                 return

@@ -251,12 +251,14 @@ def provenance(
     numbers: Any = (),
     suppressed: int = 0,
 ) -> Provenance:
+    # Positional, and the row numbers through map: a batch makes this for every figure
+    # of every group (keywords and a generator were a third of building a group).
     return Provenance(
-        source=plan.source,
-        dataset=plan.title,
-        method=method,
-        filter=joined_filter(scope.prefix, plan.filter),
-        rows=rows,
-        row_numbers=tuple(int(n) for n in numbers or ()),
-        suppressed=suppressed,
+        plan.source,
+        plan.title,
+        method,
+        joined_filter(scope.prefix, plan.filter),
+        rows,
+        tuple(map(int, numbers or ())),
+        suppressed,
     )

@@ -193,13 +193,13 @@ def evaluate_groups(
     plain = [a for a in aggs if a.by is None]
     if plain:
         table = keyed.group_by(key).agg(row_expr(a).alias(f"a{i}") for i, a in enumerate(plain))
-        for group, *values in table.iter_rows():
+        for group, *values in _rows(table):
             out.setdefault(group, {}).update(zip(plain, values, strict=True))
     for by, split in _by_column(aggs).items():
         table = keyed.group_by(key, pl.col(by)).agg(
             row_expr(a).alias(f"a{i}") for i, a in enumerate(split)
         )
-        for group, sub, *values in table.iter_rows():
+        for group, sub, *values in _rows(table):
             if sub is None:
                 continue
             got = out.setdefault(group, {})
@@ -210,6 +210,12 @@ def evaluate_groups(
             if a.by is not None:
                 got.setdefault(a, {})
     return out
+
+
+def _rows(table: pl.DataFrame) -> Iterable[tuple[Any, ...]]:
+    """The table's rows as tuples, as iter_rows gives them, converted a column at a time
+    (a quarter of the cost for a batch's thousands of groups: the serial part of it)."""
+    return zip(*(col.to_list() for col in table.get_columns()), strict=True)
 
 
 def _by_column(aggs: Sequence[Agg]) -> dict[str, list[Agg]]:

@@ -67,12 +67,29 @@ def _escape_line_start(m: re.Match[str]) -> str:
     return m.group(1) + "\\" + mark
 
 
+#: Plain strings already escaped, by their text: a batch prints the same group names and
+#: formatted numbers in release after release. Bounded; cleared when full.
+_ESCAPED: dict[str, str] = {}
+_ESCAPED_MAX = 8192
+
+
 def finalize(value: Any) -> Any:
     """Jinja's `finalize`: every printed value but MarkdownText is escaped as inline text."""
-    if isinstance(value, MarkdownText):
-        return value
-    if isinstance(value, str):
-        return escape_inline(value)
-    if value is None or isinstance(value, int | float) or not hasattr(value, "__str__"):
-        return value
-    return escape_inline(str(value))
+    kind = type(value)
+    if kind is not str:
+        if isinstance(value, MarkdownText):
+            return value
+        if isinstance(value, str):
+            return escape_inline(value)
+        if value is None or isinstance(value, int | float) or not hasattr(value, "__str__"):
+            return value
+        value = str(value)
+        if type(value) is not str:
+            return escape_inline(value)
+    got = _ESCAPED.get(value)
+    if got is None:
+        got = escape_inline(value)
+        if len(_ESCAPED) >= _ESCAPED_MAX:
+            _ESCAPED.clear()
+        _ESCAPED[value] = got
+    return got

@@ -37,14 +37,8 @@ from pressgen.release.compiled import bytecode_cache
 from pressgen.release.escape import MarkdownText, escape_markdown, finalize
 from pressgen.release.filter_args import checked_filters
 from pressgen.release.filters import FILTERS, GLOBALS
-from pressgen.release.sandbox import (
-    ConfinedLoader,
-    LimitedSandbox,
-    LimitReached,
-    Limits,
-    TemplateFileError,
-    render_limited,
-)
+from pressgen.release.loader import ConfinedLoader, TemplateFileError
+from pressgen.release.sandbox import LimitedSandbox, LimitReached, Limits, render_limited
 from pressgen.storage.locations import is_inside
 
 __all__ = [
@@ -218,10 +212,11 @@ def render_template(
     info: TemplateInfo,
     search_path: Sequence[Path],
     context: Mapping[str, Any],
-    prepare: Callable[[Context], None] | None = None,
+    prepare: Callable[[Context], Iterator[str] | None] | None = None,
 ) -> str:
     """`prepare`, if given, is called with the template's context before it renders (a
-    batch installs the blocks it replays; see batch/blocks.py)."""
+    batch installs the blocks it replays; see batch/blocks.py); when it returns an
+    iterator, that is the template's output (rendered under the same limits)."""
     env = environment(search_path)
     try:
         template = env.get_template(info.name)
@@ -239,9 +234,12 @@ def render_template(
             return LimitReached(message, path=path, where=line)
 
         def generate() -> Iterator[str]:
-            ctx = template.new_context(dict(context))
+            # new_context copies the variables itself (with the globals): no copy here.
+            ctx = template.new_context(context if isinstance(context, dict) else dict(context))
             if prepare is not None:
-                prepare(ctx)
+                output = prepare(ctx)
+                if output is not None:
+                    return output
             # root_render_func, not generate(): the same output without a generator layer.
             return template.root_render_func(ctx)
 

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import functools
 import os
-import posixpath
 import re
 import threading
 import time
@@ -33,10 +32,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from jinja2 import FileSystemLoader, TemplateNotFound
-from jinja2.exceptions import SecurityError
-from jinja2.loaders import split_template_path
-from jinja2.runtime import Context
+from jinja2.runtime import Context, Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from pressgen.errors import PressgenError
@@ -231,6 +227,10 @@ def _guard_filter(limits: Limits, name: str, func: Callable[..., Any]) -> Callab
     return guarded
 
 
+#: What `trusted` holds for a type it does not list (None there means "any attribute").
+_UNTRUSTED: frozenset[str] = frozenset()
+
+
 class LimitedSandbox(ImmutableSandboxedEnvironment):
     """Jinja's immutable sandbox with size guards on operators, method calls and filters."""
 
@@ -258,14 +258,16 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         self.trusted.update(types)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
-        kind = type(obj)
-        if kind in self.trusted and attribute[:1] != "_":
-            allowed = self.trusted[kind]
-            if allowed is None or attribute in allowed:
-                try:
-                    return getattr(obj, attribute)
-                except AttributeError:
-                    pass
+        allowed = self.trusted.get(type(obj), _UNTRUSTED)
+        if (
+            allowed is not _UNTRUSTED
+            and attribute[:1] != "_"
+            and (allowed is None or attribute in allowed)
+        ):
+            try:
+                return getattr(obj, attribute)
+            except AttributeError:
+                pass
         return super().getattr(obj, attribute)
 
     def limited_concat(self, join: Callable[[Any], str], parts: tuple[Any, ...]) -> str:
@@ -279,62 +281,23 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
     def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        if type(__obj) is Macro:
+            # A template's own macro: what the general path below does for one (it is
+            # safely callable, is no sized type's method, and takes the evaluation
+            # context first), without its half-dozen failed attribute look-ups.
+            # tests/hardening/test_sandbox.py checks that Jinja's Macro is still so.
+            kwargs.pop("_block_vars", None)
+            kwargs.pop("_loop_vars", None)
+            try:
+                result = __obj(__context.eval_ctx, *args, **kwargs)
+            except StopIteration:
+                return __context.environment.undefined(
+                    "value was undefined because a callable raised a StopIteration exception"
+                )
+            return _check_result(__self.limits, result)
         args = check_call(__self.limits, __obj, args, kwargs)
         result = super().call(__context, __obj, *args, **kwargs)
         return _check_result(__self.limits, result)
-
-
-class TemplateFileError(PressgenError):
-    """A template file that cannot be read. It names that file (an included one, say),
-    never the template that asked for it."""
-
-
-class ConfinedLoader(FileSystemLoader):
-    """A file loader that refuses templates which resolve outside its folders.
-
-    Jinja already refuses `..` and absolute names; this also refuses a symlink (or a
-    linked folder) that points out of the template folders, before the file is read. A
-    file that exists but cannot be read is a TemplateFileError naming that file."""
-
-    def __init__(self, searchpath: list[str]) -> None:
-        super().__init__(searchpath, followlinks=False)
-        self._roots = [os.path.realpath(p) for p in searchpath]
-
-    def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool]]:
-        if "\\" in template or "\x00" in template:
-            raise TemplateNotFound(template)
-        pieces = split_template_path(template)
-        for folder in self.searchpath:
-            filename = posixpath.join(folder, *pieces)
-            if os.path.isfile(filename):
-                break
-        else:
-            raise TemplateNotFound(template)
-        real = os.path.realpath(filename)
-        if not any(real.startswith(r.rstrip(os.sep) + os.sep) for r in self._roots):
-            raise SecurityError(
-                f"template {template!r} links to a file outside the template folders"
-            )
-        try:
-            with open(filename, encoding=self.encoding) as fh:
-                contents = fh.read()
-            mtime = os.path.getmtime(filename)
-        except OSError as exc:
-            raise TemplateFileError(
-                f"cannot read template: {exc.strerror or exc}", path=filename
-            ) from None
-        except UnicodeDecodeError as exc:
-            raise TemplateFileError(
-                f"template is not valid UTF-8 (byte {exc.start})", path=filename
-            ) from None
-
-        def uptodate() -> bool:
-            try:
-                return os.path.getmtime(filename) == mtime
-            except OSError:
-                return False
-
-        return contents, os.path.normpath(filename), uptodate
 
 
 # --- time and memory watchdog --------------------------------------------------------
