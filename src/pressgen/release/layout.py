@@ -10,7 +10,7 @@ campaign and the dataset are escaped for Markdown as they go in, and the filled 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -40,8 +40,11 @@ class LayoutView:
     telephone: str
     draft: str
     notes: tuple[MarkdownText, ...]
-    """The standing notes to editors, in order: source (and period), illustrative
-    figures, suppressed cells, rounding."""
+    """The standing notes to editors that come before the one on suppressed cells (the
+    `suppressed_note` filter): the source (and period), the dataset's notes, the
+    illustrative figures."""
+    rounding_note: MarkdownText
+    """How percentages were rounded, as a sentence."""
 
 
 def layout_view(
@@ -50,7 +53,6 @@ def layout_view(
     when: str | None,
     organisation: str,
     manifest: Manifest,
-    suppressed_cells: int,
     data_language: bool,
 ) -> LayoutView:
     """The layout words for a render. `when` is the embargo's date and time as the
@@ -72,7 +74,10 @@ def layout_view(
         email=words.email,
         telephone=words.telephone,
         draft=words.draft,
-        notes=_notes(fmt, words, manifest, suppressed_cells, data_language),
+        notes=_notes(fmt, words, manifest, data_language),
+        rounding_note=MarkdownText(
+            _fill(words.rounding[fmt.style.rounding], unit=_unit(fmt, words))
+        ),
     )
 
 
@@ -80,7 +85,6 @@ def _notes(
     fmt: Formatter,
     words: LayoutWords,
     manifest: Manifest,
-    suppressed: int,
     data_language: bool,
 ) -> tuple[MarkdownText, ...]:
     src = manifest.source
@@ -102,22 +106,26 @@ def _notes(
         out.append(escape_inline(manifest.notes))
     if manifest.illustrative:
         out.append(words.illustrative)
-    if suppressed:
-        pattern = _form(fmt, suppressed, words.suppressed)
-        markers = escape_inline(fmt.join(list(manifest.suppression), "or"))
-        gender = words.suppressed_gender
-        out.append(
-            _fill(
-                pattern,
-                n=fmt.count(suppressed, gender=gender),
-                N=fmt.count(suppressed, sentence_start=True, gender=gender),
-                markers=markers,
-            )
-        )
-    else:
-        out.append(words.unsuppressed)
-    out.append(_fill(words.rounding[fmt.style.rounding], unit=_unit(fmt, words)))
     return tuple(MarkdownText(n) for n in out)
+
+
+def suppressed_note(fmt: Formatter, n: int, markers: Sequence[str]) -> MarkdownText:
+    """The note on the `n` suppressed cells the release's figures read, shown in the
+    source as `markers` ('Three cells were suppressed …'), or that there were none. A
+    filter, not a field of the view: a batch gives each group its own count."""
+    words, _own = layout_words_for(fmt.language)
+    if not n:
+        return MarkdownText(words.unsuppressed)
+    pattern = _form(fmt, n, words.suppressed)
+    gender = words.suppressed_gender
+    return MarkdownText(
+        _fill(
+            pattern,
+            n=fmt.count(n, gender=gender),
+            N=fmt.count(n, sentence_start=True, gender=gender),
+            markers=escape_inline(fmt.join([str(m) for m in markers], "or")),
+        )
+    )
 
 
 def _unit(fmt: Formatter, words: LayoutWords) -> str:

@@ -314,7 +314,6 @@ def build_context(
         when=when,
         organisation=rel.organisation,
         manifest=main,
-        suppressed_cells=prepared.suppressed_cells,
         # the dataset's words (period, notes) are written in the campaign's language
         data_language=fmt.language == camp.locale.split("_")[0],
     )
