@@ -118,22 +118,22 @@ def suppressed_note(fmt: Formatter, n: int, markers: Sequence[str]) -> MarkdownT
         return MarkdownText(words.unsuppressed)
     pattern = _form(fmt, n, words.suppressed)
     gender = words.suppressed_gender
-    return MarkdownText(
-        _fill(
-            pattern,
-            n=fmt.count(n, gender=gender),
-            N=fmt.count(n, sentence_start=True, gender=gender),
-            markers=escape_inline(fmt.join([str(m) for m in markers], "or")),
-        )
-    )
+    values = {"markers": escape_inline(fmt.join([str(m) for m in markers], "or"))}
+    # Only the forms the pattern uses: not every language spells every number.
+    if "{n}" in pattern:
+        values["n"] = fmt.count(n, gender=gender)
+    if "{N}" in pattern:
+        values["N"] = fmt.count(n, sentence_start=True, gender=gender)
+    return MarkdownText(_fill(pattern, **values))
 
 
 def _unit(fmt: Formatter, words: LayoutWords) -> str:
     places = fmt.style.share_decimals
     if places == 0:
         return words.whole
-    k = fmt.count(places, gender=words.places_gender)
-    return _fill(_form(fmt, places, words.places), k=k, d=str(places))
+    pattern = _form(fmt, places, words.places)
+    k = fmt.count(places, gender=words.places_gender) if "{k}" in pattern else ""
+    return _fill(pattern, k=k, d=str(places))
 
 
 def _form(fmt: Formatter, n: int, forms: Mapping[str, str]) -> str:

@@ -174,10 +174,10 @@ _FR = LayoutWords(
 )
 
 _ES = LayoutWords(
-    immediate="Para difusión inmediata",
+    immediate="Para su difusión inmediata",
     embargo="Embargo hasta el {when}",
     ends="FIN",
-    notes="Notas para los editores",
+    notes="Notas para la redacción",
     about="Acerca de {organisation}",
     contact="Contacto de prensa",
     email="Correo electrónico:",
