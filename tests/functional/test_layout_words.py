@@ -156,12 +156,17 @@ def test_a_language_without_words_is_english_with_a_warning(
 @pytest.mark.parametrize("style", ["de-presse", "plain"])
 @pytest.mark.parametrize("locale", ["de_DE", "de_AT", "de_CH"])
 def test_german_output_is_lint_clean(locale: str, style: str) -> None:
-    """The rounding note once said 'ab 5 aufgerundet', a digit de-presse spells out."""
+    """The rounding note once said 'ab 5 aufgerundet', a digit de-presse spells out.
+    The campaign's German headline (its own text, not the layout's) is over the wire
+    limit, so that one finding is set aside."""
     prepared = prepare(MET)
     rendered = render_release(prepared, locale=locale, style=style)
     assert "kaufmännisch" in rendered.markdown or style == "plain"
     findings = lint_text(rendered.markdown, locale=locale, style=rendered.style)
-    assert findings == [], findings
+    assert [f for f in findings if f.code != "headline-length"] == [], findings
+    assert all(f.line == 4 for f in findings)  # the headline's line only
+    forces = render_release(prepare(FORCES), locale=locale, style=style)
+    assert lint_text(forces.markdown, locale=locale, style=forces.style) == []
 
 
 def test_english_keeps_its_words_and_german_extends_the_one_base() -> None:

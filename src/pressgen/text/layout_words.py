@@ -125,7 +125,7 @@ _DE = LayoutWords(
     # Kaufmännisch rounding is said in words, not as "ab 5": a digit there is a number
     # the house style would spell out.
     rounding={
-        "half_up": "Anteile sind {unit} gerundet (kaufmännisch, ab der Hälfte aufgerundet).",
+        "half_up": "Anteile sind {unit} gerundet (kaufmännisch, Hälften werden aufgerundet).",
         "half_even": "Anteile sind {unit} gerundet (mathematisch, bei genau der Hälfte zur "
         "geraden Ziffer).",
         "down": "Anteile sind {unit} abgerundet.",
