@@ -18,6 +18,8 @@ from docx.oxml.ns import qn
 from pressgen.export import ExportOptions, export_release
 from pressgen.export.reference import RED
 from pressgen.release.pipeline import export_options, prepare, render_release
+from pressgen.text.layout_words import layout_words_for
+from pressgen.text.locales import supported_locales
 
 ROOT = Path(__file__).resolve().parents[2]
 MET = ROOT / "campaigns" / "met-cyber-training.toml"
@@ -141,3 +143,46 @@ def test_an_embargo_in_any_language_is_red_in_the_header(
     assert '<p class="release-line embargo" ' in html
     text = export_release(markdown, "txt", options).data.decode()
     assert text.splitlines()[0] == line
+
+
+def _immediate_copy(tmp_path: Path) -> Path:
+    """The bundled example project copied, with its embargo taken out."""
+    project = tmp_path / "project"
+    for folder in ("campaigns", "datasets", "quotes", "templates"):
+        shutil.copytree(ROOT / folder, project / folder)
+    target = project / "campaigns" / MET.name
+    text = target.read_text("utf-8")
+    kept = [x for x in text.splitlines() if not x.startswith(("embargo =", "timezone ="))]
+    assert len(kept) < len(text.splitlines())
+    target.write_text("\n".join(kept) + "\n", "utf-8")
+    return target
+
+
+@pytest.mark.parametrize("embargo", [True, False], ids=["embargo", "immediate"])
+@pytest.mark.parametrize("locale", supported_locales())
+def test_the_example_exports_its_structure_in_every_language(
+    locale: str, embargo: bool, tmp_path: Path
+) -> None:
+    """The release line and ENDS are the language's own words (text/layout_words.py), and
+    the exporters still find them, by their markers, in DOCX, HTML and text."""
+    words, own = layout_words_for(locale.split("_")[0])
+    assert own
+    markdown, options = _render(MET if embargo else _immediate_copy(tmp_path), locale)
+    first = markdown.splitlines()[1]
+    line = first.strip("*")
+    label = (words.embargo.split("{when}")[0] if embargo else words.immediate).strip()
+    assert line.startswith(label.upper() if words.caps else label), line
+    doc = _docx(markdown, options)
+    styled = _styled(doc)
+    assert styled[0] == ("Embargo" if embargo else "ReleaseLine", line)
+    assert ("Ends", words.ends) in styled
+    assert line in _header_text(doc) and _header_is_red(doc, line) == embargo
+    html = export_release(markdown, "html", options).data.decode()
+    kind = "release-line embargo" if embargo else "release-line"
+    assert re.search(rf'<p class="{kind}" [^>]*>{re.escape(line)}</p>', html)
+    assert re.search(rf'<p class="ends" [^>]*>{re.escape(words.ends)}</p>', html)
+    assert re.search(rf'<h2 class="notes" [^>]*>{re.escape(words.notes)}</h2>', html)
+    text = export_release(markdown, "txt", options).data.decode()
+    assert text.splitlines()[0] == line and words.ends in text.splitlines()
+    for data in (html, text, "\n".join(p.text for p in doc.paragraphs)):
+        assert "pressgen:" not in data

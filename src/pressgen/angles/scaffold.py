@@ -22,7 +22,9 @@ from pressgen.text.style import style_for_locale
 
 PLACEHOLDER = "PLACEHOLDER"
 FOLDERS = ("campaigns", "datasets", "templates", "quotes")
-BASES = ("base.md.j2", "base.de.md.j2")
+#: The base layout a new project gets: one for every language (its words are the
+#: release language's own, text/layout_words.py).
+BASES = ("base.md.j2",)
 
 
 @dataclass(frozen=True)

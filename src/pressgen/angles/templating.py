@@ -159,9 +159,10 @@ def _left_out(figure: str | None, words: Wording, language: str, group: str) -> 
 
 
 def base_template(language: str) -> str:
-    """The base layout in the language, where pressgen ships one (German), else the
-    English layout."""
-    return "base.de.md.j2" if language == "de" else "base.md.j2"
+    """The base layout: one for every language, which writes its release line, ENDS and
+    headings in the release's language (text/layout_words.py)."""
+    del language  # kept for callers: the layout no longer depends on it
+    return "base.md.j2"
 
 
 def template_text(

@@ -17,6 +17,7 @@ from jinja2.runtime import Context
 
 from pressgen.errors import PressgenError
 from pressgen.release import tables
+from pressgen.release.layout import suppressed_note as _suppressed_note
 from pressgen.text import phrases
 from pressgen.text.formatting import Formatter, to_decimal
 
@@ -350,6 +351,16 @@ def table(
     )
 
 
+@pass_context
+def suppressed_note(ctx: Context, x: Any, markers: Iterable[Any] = ()) -> str:
+    """Notes to editors on suppressed cells in the release's language: 'Three cells were
+    suppressed in the source (shown as <5 or *) …', or that none was used (base.md.j2:
+    `suppressed_cells | suppressed_note(dataset.suppression)`)."""
+    return _suppressed_note(
+        formatter_of(ctx), _int(x, "suppressed_note"), [str(m) for m in markers]
+    )
+
+
 def table_row(cells: Iterable[Any]) -> str:
     """One Markdown table row from a list of values, each escaped: `| =4 | Kent | 3,480 |`."""
     return tables.table_row(cells)
@@ -414,4 +425,5 @@ FILTERS: dict[str, Callable[..., str]] = {
     "table": table,
     "table_row": table_row,
     "table_head": table_head,
+    "suppressed_note": suppressed_note,
 }

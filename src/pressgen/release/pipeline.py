@@ -20,6 +20,7 @@ from pressgen.errors import PressgenError
 from pressgen.figures.model import Figure
 from pressgen.release.campaign import LoadedCampaign, load_campaign
 from pressgen.release.filters import FORMATTER_KEY
+from pressgen.release.layout import layout_view
 from pressgen.release.quotes import QuoteSet, load_quotes
 from pressgen.release.render import MarkdownText, TemplateInfo, render_template, resolve_template
 from pressgen.release.views import FigureMap, QuoteView
@@ -260,6 +261,11 @@ def _setup(
     for fig in prepared.figures.values():
         warnings.extend(f"{fig.name}: {w}" for w in fig.warnings)
     context = build_context(prepared, fmt, quotes, drafts)
+    if not context["layout"].own:
+        warnings.append(
+            f"no layout words for {fmt.language!r}: the release line, ENDS and headings "
+            "are in English"
+        )
     return _Setup(prepared, search, info, file_stamp(info.path), context, tuple(warnings))
 
 
@@ -305,6 +311,15 @@ def build_context(
     rel = camp.release.for_locale(fmt.tag)
     main = prepared.manifest("main")
     figures = FigureMap(fmt, prepared.figures)
+    when = embargo_when(fmt, rel.embargo, rel.timezone, loaded.path)
+    layout = layout_view(
+        fmt,
+        when=when,
+        organisation=rel.organisation,
+        manifest=main,
+        # the dataset's words (period, notes) are written in the campaign's language
+        data_language=fmt.language == camp.locale.split("_")[0],
+    )
     return {
         FORMATTER_KEY: fmt,
         "f": figures,
@@ -318,7 +333,8 @@ def build_context(
         "language": fmt.locale.language,
         "style": fmt.style,
         "drafts": drafts,
-        "release_line": release_line(fmt, rel.embargo, rel.timezone, loaded.path),
+        "layout": layout,
+        "release_line": layout.release_line,
         "release_date": fmt.date(rel.date),
         "boilerplate": MarkdownText(escape_block(rel.boilerplate)),
         "suppressed_cells": prepared.suppressed_cells,
@@ -351,9 +367,11 @@ def escape_block(text: str) -> str:
     )
 
 
-def release_line(fmt: Formatter, embargo: dt.datetime | None, zone: str, path: Path) -> str:
+def embargo_when(fmt: Formatter, embargo: dt.datetime | None, zone: str, path: Path) -> str | None:
+    """The embargo's date and time as the formatter writes it (None: no embargo); an
+    unknown time zone is an error naming the campaign's field."""
     if embargo is None:
-        return "FOR IMMEDIATE RELEASE"
+        return None
     try:
         tz = ZoneInfo(zone)
     except (ZoneInfoNotFoundError, ValueError):
@@ -361,9 +379,7 @@ def release_line(fmt: Formatter, embargo: dt.datetime | None, zone: str, path: P
             f"unknown time zone {zone!r}", path=path, where="release.timezone"
         ) from None
     when = embargo if embargo.tzinfo else embargo.replace(tzinfo=tz)
-    # English wording; a template in another language builds its own line from
-    # `release.embargo | embargo(release.timezone)` (see base.de.md.j2).
-    return f"EMBARGOED UNTIL {fmt.embargo(when, zone)}".upper()
+    return fmt.embargo(when, zone)
 
 
 def check_needs(info: TemplateInfo, prepared: Prepared, include: dict[str, bool] | None) -> None:

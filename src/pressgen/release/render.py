@@ -125,7 +125,7 @@ def _trusted_types() -> dict[type, frozenset[str] | None]:
     validated models (their fields only)."""
     from pydantic import BaseModel
 
-    from pressgen.release import campaign, quotes, views
+    from pressgen.release import campaign, layout, quotes, views
     from pressgen.sources import manifest
     from pressgen.text import style
 
@@ -137,6 +137,7 @@ def _trusted_types() -> dict[type, frozenset[str] | None]:
         views.TableRowView: None,
         views.CellView: None,
         views.QuoteView: None,
+        layout.LayoutView: None,
     }
     models: list[type[BaseModel]] = [
         campaign.Campaign,
