@@ -152,7 +152,7 @@ class MainScreen(Screen[None]):
 
         preview = self.query_one(Preview)
         editor = DraftEditor(id="editor")
-        editor.follow = preview.show
+        editor.follow = preview.follow  # debounced: typing never waits on the preview
         await self.query_one("#pick", TabPane).mount(Picker(id="picker"))
         await self.query_one("#quotes", TabPane).mount(QuotesPanel(id="quotes-panel"))
         await self.query_one("#work").mount(editor, before=preview)
@@ -372,7 +372,7 @@ class MainScreen(Screen[None]):
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         text = event.text_area.text
         self.draft_text = text
-        self.query_one(Preview).show(text)
+        self.query_one(Preview).follow(text)
         if text != self.rendered_md or self.edited:
             if not self.edited:
                 self.edited = True
