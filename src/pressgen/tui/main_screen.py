@@ -303,7 +303,9 @@ class MainScreen(Screen[None]):
             parts.append("edited (F5 regenerates)")
         if self.export_note:  # the latest news first: the line is cut at the right
             parts.insert(0, self.export_note)
-        self.query_one("#status", Static).update(" · ".join(parts))
+        status, text = self.query_one("#status", Static), " · ".join(parts)
+        if str(status.content) != text:  # one line, its size fixed: no layout (issue 16)
+            status.update(text, layout=False)
 
     def set_export_note(self, note: str) -> None:
         """What the last export wrote (and whether it was marked as a draft), kept on
