@@ -141,7 +141,12 @@ class MainScreen(Screen[None]):
         if self._first_composed:
             self.call_after_refresh(self.pressgen.first_painted)  # in the first frame
         self.call_after_refresh(self._mount_hidden_panels)
-        self.rebuild()
+        if self._first_composed:
+            # The cached preview is painted first: the build (and the import of the core
+            # on its thread) competing with the first frame slowed it (issue 16).
+            self.call_after_refresh(self.rebuild)
+        else:
+            self.rebuild()
 
     async def _mount_hidden_panels(self) -> None:
         from pressgen.tui.check_panel import CheckPanel
