@@ -112,7 +112,7 @@ class Preview(VerticalScroll):
         worker, and show it when rendered unless typing went on meanwhile."""
         self._cancel_timer()
         markdown, self._pending = self._pending, None
-        if markdown is None or markdown == self.markdown:
+        if markdown is None or markdown == self.markdown or not self.is_attached:
             return
         self._wanted += 1
         width = self._widgets[0].content_region.width if self._widgets else 0
