@@ -141,12 +141,7 @@ class MainScreen(Screen[None]):
         if self._first_composed:
             self.call_after_refresh(self.pressgen.first_painted)  # in the first frame
         self.call_after_refresh(self._mount_hidden_panels)
-        if self._first_composed:
-            # The cached preview is painted first: the build (and the import of the core
-            # on its thread) competing with the first frame slowed it (issue 16).
-            self.call_after_refresh(self.rebuild)
-        else:
-            self.rebuild()
+        self.call_after_refresh(self.rebuild)  # not competing with the first frame (issue 16)
 
     async def _mount_hidden_panels(self) -> None:
         from pressgen.tui.check_panel import CheckPanel
@@ -308,9 +303,7 @@ class MainScreen(Screen[None]):
             parts.append("edited (F5 regenerates)")
         if self.export_note:  # the latest news first: the line is cut at the right
             parts.insert(0, self.export_note)
-        status, text = self.query_one("#status", Static), " · ".join(parts)
-        if str(status.content) != text:  # one line, its size fixed: no layout (issue 16)
-            status.update(text, layout=False)
+        self.query_one("#status", Static).update(" · ".join(parts), layout=False)
 
     def set_export_note(self, note: str) -> None:
         """What the last export wrote (and whether it was marked as a draft), kept on
