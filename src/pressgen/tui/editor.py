@@ -60,6 +60,9 @@ class DraftEditor(TextArea):
 
     def show_findings(self, findings: Sequence[Finding]) -> None:
         """Mark these findings' spans (line and column from 1) in the text."""
+        if _spans(findings) == _spans(self.findings):
+            self.findings = tuple(findings)
+            return  # the same marks: no repaint of the whole editor (issue 16)
         self.findings = tuple(findings)
         self._build_highlight_map()
         self.refresh()
@@ -84,3 +87,8 @@ class DraftEditor(TextArea):
             b0 = len(line[:start].encode("utf-8"))
             b1 = len(line[:end].encode("utf-8"))
             self._highlights[row].append((b0, b1, f"pressgen.{f.severity}"))
+
+
+def _spans(findings: Sequence[Finding]) -> list[tuple[int, int, int, str]]:
+    """What the editor marks of each finding: where, how long, how."""
+    return [(f.line, f.column, f.end - f.offset, f.severity) for f in findings]
