@@ -44,6 +44,11 @@ def run(campaign: str | Path) -> int:
         pool.shutdown(wait=False)
     from pressgen.tui.app import PressgenApp
 
+    # A keystroke arriving while a worker thread computes (a check, a preview block, an
+    # autosave) waits for the GIL up to the switch interval, several times on its way to
+    # the screen: 1 ms rather than Python's 5 keeps that wait short (issue 16).
+    sys.setswitchinterval(0.001)
+
     # The start-up benchmark (benchmarks/tui.py): no recovery question, and the time of
     # the first painted release printed before exiting.
     bench = os.environ.get("PRESSGEN_TUI_BENCH") == "1"
