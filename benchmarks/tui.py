@@ -62,7 +62,9 @@ class Bare(App[None]):
 Bare().run()
 """
 
-PRESSGEN_TERMINAL = "import sys\nfrom pressgen.tui import run\nraise SystemExit(run(sys.argv[1]))\n"
+PRESSGEN_APP = "import sys\nfrom pressgen.tui import run\nraise SystemExit(run(sys.argv[1]))\n"
+"""pressgen as `pressgen CAMPAIGN` starts it: in a terminal, or headless with
+PRESSGEN_TUI_BENCH=1 (no recovery question; prints PAINTED at the first preview)."""
 
 FLOOR_APP = """
 import os, sys
@@ -90,8 +92,6 @@ import time
 TEXT = open(sys.argv[1], encoding="utf-8").read()
 Floor().run(headless=True)
 """
-
-PRESSGEN_HEADLESS = "import sys\nfrom pressgen.tui import run\nraise SystemExit(run(sys.argv[1]))\n"
 
 # Keys (escape sequences as an xterm sends them)
 F2 = b"\x1bOQ"
@@ -235,7 +235,7 @@ def typing(
         try:
             terms["bare"] = Terminal([sys.executable, str(bare_py), str(md)], env, cols, rows)
             terms["pressgen"] = Terminal(
-                [sys.executable, "-c", PRESSGEN_TERMINAL, str(EXAMPLE)], env, cols, rows
+                [sys.executable, "-c", PRESSGEN_APP, str(EXAMPLE)], env, cols, rows
             )
             for name, term in terms.items():
                 if term.expect(marker, 60) is None:
@@ -347,7 +347,7 @@ def startup(runs: int) -> dict[str, list[tuple[float, float]]]:
         # PYTHONDONTWRITEBYTECODE would make pressgen recompile its own modules on every
         # start while Textual's come precompiled from pip.
         env.pop("PYTHONDONTWRITEBYTECODE", None)
-        ours = [sys.executable, "-c", PRESSGEN_HEADLESS, str(EXAMPLE)]
+        ours = [sys.executable, "-c", PRESSGEN_APP, str(EXAMPLE)]
         floor_argv = [sys.executable, str(floor_py), str(md)]
         time_to_paint(floor_argv, env)  # untimed: compile and cache what needs it
         time_to_paint(ours, env)
