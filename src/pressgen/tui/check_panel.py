@@ -35,6 +35,7 @@ class CheckPanel(OptionList):
         super().__init__(id=id)
         self.findings: tuple[Finding, ...] = ()
         self.notes: tuple[str, ...] = ()
+        self._shown_lines: list[str] = []
         self.border_title = "Check"
 
     def show(self, report: CheckReport, data_notes: Sequence[str] = ()) -> None:
@@ -43,9 +44,17 @@ class CheckPanel(OptionList):
         order = {"error": 0, "warning": 1, "decision": 2, "note": 3}
         self.findings = tuple(sorted(report.findings, key=lambda f: (order[f.severity], f.offset)))
         self.notes = tuple(data_notes)
-        self.clear_options()
-        self.add_options(Option(Content(f"Δ data changed: {n}")) for n in self.notes)
-        self.add_options(Option(_label(f)) for f in self.findings)
+        lines = [f"Δ data changed: {n}" for n in self.notes] + [_label(f) for f in self.findings]
+        # As many lines as shown: replaced in place, which needs no layout of the screen
+        # (clearing and adding lays it out twice, each time the draft is checked).
+        if len(lines) == len(self._shown_lines):
+            for i, (old, line) in enumerate(zip(self._shown_lines, lines, strict=True)):
+                if old != line:
+                    self.replace_option_prompt_at_index(i, Content(line))
+        else:
+            self.clear_options()
+            self.add_options(Option(Content(line)) for line in lines)
+        self._shown_lines = lines
         title = f"Check: {check_summary(report)}"
         if self.notes:
             title += f" · data changed since saved: {len(self.notes)}"
@@ -68,5 +77,5 @@ def check_summary(report: CheckReport) -> str:
     return f"{report.matched} of {report.numbers} numbers match figures"
 
 
-def _label(f: Finding) -> Content:
-    return Content(f"{_MARK[f.severity]} {f.line}:{f.column}  {f.message}")
+def _label(f: Finding) -> str:
+    return f"{_MARK[f.severity]} {f.line}:{f.column}  {f.message}"

@@ -4,10 +4,20 @@ When the screen mounts, before the editor exists, `start()` reads the earlier se
 autosave and, if there is one, asks whether to recover it; until the answer, autosaves
 are held in memory rather than written over it. F7 lists the discarded drafts and
 restores one.
+
+The 2-second autosave writes on a thread: a write flushed to disk takes tens of
+milliseconds (more on a busy disk), and a keystroke arriving meanwhile must not wait for
+it (issue 16, typing lag). Every other save (at exit, before a switch, F5, F7) is made
+at once, on the spot, and a timed save still waiting behind it is dropped.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import threading
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +40,10 @@ class Drafting:
         self._dirty = False
         self._timer_started = False
         self._problem = ""
+        self._lock = threading.Lock()
+        """Held while a draft is written: one save at a time, in the order made."""
+        self._epoch = 0
+        """Bumped by every save made on the spot: a timed save from before it is stale."""
 
     # -- recovery -------------------------------------------------------------------------
 
@@ -42,7 +56,7 @@ class Drafting:
 
     def start(self) -> None:
         if not self._timer_started:
-            self.screen.set_interval(AUTOSAVE_SECONDS, self.autosave)
+            self.screen.set_interval(AUTOSAVE_SECONDS, self._timed_autosave)
             self._timer_started = True
         if not self.recover:
             return
@@ -113,16 +127,18 @@ class Drafting:
     def changed(self) -> None:
         self._dirty = True
 
-    def autosave(self, force: bool = False) -> None:
-        """Save the edited draft if it changed since the last save (every 2 s at most).
-        Held, not written, while an earlier draft waits for an answer."""
+    def _draft(self, force: bool) -> drafts.Draft | None:
+        """The draft to save now, or None: unchanged since the last save, back to the
+        release as rendered, or held while an earlier draft waits for an answer."""
         screen = self.screen
         if not screen.edited or not (self._dirty or force):
-            return
+            return None
         if screen.draft_text == screen.rendered_md:
-            return  # back to the release as rendered: nothing that needs recovering
+            return None  # back to the release as rendered: nothing that needs recovering
+        if not self.guard.may_save:
+            return None  # still dirty: saved once the earlier draft is answered
         built = screen.built
-        draft = drafts.Draft(
+        return drafts.Draft(
             campaign=str(screen.picks.campaign),
             text=screen.draft_text,
             locale=screen.picks.locale or (built.rendered.locale if built else ""),
@@ -130,16 +146,65 @@ class Drafting:
             include=dict(screen.picks.included),
             group=screen.picks.group or "",
         )
-        try:
-            saved = self.guard.save(draft)
-        except pressgen_error() as exc:
-            screen.show_error(f"autosave failed: {exc}")
+
+    def autosave(self, force: bool = False) -> None:
+        """Save the edited draft now if it changed since the last save (`force`: even if
+        not), and return once it is written."""
+        draft = self._draft(force)
+        if draft is None:
             return
-        if saved is Saved.HELD:
-            return  # still dirty: saved once the earlier draft is answered
+        self._epoch += 1
         self._dirty = False
-        if saved is Saved.SET_ASIDE:
-            screen.notify(
+        with self._lock:
+            try:
+                saved = self.guard.save(draft)
+            except pressgen_error() as exc:
+                self._failed(str(exc))
+                return
+        self._saved(saved)
+
+    def _timed_autosave(self) -> None:
+        """Every 2 s: the same save, written on a thread."""
+        draft = self._draft(False)
+        if draft is None:
+            return
+        self._dirty = False
+        job = partial(self._write, self.guard, draft, self._epoch, asyncio.get_running_loop())
+        self.screen.run_worker(job, thread=True, group="autosave", exit_on_error=False)
+
+    def _write(
+        self,
+        guard: DraftGuard,
+        draft: drafts.Draft,
+        epoch: int,
+        loop: asyncio.AbstractEventLoop,
+    ) -> None:
+        with self._lock:
+            if epoch != self._epoch or guard is not self.guard:
+                return  # saved on the spot since, or another campaign: this one is stale
+            try:
+                saved = guard.save(draft)
+            except pressgen_error() as exc:
+                self._later(loop, self._failed, str(exc))
+                return
+        self._later(loop, self._saved, saved)
+
+    @staticmethod
+    def _later(
+        loop: asyncio.AbstractEventLoop, callback: Callable[..., object], *args: object
+    ) -> None:
+        with contextlib.suppress(RuntimeError):  # the app has closed meanwhile
+            loop.call_soon_threadsafe(callback, *args)
+
+    def _failed(self, message: str) -> None:
+        self._dirty = True  # tried again at the next tick
+        self.screen.show_error(f"autosave failed: {message}")
+
+    def _saved(self, saved: Saved) -> None:
+        if saved is Saved.HELD:
+            self._dirty = True
+        elif saved is Saved.SET_ASIDE:
+            self.screen.notify(
                 "Another pressgen saved a draft of this campaign; yours is kept apart "
                 f"({self.guard.target.name}, F7 lists it).",
                 severity="warning",

@@ -101,6 +101,9 @@ class DraftEditor(TextArea):
 
     def show_findings(self, findings: Sequence[Finding]) -> None:
         """Mark these findings' spans (line and column from 1) in the text."""
+        if _spans(findings) == _spans(self.findings):
+            self.findings = tuple(findings)
+            return  # the same marks: no repaint of the whole editor (issue 16)
         self.findings = tuple(findings)
         self._build_highlight_map()
         self.refresh()
@@ -151,3 +154,8 @@ def next_text_row(lines: Sequence[str], row: int) -> int | None:
         if not MARKER_LINE.fullmatch(lines[below]):
             return below
     return None
+
+
+def _spans(findings: Sequence[Finding]) -> list[tuple[int, int, int, str]]:
+    """What the editor marks of each finding: where, how long, how."""
+    return [(f.line, f.column, f.end - f.offset, f.severity) for f in findings]

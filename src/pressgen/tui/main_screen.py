@@ -148,7 +148,7 @@ class MainScreen(ScreenCommands, Screen[None]):
         if self._first_composed:
             self.call_after_refresh(self.pressgen.first_painted)  # in the first frame
         self.call_after_refresh(self._mount_hidden_panels)
-        self.rebuild()
+        self.call_after_refresh(self.rebuild)  # not competing with the first frame (issue 16)
 
     async def _mount_hidden_panels(self) -> None:
         from pressgen.tui.check_panel import CheckPanel
@@ -160,7 +160,7 @@ class MainScreen(ScreenCommands, Screen[None]):
 
         preview = self.query_one(Preview)
         editor = DraftEditor(id="editor")
-        editor.follow = preview.show
+        editor.follow = preview.follow  # debounced: typing never waits on the preview
         await self.query_one("#pick", TabPane).mount(Picker(id="picker"))
         await self.query_one("#quotes", TabPane).mount(QuotesPanel(id="quotes-panel"))
         await self.query_one("#work").mount(editor, before=preview)
@@ -317,7 +317,7 @@ class MainScreen(ScreenCommands, Screen[None]):
         if self.export_note:  # the latest news first: the line is cut at the right
             parts.insert(0, self.export_note)
         for status in self.query("#status").results(Static):  # none once the app closes
-            status.update(" · ".join(parts))
+            status.update(" · ".join(parts), layout=False)
 
     def set_export_note(self, note: str) -> None:
         """What the last export wrote (and whether it was marked as a draft), kept on
@@ -386,7 +386,7 @@ class MainScreen(ScreenCommands, Screen[None]):
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         text = event.text_area.text
         self.draft_text = text
-        self.query_one(Preview).show(text)
+        self.query_one(Preview).follow(text)
         if text != self.rendered_md or self.edited:
             if not self.edited:
                 self.edited = True
