@@ -183,3 +183,15 @@ def test_provenance_of_a_constant_says_it_was_stated_with_its_source() -> None:
     assert "method: stated in the campaign (not computed from data)" in text
     assert "source: BLS, Union Members -- 2023, technical note" in text
     assert "rows matched" not in text and "dataset:" not in text
+
+
+def test_a_table_figure_is_listed_by_its_shape() -> None:
+    from pressgen.tui.figures_panel import exact
+    from tests.conftest import ROOT
+
+    thefts = ROOT / "examples" / "rac-vehicle-thefts" / "campaigns" / "vehicle-thefts.toml"
+    figures = prepare(thefts).figures
+    table = figures["thefts"]
+    years = len(table.extra["columns"])
+    assert exact(table.value) == f"{len(table.value)} rows × {years} columns"
+    assert exact(figures["by_force"].value).endswith(" groups")

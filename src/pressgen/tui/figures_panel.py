@@ -21,6 +21,8 @@ def exact(value: Any) -> str:
     if isinstance(value, Decimal):
         q = value.quantize(Decimal("0.000001")) if value != value.to_integral_value() else value
         return format(q.normalize() if q == q.to_integral_value() else q, "f")
+    if isinstance(value, tuple) and value and hasattr(value[0], "cells"):  # a table
+        return f"{len(value)} rows × {len(value[0].cells)} columns"
     if isinstance(value, tuple) and value and hasattr(value[0], "group"):
         return f"{len(value)} groups"
     if isinstance(value, tuple):
