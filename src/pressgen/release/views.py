@@ -85,6 +85,13 @@ class CellView(NumberView):
         return format_value(self._fmt, self.value, self.kind, self.currency)
 
 
+def place_of(rank: int | None, joint: bool) -> str:
+    """A place as a release prints it: '=4' when shared, '4' alone, '–' with no rank."""
+    if rank is None:
+        return "–"
+    return f"={rank}" if joint else str(rank)
+
+
 class TableRowView:
     """A row of a `table` figure: `.group` (and `.key`), `.cells` (one per column), `.cell(column)`,
     `.total`, `.rank`, `.joint`, `.place` ("=4"). Its text is the group's name."""
@@ -121,9 +128,7 @@ class TableRowView:
     @property
     def place(self) -> str:
         """'=4' for a shared fourth place, '4' otherwise ('–' for the totals row)."""
-        if self.rank is None:
-            return "–"
-        return f"={self.rank}" if self.joint else str(self.rank)
+        return place_of(self.rank, self.joint)
 
     def cell(self, column: Any) -> CellView:
         """The cell in `column` (a value of the table's column key: 2016 or "2016")."""
@@ -158,9 +163,7 @@ class GroupRowView:
     @property
     def place(self) -> str:
         """'=4' for a shared fourth place, '4' otherwise."""
-        if self.rank is None:
-            return "–"
-        return f"={self.rank}" if self.joint else str(self.rank)
+        return place_of(self.rank, self.joint)
 
 
 class FigureView:
