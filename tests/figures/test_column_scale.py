@@ -119,3 +119,30 @@ def test_scale_on_a_text_column_is_refused(tmp_path: Path) -> None:
     )
     with pytest.raises(PressgenError, match="scale applies to numbers; this column holds text"):
         load_dataset(manifest)
+
+
+def test_a_pivoted_table_keeps_its_columns_scale() -> None:
+    import polars as pl
+
+    from pressgen.angles.pivot import VALUE, unpivot
+    from pressgen.sources.manifest import Manifest
+
+    def manifest(second: int) -> Manifest:
+        return Manifest.model_validate(
+            {
+                "title": "T",
+                "file": "t.csv",
+                "source": {"publisher": "P"},
+                "columns": {
+                    "area": {"type": "text"},
+                    "2022": {"type": "int", "scale": 1000},
+                    "2023": {"type": "int", "scale": second},
+                },
+            }
+        )
+
+    raw = pl.DataFrame({"__row": [2], "area": ["North"], "2022": ["5"], "2023": ["7"]})
+    long = unpivot(manifest(1000), raw)
+    assert long is not None and long[0].columns[VALUE].scale == 1000
+    # thousands beside units cannot share one value column: not pivoted
+    assert unpivot(manifest(1), raw) is None
