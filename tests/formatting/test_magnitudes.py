@@ -120,6 +120,49 @@ def test_money_in_millions_follows_the_house_style(locale: str, value: int, expe
     assert tok.value is not None and abs(tok.value * tok.scale - value) <= value / 20
 
 
+@pytest.mark.parametrize(
+    ("locale", "value", "args", "expected"),
+    [
+        # the RAC's conservative estimate, rounded down; the total to one figure
+        ("en_GB", 68_746_960, {"digits": 2, "rounding": "down"}, "£68m"),
+        ("en_GB", 68_746_960, {"digits": 2}, "£69m"),
+        ("en_GB", 68_746_960, {}, "£68.7m"),
+        ("en_GB", 206_240_880, {"digits": 1}, "£200m"),
+        ("en_GB", 250_000_000, {"digits": 1}, "£300m"),  # uk-press rounds half up
+        ("en_GB", 250_000_000, {"digits": 1, "rounding": "half_even"}, "£200m"),
+        ("en_GB", 206_240_880, {"digits": 3}, "£206m"),
+        ("en_GB", 2_345_678, {"digits": 3}, "£2.35m"),
+        ("en_GB", 2_345_678, {"rounding": "up"}, "£2.4m"),
+        ("en_GB", -2_345_678, {"digits": 2, "rounding": "down"}, "-£2.3m"),  # towards zero
+        ("en_GB", 999_960_000, {"digits": 2, "rounding": "down"}, "£990m"),
+        ("en_GB", 999_960_000, {"digits": 2}, "£1bn"),  # a thousand million is a billion
+        ("en_GB", 432_500, {"digits": 1}, "£400,000"),  # below a million: the plain amount
+        ("en_GB", 432.5, {"rounding": "down"}, "£432"),
+        ("en_US", 206_240_880, {"digits": 1}, "$200 million"),
+        ("de_DE", 68_746_960, {"digits": 2, "rounding": "down"}, "68\u00a0Mio.\u00a0€"),
+        ("de_DE", 2_345_678_901, {"digits": 1}, "2\u00a0Mrd.\u00a0€"),
+    ],
+)
+def test_money_in_millions_to_significant_figures_and_rounded_down(
+    locale: str, value: int, args: dict[str, object], expected: str
+) -> None:
+    currency = {"en_GB": "GBP", "en_US": "USD"}.get(locale, "EUR")
+    assert money_compact(fmt(locale), value, currency, **args) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ({"digits": 0}, "digits must be a whole number from 1 to 6, not 0"),
+        ({"digits": True}, "digits must be a whole number from 1 to 6"),
+        ({"rounding": "floor"}, "rounding must be one of 'half_up', 'half_even', 'down', 'up'"),
+    ],
+)
+def test_bad_money_arguments_are_plain_errors(args: dict[str, object], message: str) -> None:
+    with pytest.raises(PressgenError, match=message):
+        money_compact(fmt("en_GB"), 68_746_960, "GBP", **args)  # type: ignore[arg-type]
+
+
 def render(source: str, locale: str = "en_GB", **data: object) -> str:
     env = SandboxedEnvironment()
     env.filters.update(FILTERS)
@@ -135,6 +178,12 @@ def test_the_filters() -> None:
     assert render("{{ x | money('USD', compact=True) }}", "en_US", x=2_300_000) == "$2.3 million"
     with pytest.raises(PressgenError, match="not both"):
         render("{{ x | money('GBP', 2, compact=True) }}", x=2_300_000)
+    assert render(
+        "{{ x | money('GBP', compact=True, digits=2, rounding='down') }}", x=68_746_960
+    ) == ("£68m")
+    assert render("{{ x | money('GBP', compact=True, digits=1) }}", x=206_240_880) == "£200m"
+    with pytest.raises(PressgenError, match="go with compact=True"):
+        render("{{ x | money('GBP', digits=1) }}", x=206_240_880)
 
 
 @pytest.mark.parametrize(

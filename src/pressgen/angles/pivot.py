@@ -21,6 +21,9 @@ def unpivot(manifest: Manifest, raw: pl.DataFrame) -> tuple[Manifest, pl.DataFra
     periods = [n for n in numeric if period_key(n) is not None]
     if len(periods) < 2 or period_kind(periods) is None:
         return None
+    scales = {manifest.columns[p].scale for p in periods}
+    if len(scales) > 1:
+        return None  # one value column cannot hold thousands and units at once
     others = [n for n in manifest.columns if n not in periods]
     if PERIOD in others or VALUE in others:
         return None
@@ -32,6 +35,6 @@ def unpivot(manifest: Manifest, raw: pl.DataFrame) -> tuple[Manifest, pl.DataFra
     )
     columns = {n: manifest.columns[n] for n in others}
     columns[PERIOD] = Column(type="text", label="period")
-    columns[VALUE] = Column(type=kind, label="value")
+    columns[VALUE] = Column(type=kind, label="value", scale=scales.pop())
     stem = manifest.file.rsplit(".", 1)[0]
     return manifest.model_copy(update={"columns": columns, "file": f"{stem}-long.csv"}), long

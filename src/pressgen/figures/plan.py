@@ -24,6 +24,7 @@ from pressgen.figures.model import (
 )
 from pressgen.figures.source import Agg, Keys, Values
 from pressgen.figures.where import Selection, joined_filter
+from pressgen.sources.manifest import scale_note
 
 if TYPE_CHECKING:
     from pressgen.figures.specs import FigureSpec
@@ -67,7 +68,7 @@ class Plan(Generic[K]):
     method's own named keys into them (`keys`), and what its provenance says of the
     data. Plans hold no rows, so a batch's workers can build from them."""
 
-    __slots__ = ("aggs", "filter", "keys", "name", "source", "spec", "title")
+    __slots__ = ("aggs", "filter", "keys", "name", "note", "source", "spec", "title")
 
     def __init__(
         self,
@@ -78,6 +79,7 @@ class Plan(Generic[K]):
         source: str = "",
         title: str = "",
         filter: str = "",
+        note: str = "",
     ) -> None:
         self.name = name
         self.spec = spec
@@ -86,6 +88,7 @@ class Plan(Generic[K]):
         self.source = source
         self.title = title
         self.filter = filter
+        self.note = note  # what the method reads of the source, e.g. a column's scale
 
     @property
     def label(self) -> str | None:
@@ -120,7 +123,19 @@ class DerivedMethod(Protocol):
 def data_plan(
     name: str, spec: Any, ds: Dataset, aggs: tuple[Agg, ...], keys: K, filt: str
 ) -> Plan[K]:
-    return Plan(name, spec, aggs, keys, ds.manifest.file, ds.manifest.title, filt)
+    return Plan(
+        name, spec, aggs, keys, ds.manifest.file, ds.manifest.title, filt, _scales(spec, ds)
+    )
+
+
+def _scales(spec: Any, ds: Dataset) -> str:
+    """Provenance's words for the scaled columns the spec reads ("workers in thousands
+    in the source, ×1,000"); "" when it reads none."""
+    scaled = {n: c.scale for n, c in ds.manifest.columns.items() if c.scale != 1}
+    if not scaled:
+        return ""
+    read = [v for v in vars(spec).values() if isinstance(v, str) and v in scaled]
+    return "; ".join(scale_note(n, scaled[n]) for n in dict.fromkeys(read))
 
 
 def with_kind(fig: Figure, spec: FigureSpec) -> Figure:
@@ -256,7 +271,7 @@ def provenance(
     return Provenance(
         plan.source,
         plan.title,
-        method,
+        f"{method} ({plan.note})" if plan.note else method,
         joined_filter(scope.prefix, plan.filter),
         rows,
         tuple(map(int, numbers or ())),

@@ -228,16 +228,29 @@ def points(ctx: Context, x: Any, decimals: int | None = None) -> str:
 
 @pass_context
 def money(
-    ctx: Context, x: Any, currency: str = "GBP", decimals: int | None = None, compact: bool = False
+    ctx: Context,
+    x: Any,
+    currency: str = "GBP",
+    decimals: int | None = None,
+    compact: bool = False,
+    digits: int | None = None,
+    rounding: str | None = None,
 ) -> str:
     """An amount in the locale's currency pattern: '£432.50'; `compact=True` writes
-    millions as the style does: '£2.3m' (UK press), '$2.3 million' (AP)."""
+    millions as the style does: '£2.3m' (UK press), '$2.3 million' (AP), with one
+    decimal, or `digits` significant figures ('£200m' for £206,240,880 with `digits=1`);
+    `rounding` ('half_up', 'half_even', 'down', 'up') replaces the style's mode ('£68m'
+    for £68,746,960 with `digits=2, rounding='down'`)."""
     if compact:
         if decimals is not None:
             raise PressgenError("money: give decimals or compact=True, not both")
         from pressgen.text.magnitudes import money_compact
 
-        return money_compact(formatter_of(ctx), _number(x), currency)
+        return money_compact(
+            formatter_of(ctx), _number(x), currency, digits=digits, rounding=rounding
+        )
+    if digits is not None or rounding is not None:
+        raise PressgenError("money: digits and rounding go with compact=True")
     return formatter_of(ctx).money(_number(x), currency, decimals)
 
 

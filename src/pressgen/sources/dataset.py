@@ -165,7 +165,16 @@ def type_columns(
                 path=path,
                 where=f"{label} {row}, column {name!r}",
             )
-    return frame.drop([flag for _, flag, _ in checks]), ()
+    return _scaled(frame.drop([flag for _, flag, _ in checks]), manifest, wanted), ()
+
+
+def _scaled(frame: pl.DataFrame, manifest: Manifest, wanted: list[str]) -> pl.DataFrame:
+    """Numbers the source gives in a unit (`scale = 1000`: thousands) as value x scale:
+    exact, in the column's own type (a whole number stays whole)."""
+    scaled = [n for n in wanted if manifest.columns[n].scale != 1]
+    if not scaled:
+        return frame
+    return frame.with_columns(pl.col(n) * manifest.columns[n].scale for n in scaled)
 
 
 _CONTROL = "__control__"

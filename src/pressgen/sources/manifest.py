@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 ColumnType = Literal["text", "int", "decimal", "date", "bool"]
 
@@ -27,6 +27,19 @@ class Column(BaseModel):
         description="Display labels: a value as the data holds it -> how a release names it "
         "(filters still use the value).",
     )
+    scale: int = Field(
+        default=1,
+        ge=1,
+        description="The unit the source counts in, as a whole number: `1000` when a table "
+        "gives thousands ('14,424' read as 14,424,000). Every value is read as value x scale, "
+        "exactly, and provenance says so; filters and conditions see the scaled value.",
+    )
+
+    @model_validator(mode="after")
+    def _scale_needs_numbers(self) -> Column:
+        if self.scale != 1 and self.type not in ("int", "decimal"):
+            raise ValueError(f"scale applies to numbers; this column holds {self.type}")
+        return self
 
 
 class Source(BaseModel):
@@ -68,3 +81,13 @@ class Manifest(BaseModel):
         if not v:
             raise ValueError("a dataset needs at least one column")
         return v
+
+
+def scale_note(column: str, scale: int) -> str:
+    """What provenance says of a scaled column: "workers in thousands in the source,
+    ×1,000"."""
+    unit = _SCALE_WORDS.get(scale, f"units of {scale:,}")
+    return f"{column} in {unit} in the source, \u00d7{scale:,}"
+
+
+_SCALE_WORDS = {100: "hundreds", 1000: "thousands", 1_000_000: "millions", 10**9: "billions"}

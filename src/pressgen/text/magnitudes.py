@@ -145,16 +145,42 @@ def _qualified(fmt: Formatter, word: str, shown: str) -> str:
     return french_elision(text) if fmt.language == "fr" else text
 
 
-def money_compact(fmt: Formatter, value: Number | float | str, currency: str) -> str:
+def money_compact(
+    fmt: Formatter,
+    value: Number | float | str,
+    currency: str,
+    *,
+    digits: int | None = None,
+    rounding: str | None = None,
+) -> str:
     """Money in millions and billions as the style writes it: UK press '£2.3m', '£1.2bn'
     (`money_millions = "m"`), AP '$2.3 million' (`"word"`), or CLDR's short compact
-    currency form ('2,3 Mio. €', `"cldr"`). Below a million it is the plain amount."""
+    currency form ('2,3 Mio. €', `"cldr"`). Below a million it is the plain amount.
+
+    Millions get one decimal by default; `digits` rounds to that many significant
+    figures instead (206,240,880 with `digits=1` is '£200m', 68,746,960 with `digits=2`
+    '£69m'), and `rounding` ('half_up', 'half_even', 'down', 'up': towards or away from
+    zero) replaces the style's mode ('£68m' with `digits=2, rounding='down'`, a
+    conservative estimate)."""
+    if digits is not None and (
+        not isinstance(digits, int) or isinstance(digits, bool) or not 1 <= digits <= 6
+    ):
+        raise PressgenError(f"money: digits must be a whole number from 1 to 6, not {digits!r}")
+    if rounding is not None and rounding not in ROUNDING:
+        known = ", ".join(repr(k) for k in ROUNDING)
+        raise PressgenError(f"money: rounding must be one of {known}, not {rounding!r}")
+    mode_of_rounding = ROUNDING[rounding or fmt.style.rounding]
     v = to_decimal(value)
     a = abs(v)
+    plain = digits is None and rounding is None
     if a < _MILLION:
-        return fmt.money(v, currency, 0 if a == a.to_integral_value() else None)
+        if plain:
+            return fmt.money(v, currency, 0 if a == a.to_integral_value() else None)
+        r = _significant(a, digits, mode_of_rounding, 0)
+        r = r.quantize(Decimal(1)) if r == r.to_integral_value() else r
+        return fmt.money(-r if v < 0 else r, currency, 0 if r == r.to_integral_value() else None)
     mode = fmt.style.money_millions
-    if mode == "cldr" or fmt.language != "en":
+    if plain and (mode == "cldr" or fmt.language != "en"):
         from babel.numbers import format_compact_currency
 
         return str(
@@ -163,17 +189,40 @@ def money_compact(fmt: Formatter, value: Number | float | str, currency: str) ->
             )
         )
     scale, short = (_BILLION, "bn") if a >= _BILLION else (_MILLION, "m")
-    q = fmt.round(a / scale, 1)
+    q = _significant(a / scale, digits, mode_of_rounding, 1)
     if q >= 1000 and scale == _MILLION:
-        scale, short, q = _BILLION, "bn", fmt.round(a / _BILLION, 1)
-    q = q.quantize(Decimal(1)) if q == q.to_integral_value() else q
-    symbol = fmt.money(0, currency, 0).replace("0", "").strip()
-    number = fmt.decimal(q, 0 if q == q.to_integral_value() else 1)
+        scale, short = _BILLION, "bn"
+        q = _significant(a / scale, digits, mode_of_rounding, 1)
+    q = q.quantize(Decimal(1)) if q == q.to_integral_value() else q.normalize()
+    exponent = q.as_tuple().exponent
+    places = max(0, -exponent) if isinstance(exponent, int) else 0
     sign = "-" if v < 0 else ""
+    if mode == "cldr" or fmt.language != "en":  # rounded as asked, then in CLDR's form
+        from babel.numbers import format_compact_currency
+
+        return str(
+            format_compact_currency(
+                -q * scale if v < 0 else q * scale,
+                currency.upper(),
+                locale=fmt.locale,
+                fraction_digits=places,
+                format_type="short",
+            )
+        )
+    symbol = fmt.money(0, currency, 0).replace("0", "").strip()
+    number = fmt.decimal(q, places)
     if mode == "word":
         word = "billion" if short == "bn" else "million"
         return f"{sign}{symbol}{number} {word}"
     return f"{sign}{symbol}{number}{short}"
+
+
+def _significant(a: Decimal, digits: int | None, rounding: str, places: int) -> Decimal:
+    """`a` (positive) rounded to `digits` significant figures, or to `places` decimals
+    when no digits are given."""
+    if digits is None:
+        return a.quantize(Decimal(1).scaleb(-places), rounding)
+    return a.quantize(Decimal(1).scaleb(a.adjusted() - digits + 1), rounding)
 
 
 #: Small units in words, (one, many), for `words(unit=...)`: "cuatro centésimas".
