@@ -119,6 +119,13 @@ def _lede(expected: dict[str, Any], figures: dict[str, Any]) -> tuple[str, Decim
     named = figures.get(str(expected.get("lede", "")))
     if named is not None and isinstance(named.value, int | Decimal):
         return named.name, Decimal(named.value)
+    cell = expected.get("lede_cell")  # a cell of a table figure: { row = ..., column = ... }
+    if named is not None and isinstance(cell, dict):
+        columns = [str(c) for c in named.extra.get("columns", ())]
+        for row in named.value:
+            if row.group == str(cell["row"]) and str(cell["column"]) in columns:
+                value = row.cells[columns.index(str(cell["column"]))]
+                return f"{named.name}[{cell['row']}, {cell['column']}]", Decimal(value)
     for item in expected.get("figures", [])[:3]:
         fig = figures.get(str(item.get("figure", "")))
         if fig is not None and isinstance(fig.value, int | Decimal):
