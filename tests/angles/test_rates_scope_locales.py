@@ -197,6 +197,7 @@ def _new_render_check(data: Path, out: Path, *extra: str) -> str:
         ("nl_NL", ("tussen 2019 en 2020", "een stijging van", "per 100")),
         ("pt_BR", ("entre 2019 e 2020", "alta de", "por 100")),
         ("pl_PL", ("między 2019 a 2020", "wzrost o", "na 100")),
+        ("sv_SE", ("mellan 2019 och 2020", "en ökning med", "per 100", "räknas inte med")),
     ],
 )
 def test_new_writes_the_release_in_the_locale(
@@ -216,7 +217,11 @@ def test_new_writes_the_release_in_the_locale(
 
 @pytest.mark.parametrize(
     ("locale", "words"),
-    [("it_IT", "Kent a confronto: 130 cases, il più alto dei 5"), ("de_DE", "der höchste Wert")],
+    [
+        ("it_IT", "Kent a confronto: 130 cases, il più alto dei 5"),
+        ("de_DE", "der höchste Wert"),
+        ("sv_SE", "Kent i jämförelse: 130 cases, rankat som högsta av 5"),
+    ],
 )
 def test_a_batch_campaign_in_another_language_compares_each_group_in_it(
     tmp_path: Path, locale: str, words: str

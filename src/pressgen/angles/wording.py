@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
-from pressgen.angles.wording_more import IT, NL, PL, PLURALS, PT
+from pressgen.angles.wording_more import IT, NL, PL, PLURALS, PT, SV
 from pressgen.text.placeholders import compile_placeholders
 
 if TYPE_CHECKING:
@@ -217,6 +217,7 @@ WORDINGS: dict[str, Wording] = {
     "nl": NL,
     "pt": PT,
     "pl": PL,
+    "sv": SV,
 }
 
 

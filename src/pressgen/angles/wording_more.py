@@ -1,4 +1,4 @@
-"""The words of the angle sentences in Italian, Dutch, Portuguese and Polish (the same
+"""The words of the angle sentences in Italian, Dutch, Portuguese, Polish and Swedish (the same
 keys as angles/wording.py's English table), and the plural forms of the patterns whose
 noun follows a count, by CLDR plural category: Polish says "pominięto 1 grupę", "2
 grupy", "5 grup". As in wording.py, the dataset's own labels stand where their number
@@ -230,6 +230,10 @@ PLURALS: dict[str, dict[str, dict[str, str]]] = {
         "left_out": {"one": " ({k} grupo sem dados para os dois períodos fica de fora)"},
         "rate_left_out": {"one": " ({k} grupo sem dado de população fica de fora)"},
     },
+    "sv": {
+        "left_out": {"one": " ({k} grupp utan siffror för båda perioderna räknas inte med)"},
+        "rate_left_out": {"one": " ({k} grupp utan befolkningssiffra räknas inte med)"},
+    },
     "pl": {
         "left_out": {
             "one": " (pominięto {k} grupę bez danych za oba okresy)",
@@ -242,4 +246,52 @@ PLURALS: dict[str, dict[str, dict[str, str]]] = {
             "many": " (pominięto {k} grup bez danych o ludności)",
         },
     },
+}
+
+# Swedish: the label stands after "av" and "för", where its form does not change.
+SV: Wording = {
+    "total": "Under {period} fanns det {at_least}{n} {noun}",
+    "total_alone": "Totalt fanns det {at_least}{n} {noun}",
+    "record_suffix": ", den högsta nivån av de {k} perioderna",
+    "when": " under {period}",
+    "at_least": "minst ",
+    "change": "{Noun} mellan {start} och {end}: {way}, från {before} till {after}",
+    "up": "en ökning med {pct}",
+    "down": "en minskning med {pct}",
+    "same": "oförändrat",
+    "left_out": " ({k} grupper utan siffror för båda perioderna räknas inte med)",
+    "rise": "{row}: {joint}störst ökning av {noun} mellan {start} och {end}, "
+    "{diff}, från {before} till {after}",
+    "fall": "{row}: {joint}störst minskning av {noun} mellan {start} och {end}, "
+    "{diff}, från {before} till {after}",
+    "rise_pct": "{row}: {joint}störst procentuell ökning av {noun}, {diff} mellan {start} "
+    "och {end}, från {before} till {after}",
+    "joint": "delad förstaplats, ",
+    "count_rise": "{Noun}: en ökning i {k} av {g} {groups} mellan {start} och {end}",
+    "count_fall": "{Noun}: en minskning i {k} av {g} {groups} mellan {start} och {end}",
+    "top": "{row}: {joint}högsta värdet för {noun}{when}, {n}",
+    "bottom": "{row}: {joint}lägsta värdet för {noun}{when}, {n}",
+    "followed": ", följt av {others}",
+    "outlier": "{row} sticker ut: {n} {noun}{when}, {ratio} gånger genomsnittet på {mean} "
+    "för {g} {groups}",
+    "record": "{row}: {n} {noun}{when}, den högsta nivån på {k} perioder (tidigare "
+    "högstanivå: {best})",
+    "share": "{part_name}: {pct} av de {whole} {noun}{when} ({which}{part} av {whole})",
+    "largest": "största andelen efter {column}: ",
+    "suppressed": "; dolda celler räknas inte med, den verkliga siffran kan vara högre",
+    "coverage": "Siffrorna omfattar {g} {groups} fördelade på {k} värden för {parents}",
+    "combined": "{part_name} tillsammans: {pct} av de {whole} {noun}{when}",
+    "and": " och ",
+    "rate": "{Noun}{when}: {at_least}{n} per {per} {population}",
+    "rate_top": "{row}: {joint}högst nivå av {noun} i förhållande till befolkningen{when}, "
+    "{n} per {per} {population}",
+    "t_outlier": "{row} sticker ut: {n} {noun}{when}, långt över genomsnittet för de {g} {groups}",
+    "t_record": "{row}: {n} {noun}{when}, den högsta nivån på {k} perioder",
+    "t_share": "{part_name}: {pct} av de {whole} {noun}{when}",
+    "local": "{group} i jämförelse: {value} {noun}, rankat som {rank} av {of}, {share} av "
+    "totalt {national}",
+    "highest": "högsta",
+    "groups": "grupper",
+    "group": "grupp",
+    "rate_left_out": " ({k} grupper utan befolkningssiffra räknas inte med)",
 }
