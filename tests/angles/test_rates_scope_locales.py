@@ -198,6 +198,10 @@ def _new_render_check(data: Path, out: Path, *extra: str) -> str:
         ("pt_BR", ("entre 2019 e 2020", "alta de", "por 100")),
         ("pl_PL", ("między 2019 a 2020", "wzrost o", "na 100")),
         ("sv_SE", ("mellan 2019 och 2020", "en ökning med", "per 100", "räknas inte med")),
+        (
+            "ja_JP",
+            ("2019から2020にかけて", "最も多かったのは", "100,000あたり", "グループは除外）。"),
+        ),
     ],
 )
 def test_new_writes_the_release_in_the_locale(
@@ -221,6 +225,7 @@ def test_new_writes_the_release_in_the_locale(
         ("it_IT", "Kent a confronto: 130 cases, il più alto dei 5"),
         ("de_DE", "der höchste Wert"),
         ("sv_SE", "Kent i jämförelse: 130 cases, rankat som högsta av 5"),
+        ("ja_JP", "Kentの比較：casesは130で5グループ中最も高い水準"),
     ],
 )
 def test_a_batch_campaign_in_another_language_compares_each_group_in_it(

@@ -1,4 +1,4 @@
-"""The words of the angle sentences in Italian, Dutch, Portuguese, Polish and Swedish (the same
+"""The words of the angle sentences in Italian, Dutch, Portuguese, Polish, Swedish and Japanese (the same
 keys as angles/wording.py's English table), and the plural forms of the patterns whose
 noun follows a count, by CLDR plural category: Polish says "pominięto 1 grupę", "2
 grupy", "5 grup". As in wording.py, the dataset's own labels stand where their number
@@ -295,3 +295,52 @@ SV: Wording = {
     "group": "grupp",
     "rate_left_out": " ({k} grupper utan befolkningssiffra räknas inte med)",
 }
+
+# Japanese: no plural and no spaces; the period and noun lead ("2020のcasesは…"), brackets
+# are full-width, and a sentence ends in "。" (STOPS).
+JA: Wording = {
+    "total": "{period}の{noun}は{at_least}{n}",
+    "total_alone": "{noun}は合計で{at_least}{n}",
+    "record_suffix": "で、{k}期間で最多",
+    "when": "{period}の",
+    "at_least": "少なくとも",
+    "change": "{start}から{end}にかけての{noun}は{before}から{after}へ、{way}",
+    "up": "{pct}増",
+    "down": "{pct}減",
+    "same": "横ばい",
+    "left_out": "（両期間の数値がない{k}グループは除外）",
+    "rise": "{start}から{end}にかけて{noun}の増加が{joint}最も大きかったのは{row}で、{diff}"
+    "（{before}から{after}）",
+    "fall": "{start}から{end}にかけて{noun}の減少が{joint}最も大きかったのは{row}で、{diff}"
+    "（{before}から{after}）",
+    "rise_pct": "{start}から{end}にかけて{noun}の増加率が{joint}最も高かったのは{row}で、"
+    "{diff}（{before}から{after}）",
+    "joint": "同率で",
+    "count_rise": "{start}から{end}にかけて{noun}が増加したのは{g}{groups}中{k}{groups}",
+    "count_fall": "{start}から{end}にかけて{noun}が減少したのは{g}{groups}中{k}{groups}",
+    "top": "{when}{noun}が{joint}最も多かったのは{row}で{n}",
+    "bottom": "{when}{noun}が{joint}最も少なかったのは{row}で{n}",
+    "followed": "、次いで{others}",
+    "outlier": "{row}は{when}{noun}が{n}と突出しており、{g}{groups}の平均{mean}の{ratio}倍",
+    "record": "{row}の{when}{noun}は{n}で、{k}期間で最多（これまでの最多は{best}）",
+    "share": "{when}{noun}の合計{whole}のうち{part_name}が{pct}を占めた（{which}{part}、"
+    "全体{whole}）",
+    "largest": "{column}別で最大：",
+    "suppressed": "（秘匿された値は含まないため、実際の数値はこれより大きい可能性がある）",
+    "coverage": "数値は{parents}の{k}区分にわたる{g}{groups}を対象としている",
+    "combined": "{when}{noun}の合計{whole}のうち、{part_name}の合計が{pct}を占めた",
+    "and": "と",
+    "rate": "{when}{noun}は{population}{per}あたり{at_least}{n}",
+    "rate_top": "{when}{population}{per}あたりの{noun}が{joint}最も多かったのは{row}で{n}",
+    "t_outlier": "{row}は{when}{noun}が{n}と突出しており、{g}{groups}の平均を大きく上回る",
+    "t_record": "{row}の{when}{noun}は{n}で、{k}期間で最多",
+    "t_share": "{when}{noun}の合計{whole}のうち{part_name}が{pct}を占めた",
+    "local": "{group}の比較：{noun}は{value}で{of}グループ中{rank}水準、全体{national}の{share}",
+    "highest": "高い",
+    "groups": "グループ",
+    "group": "グループ",
+    "rate_left_out": "（人口の数値がない{k}グループは除外）",
+}
+
+#: What ends an angle sentence, where it is not ".".
+STOPS: dict[str, str] = {"ja": "。"}
