@@ -171,6 +171,29 @@ def test_polish_counts_take_their_plural_form(tmp_path: Path, n: int, words: str
     assert words in said, change.sentence
 
 
+@pytest.mark.parametrize(
+    ("locale", "n", "words"),
+    [
+        ("sv_SE", 1, "(1 grupp utan siffror"),
+        ("sv_SE", 3, "(3 grupper utan siffror"),
+        ("hi_IN", 1, "बिना 1 समूह को"),
+        ("hi_IN", 3, "बिना 3 समूहों को"),
+        ("ja_JP", 1, "数値がない1グループは除外）。"),
+    ],
+)
+def test_left_out_counts_take_the_language_s_plural_form(
+    tmp_path: Path, locale: str, n: int, words: str
+) -> None:
+    rows: list[list[object]] = []
+    for i in range(8):
+        rows += [[f"Area {i}", "2022", 10 + i], [f"Area {i}", "2023", 20 + i]]
+    for i in range(n):  # groups with one period only: left out of the change, and counted
+        rows += [[f"New {i}", "2023", 7]]
+    prof = profile_of(write_csv(tmp_path / "d.csv", ["area", "year", "cases"], rows))
+    change = next(a for a in angles_for(prof, locale=locale) if a.name == "change_cases")
+    assert words in change.sentence, change.sentence
+
+
 def _new_render_check(data: Path, out: Path, *extra: str) -> str:
     assert main(["new", str(data), "-o", str(out), *extra]) == 0
     campaign = next((out / "campaigns").glob("*.toml"))
@@ -226,6 +249,7 @@ def test_new_writes_the_release_in_the_locale(
         ("de_DE", "der höchste Wert"),
         ("sv_SE", "Kent i jämförelse: 130 cases, rankat som högsta av 5"),
         ("ja_JP", "Kentの比較：casesは130で5グループ中最も高い水準"),
+        ("hi_IN", "Kent की तुलना: 130 cases, 5 में सबसे अधिक"),
     ],
 )
 def test_a_batch_campaign_in_another_language_compares_each_group_in_it(
@@ -251,7 +275,9 @@ def test_a_batch_campaign_in_another_language_compares_each_group_in_it(
         min_size=3,
         max_size=7,
     ),
-    st.sampled_from(["en_GB", "fr_FR", "es_ES", "it_IT", "nl_NL", "pt_BR", "pl_PL", "sv_SE"]),
+    st.sampled_from(
+        ["en_GB", "fr_FR", "es_ES", "it_IT", "nl_NL", "pt_BR", "pl_PL", "sv_SE", "ja_JP", "hi_IN"]
+    ),
 )
 def test_generated_datasets_with_a_population_render_and_check_in_any_locale(
     tmp_path_factory: pytest.TempPathFactory,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
-from pressgen.angles.wording_more import IT, JA, NL, PL, PLURALS, PT, STOPS, SV
+from pressgen.angles.wording_more import HI, IT, JA, NL, PL, PLURALS, PT, STOPS, SV
 from pressgen.text.placeholders import compile_placeholders
 
 if TYPE_CHECKING:
@@ -219,6 +219,7 @@ WORDINGS: dict[str, Wording] = {
     "pl": PL,
     "sv": SV,
     "ja": JA,
+    "hi": HI,
 }
 
 

@@ -1,5 +1,6 @@
-"""The words of the angle sentences in Italian, Dutch, Portuguese, Polish, Swedish and Japanese (the same
-keys as angles/wording.py's English table), and the plural forms of the patterns whose
+"""The words of the angle sentences in Italian, Dutch, Portuguese, Polish, Swedish,
+Japanese and Hindi (the same keys as angles/wording.py's English table), and the plural
+forms of the patterns whose
 noun follows a count, by CLDR plural category: Polish says "pominięto 1 grupę", "2
 grupy", "5 grup". As in wording.py, the dataset's own labels stand where their number
 and case do not matter: after a colon, or after the figure in the genitive-free slot.
@@ -234,6 +235,10 @@ PLURALS: dict[str, dict[str, dict[str, str]]] = {
         "left_out": {"one": " ({k} grupp utan siffror för båda perioderna räknas inte med)"},
         "rate_left_out": {"one": " ({k} grupp utan befolkningssiffra räknas inte med)"},
     },
+    "hi": {
+        "left_out": {"one": " (दोनों अवधियों के आँकड़ों के बिना {k} समूह को शामिल नहीं किया गया)"},
+        "rate_left_out": {"one": " (जनसंख्या के आँकड़े के बिना {k} समूह को शामिल नहीं किया गया)"},
+    },
     "pl": {
         "left_out": {
             "one": " (pominięto {k} grupę bez danych za oba okresy)",
@@ -342,5 +347,50 @@ JA: Wording = {
     "rate_left_out": "（人口の数値がない{k}グループは除外）",
 }
 
-#: What ends an angle sentence, where it is not ".".
-STOPS: dict[str, str] = {"ja": "。"}
+# Hindi: counts stand before postpositions, so "groups" is the oblique plural ("5 समूहों
+# में से 4"); the noun is the dataset's label, which no verb has to agree with.
+HI: Wording = {
+    "total": "{period} में {noun} की संख्या {at_least}{n} रही",
+    "total_alone": "{noun} की कुल संख्या {at_least}{n} रही",
+    "record_suffix": ", जो {k} अवधियों में सबसे अधिक है",
+    "when": " ({period})",
+    "at_least": "कम से कम ",
+    "change": "{start} और {end} के बीच {noun}: {way}, {before} से {after}",
+    "up": "{pct} की वृद्धि",
+    "down": "{pct} की गिरावट",
+    "same": "अपरिवर्तित",
+    "left_out": " (दोनों अवधियों के आँकड़ों के बिना {k} समूहों को शामिल नहीं किया गया)",
+    "rise": "{row}: {start} और {end} के बीच {noun} में {joint}सबसे बड़ी वृद्धि, {diff}, "
+    "{before} से {after}",
+    "fall": "{row}: {start} और {end} के बीच {noun} में {joint}सबसे बड़ी गिरावट, {diff}, "
+    "{before} से {after}",
+    "rise_pct": "{row}: {noun} में {joint}सबसे बड़ी प्रतिशत वृद्धि, {start} और {end} के "
+    "बीच {diff}, {before} से {after}",
+    "joint": "संयुक्त रूप से ",
+    "count_rise": "{Noun}: {start} और {end} के बीच {g} {groups} में से {k} में वृद्धि",
+    "count_fall": "{Noun}: {start} और {end} के बीच {g} {groups} में से {k} में गिरावट",
+    "top": "{row}: {joint}सबसे अधिक {noun}{when}, {n}",
+    "bottom": "{row}: {joint}सबसे कम {noun}{when}, {n}",
+    "followed": ", इसके बाद {others}",
+    "outlier": "{row} सबसे अलग: {n} {noun}{when}, {g} {groups} के औसत {mean} का {ratio} गुना",
+    "record": "{row}: {n} {noun}{when}, {k} अवधियों में सबसे अधिक (पिछला सर्वाधिक: {best})",
+    "share": "{part_name}: {whole} {noun}{when} में से {pct} ({which}{whole} में से {part})",
+    "largest": "{column} के अनुसार सबसे बड़ा हिस्सा: ",
+    "suppressed": "; छिपाए गए मान शामिल नहीं हैं, इसलिए वास्तविक आँकड़ा अधिक हो सकता है",
+    "coverage": "आँकड़े {parents} के {k} मानों में फैले {g} {groups} के हैं",
+    "combined": "{part_name} मिलकर: {whole} {noun}{when} में से {pct}",
+    "and": " और ",
+    "rate": "{Noun}{when}: प्रति {per} {population} पर {at_least}{n}",
+    "rate_top": "{row}: {noun}{when} की {joint}सबसे ऊँची दर, प्रति {per} {population} पर {n}",
+    "t_outlier": "{row} सबसे अलग: {n} {noun}{when}, {g} {groups} के औसत से काफ़ी ऊपर",
+    "t_record": "{row}: {n} {noun}{when}, {k} अवधियों में सबसे अधिक",
+    "t_share": "{part_name}: {whole} {noun}{when} में से {pct}",
+    "local": "{group} की तुलना: {value} {noun}, {of} में {rank}, कुल {national} का {share}",
+    "highest": "अधिक",
+    "groups": "समूहों",
+    "group": "समूह",
+    "rate_left_out": " (जनसंख्या के आँकड़े के बिना {k} समूहों को शामिल नहीं किया गया)",
+}
+
+#: What ends an angle sentence, where it is not "." (Hindi's danda, as its layout words).
+STOPS: dict[str, str] = {"ja": "。", "hi": "।"}
