@@ -4,6 +4,7 @@ validate, render and check, in the locale's own words."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, localcontext
 from pathlib import Path
 
@@ -312,3 +313,20 @@ def test_generated_datasets_with_a_population_render_and_check_in_any_locale(
     capsys.readouterr()
     _new_render_check(data, tmp / "proj", "-l", locale, "--population", str(pop), "-n", "12")
     assert "warning" not in capsys.readouterr().err
+
+
+def test_check_reads_every_number_of_a_japanese_release(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Japanese runs words into numbers ("合計268", "Kentで130"): check must still read
+    each of them, not pass them unseen."""
+    out = tmp_path / "proj"
+    pop = _population(tmp_path)
+    text = _new_render_check(_cases(tmp_path), out, "-l", "ja_JP", "--population", str(pop))
+    assert "合計268のうち" in text and "Kentで130" in text
+    capsys.readouterr()
+    campaign = out / "campaigns" / "areas.toml"
+    assert main(["check", str(campaign), str(out / "draft.md")]) == 0
+    said = capsys.readouterr().err
+    read, matched = (int(x) for x in re.findall(r"(\d+) numbers, (\d+) matched", said)[0])
+    assert read == matched and read >= 14, said
