@@ -85,7 +85,8 @@ def test_the_ticked_angles_become_a_campaign_that_renders_and_checks(tmp_path: P
 
 def test_the_notes_say_when_the_sentences_are_english(tmp_path: Path) -> None:
     data = _codes(tmp_path)
-    assert not any("in English" in n for n in Desk.open(data, locale="it_IT").notes)
-    swedish = Desk.open(data, locale="sv_SE")
-    assert swedish.notes[0] == "the sentences are in English: no wording for 'sv' yet"
-    assert swedish.notes[1:] == swedish.prof.decisions
+    for locale in ("it_IT", "sv_SE"):
+        assert not any("in English" in n for n in Desk.open(data, locale=locale).notes)
+    finnish = Desk.open(data, locale="fi_FI")
+    assert finnish.notes[0] == "the sentences are in English: no wording for 'fi' yet"
+    assert finnish.notes[1:] == finnish.prof.decisions

@@ -47,12 +47,16 @@ def cmd_angles(args: argparse.Namespace) -> int:
         return EXIT_OK
     for d in prof.decisions:
         print(f"# {d}")
-    from pressgen.angles.wording import wording_for
+    from pressgen.angles.wording import WORDINGS, wording_for
     from pressgen.text.formatting import normalise_locale
 
     language = normalise_locale(args.locale).split("_")[0]
     if not wording_for(language)[1]:
-        print(f"# the sentences are in English: pressgen has no wording for {language!r} yet")
+        has = ", ".join(sorted(WORDINGS))
+        print(
+            f"# the sentences are in English: pressgen has no wording for {language!r} yet"
+            f" (it has {has})"
+        )
     for i, a in enumerate(found, start=1):
         print(f"{i:2}. [{a.score}] {a.sentence}")
         print(f"    value {a.value}; {'; '.join(a.reasons)}")

@@ -7,7 +7,15 @@ from typing import Any, Literal
 
 from pressgen.angles.infer import Profile
 from pressgen.angles.model import Angle
-from pressgen.angles.wording import GROUPS_GENDER, WORDINGS, counted, de_noun, fill, wording_for
+from pressgen.angles.wording import (
+    GROUPS_GENDER,
+    WORDINGS,
+    counted,
+    de_noun,
+    fill,
+    stop,
+    wording_for,
+)
 from pressgen.text.formatting import Formatter, capitalise
 from pressgen.text.phrases import change
 
@@ -144,7 +152,7 @@ def write(angle: Angle, p: Profile, fmt: Formatter) -> str:
         text = f"{angle.name}: {angle.value}"
     if not angle.exact:
         text += words["suppressed"]
-    return text + "."
+    return text + stop(fmt.language, own)
 
 
 def _places(fmt: Formatter, v: Any) -> int:

@@ -21,6 +21,7 @@ from pressgen.angles.wording import (
     Wording,
     de_noun,
     fill,
+    stop,
     wording_for,
 )
 from pressgen.angles.wording_more import PLURALS
@@ -45,6 +46,7 @@ def _if(test: str, then: str, other: str = "") -> str:
 def sentence(a: Angle, p: Profile, language: str, each: bool = False) -> str:
     """A template line for the angle in `language`; figures print through `f`."""
     words, own = wording_for(language)
+    end = stop(language, own)
     english = language == "en" or not own
     f = a.facts
     n = a.name
@@ -67,7 +69,7 @@ def sentence(a: Angle, p: Profile, language: str, each: bool = False) -> str:
     kind = a.kind
     if kind == "total":
         v["n"] = f"{{{{ f.{n} }}}}"
-        return fill(words["total" if period else "total_alone"], v) + "."
+        return fill(words["total" if period else "total_alone"], v) + end
     if kind == "change":
         up = fill(words["up"], {"pct": "{{ c.value | percent }}"})
         down = fill(words["down"], {"pct": "{{ (0 - c.value) | percent }}"})
@@ -78,7 +80,7 @@ def sentence(a: Angle, p: Profile, language: str, each: bool = False) -> str:
         if own and language != "en":
             v["way"] = "{{ c.value | change }}"
         v.update(before="{{ c.from_value }}", after="{{ c.to_value }}")
-        return f"{{% set c = f.{n} %}}" + fill(words["change"], v) + "."
+        return f"{{% set c = f.{n} %}}" + fill(words["change"], v) + end
     if kind in ("rise", "fall", "rise_pct"):
         unit = "percent" if kind == "rise_pct" else "count"
         v.update(row="{{ r.group }}", joint=_if("r.joint", words["joint"]))
@@ -87,7 +89,7 @@ def sentence(a: Angle, p: Profile, language: str, each: bool = False) -> str:
             size = "r" if unit == "percent" else "(r.value | abs) | count"
             v["diff"] = f"{{% if r.value > 0 %}}up{{% else %}}down{{% endif %}} {{{{ {size} }}}}"
         v.update(before="{{ r.base }}", after="{{ r.target }}")
-        return f"{{% set r = f.{n}.first %}}" + fill(words[kind], v) + "."
+        return f"{{% set r = f.{n}.first %}}" + fill(words[kind], v) + end
     if kind == "count_groups":
         of = next(iter(a.needs))
         gender = GROUPS_GENDER.get(language) if own else None
@@ -96,7 +98,7 @@ def sentence(a: Angle, p: Profile, language: str, each: bool = False) -> str:
         v["K"] = f"{{{{ f.{n} | count(start=True{g_arg}) }}}}"
         v["g"] = f"{{{{ f.{of}.rows | length | count }}}}"
         key = "count_rise" if f["word"] == "rose" else "count_fall"
-        return fill(words[key], v) + "."
+        return fill(words[key], v) + end
     if kind in ("top", "bottom"):
         v.update(row="{{ t.first.group }}", joint=_if("t.first.joint", words["joint"]))
         v["n"] = "{{ t.first }}"
@@ -105,26 +107,26 @@ def sentence(a: Angle, p: Profile, language: str, each: bool = False) -> str:
             f"{{% if not loop.last %}}{words['and']}{{% endif %}}{{% endfor %}}"
         )
         followed = _if("t.rows | length > 1", fill(words["followed"], {"others": others}))
-        return f"{{% set t = f.{n} %}}" + fill(words[kind], v) + followed + "."
+        return f"{{% set t = f.{n} %}}" + fill(words[kind], v) + followed + end
     if kind == "outlier":
         v.update(row="{{ r.group }}", n="{{ r }}", g=f"{{{{ f.{n}.rows | length | count }}}}")
-        return f"{{% set r = f.{n}.first %}}" + fill(words["t_outlier"], v) + "."
+        return f"{{% set r = f.{n}.first %}}" + fill(words["t_outlier"], v) + end
     if kind == "record":
         v.update(
             row=_lit(f["group"]), n=f"{{{{ f.{n} }}}}", k=f"{{{{ {len(p.periods)} | count }}}}"
         )
-        return fill(words["t_record"], v) + "."
+        return fill(words["t_record"], v) + end
     if kind in ("share", "combined_share"):
         parts = f.get("categories") or [f["category"]]
         v.update(pct=f"{{{{ f.{n} }}}}", whole=f"{{{{ f.{n}.whole }}}}")
         v["part_name"] = words["and"].join(_lit(c) for c in parts)
         text = fill(words["combined" if kind == "combined_share" else "t_share"], v)
-        return text + "."
+        return text + end
     if kind == "coverage":
         parent = p.label(f["parent"])
         v.update(g=f"{{{{ f.{f['groups_figure']} | count }}}}", k=f"{{{{ f.{n} | count }}}}")
         v["parents"] = _lit(_plural(parent) if english else parent)
-        return fill(words["coverage"], v) + "."
+        return fill(words["coverage"], v) + end
     if kind in ("rate", "rate_top"):
         v.update(row="{{ r.group }}", joint=_if("r.joint", words["joint"]))
         v.update(per=f"{{{{ {f['per']} | count }}}}", population=_lit(f["population"]))
@@ -132,10 +134,10 @@ def sentence(a: Angle, p: Profile, language: str, each: bool = False) -> str:
         said = _left_out(f.get("left_out_figure") if not each else None, words, language, one)
         if kind == "rate":
             v["n"] = f"{{{{ f.{n} | number(1) }}}}"
-            return fill(words["rate"], v) + said.replace("{groups}", groups) + "."
+            return fill(words["rate"], v) + said.replace("{groups}", groups) + end
         v["n"] = "{{ r | number(1) }}"
         text = fill(words["rate_top"], v) + said.replace("{groups}", groups)
-        return f"{{% set r = f.{n}.first %}}" + text + "."
+        return f"{{% set r = f.{n}.first %}}" + text + end
     raise ValueError(a.kind)  # pragma: no cover - every kind above
 
 
@@ -184,7 +186,7 @@ def template_text(
     body = "\n\n".join(sentence(a, p, language, each) for a in angles)
     local = ""
     if total:
-        words, _own = wording_for(language)
+        words, own = wording_for(language)
         v = {
             "group": "{{ group }}",
             "value": "{{ c.value }}",
@@ -197,7 +199,10 @@ def template_text(
         local = (
             "{% block local_angle %}\n"
             f"{{% if compare is defined and compare.{total} is defined %}}"
-            f"{{% set c = compare.{total} %}}\n" + fill(words["local"], v) + ".\n"
+            f"{{% set c = compare.{total} %}}\n"
+            + fill(words["local"], v)
+            + stop(language, own)
+            + "\n"
             "{% endif %}\n{% endblock %}\n"
         )
     return f"{head}{{% block body %}}\n{body}\n{{% endblock %}}\n{local}"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
-from pressgen.angles.wording_more import IT, NL, PL, PLURALS, PT
+from pressgen.angles.wording_more import HI, IT, JA, NL, PL, PLURALS, PT, STOPS, SV
 from pressgen.text.placeholders import compile_placeholders
 
 if TYPE_CHECKING:
@@ -217,6 +217,9 @@ WORDINGS: dict[str, Wording] = {
     "nl": NL,
     "pt": PT,
     "pl": PL,
+    "sv": SV,
+    "ja": JA,
+    "hi": HI,
 }
 
 
@@ -251,6 +254,12 @@ def de_noun(noun: str, language: str) -> str:
     if language == "fr" and noun[:1] in _VOWELS:
         return f"d’{noun}"
     return f"de {noun}"
+
+
+def stop(language: str, own: bool) -> str:
+    """What ends an angle sentence in the language ("。" in Japanese); English's "."
+    where the sentence is the English fallback."""
+    return STOPS.get(language, ".") if own else "."
 
 
 def fill(pattern: str, values: Mapping[str, object]) -> str:

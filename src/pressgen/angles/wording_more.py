@@ -1,5 +1,6 @@
-"""The words of the angle sentences in Italian, Dutch, Portuguese and Polish (the same
-keys as angles/wording.py's English table), and the plural forms of the patterns whose
+"""The words of the angle sentences in Italian, Dutch, Portuguese, Polish, Swedish,
+Japanese and Hindi (the same keys as angles/wording.py's English table), and the plural
+forms of the patterns whose
 noun follows a count, by CLDR plural category: Polish says "pominięto 1 grupę", "2
 grupy", "5 grup". As in wording.py, the dataset's own labels stand where their number
 and case do not matter: after a colon, or after the figure in the genitive-free slot.
@@ -230,6 +231,14 @@ PLURALS: dict[str, dict[str, dict[str, str]]] = {
         "left_out": {"one": " ({k} grupo sem dados para os dois períodos fica de fora)"},
         "rate_left_out": {"one": " ({k} grupo sem dado de população fica de fora)"},
     },
+    "sv": {
+        "left_out": {"one": " ({k} grupp utan siffror för båda perioderna räknas inte med)"},
+        "rate_left_out": {"one": " ({k} grupp utan befolkningssiffra räknas inte med)"},
+    },
+    "hi": {
+        "left_out": {"one": " (दोनों अवधियों के आँकड़ों के बिना {k} समूह को शामिल नहीं किया गया)"},
+        "rate_left_out": {"one": " (जनसंख्या के आँकड़े के बिना {k} समूह को शामिल नहीं किया गया)"},
+    },
     "pl": {
         "left_out": {
             "one": " (pominięto {k} grupę bez danych za oba okresy)",
@@ -243,3 +252,145 @@ PLURALS: dict[str, dict[str, dict[str, str]]] = {
         },
     },
 }
+
+# Swedish: the label stands after "av" and "för", where its form does not change.
+SV: Wording = {
+    "total": "Under {period} fanns det {at_least}{n} {noun}",
+    "total_alone": "Totalt fanns det {at_least}{n} {noun}",
+    "record_suffix": ", den högsta nivån av de {k} perioderna",
+    "when": " under {period}",
+    "at_least": "minst ",
+    "change": "{Noun} mellan {start} och {end}: {way}, från {before} till {after}",
+    "up": "en ökning med {pct}",
+    "down": "en minskning med {pct}",
+    "same": "oförändrat",
+    "left_out": " ({k} grupper utan siffror för båda perioderna räknas inte med)",
+    "rise": "{row}: {joint}störst ökning av {noun} mellan {start} och {end}, "
+    "{diff}, från {before} till {after}",
+    "fall": "{row}: {joint}störst minskning av {noun} mellan {start} och {end}, "
+    "{diff}, från {before} till {after}",
+    "rise_pct": "{row}: {joint}störst procentuell ökning av {noun}, {diff} mellan {start} "
+    "och {end}, från {before} till {after}",
+    "joint": "delad förstaplats, ",
+    "count_rise": "{Noun}: en ökning i {k} av {g} {groups} mellan {start} och {end}",
+    "count_fall": "{Noun}: en minskning i {k} av {g} {groups} mellan {start} och {end}",
+    "top": "{row}: {joint}högsta värdet för {noun}{when}, {n}",
+    "bottom": "{row}: {joint}lägsta värdet för {noun}{when}, {n}",
+    "followed": ", följt av {others}",
+    "outlier": "{row} sticker ut: {n} {noun}{when}, {ratio} gånger genomsnittet på {mean} "
+    "för {g} {groups}",
+    "record": "{row}: {n} {noun}{when}, den högsta nivån på {k} perioder (tidigare "
+    "högstanivå: {best})",
+    "share": "{part_name}: {pct} av de {whole} {noun}{when} ({which}{part} av {whole})",
+    "largest": "största andelen efter {column}: ",
+    "suppressed": "; dolda celler räknas inte med, den verkliga siffran kan vara högre",
+    "coverage": "Siffrorna omfattar {g} {groups} fördelade på {k} värden för {parents}",
+    "combined": "{part_name} tillsammans: {pct} av de {whole} {noun}{when}",
+    "and": " och ",
+    "rate": "{Noun}{when}: {at_least}{n} per {per} {population}",
+    "rate_top": "{row}: {joint}högst nivå av {noun} i förhållande till befolkningen{when}, "
+    "{n} per {per} {population}",
+    "t_outlier": "{row} sticker ut: {n} {noun}{when}, långt över genomsnittet för de {g} {groups}",
+    "t_record": "{row}: {n} {noun}{when}, den högsta nivån på {k} perioder",
+    "t_share": "{part_name}: {pct} av de {whole} {noun}{when}",
+    "local": "{group} i jämförelse: {value} {noun}, rankat som {rank} av {of}, {share} av "
+    "totalt {national}",
+    "highest": "högsta",
+    "groups": "grupper",
+    "group": "grupp",
+    "rate_left_out": " ({k} grupper utan befolkningssiffra räknas inte med)",
+}
+
+# Japanese: no plural and no spaces; the period and noun lead ("2020のcasesは…"), brackets
+# are full-width, and a sentence ends in "。" (STOPS).
+JA: Wording = {
+    "total": "{period}の{noun}は{at_least}{n}",
+    "total_alone": "{noun}は合計で{at_least}{n}",
+    "record_suffix": "で、{k}期間で最多",
+    "when": "{period}の",
+    "at_least": "少なくとも",
+    "change": "{start}から{end}にかけての{noun}は{before}から{after}へ、{way}",
+    "up": "{pct}増",
+    "down": "{pct}減",
+    "same": "横ばい",
+    "left_out": "（両期間の数値がない{k}グループは除外）",
+    "rise": "{start}から{end}にかけて{noun}の増加が{joint}最も大きかったのは{row}で、{diff}"
+    "（{before}から{after}）",
+    "fall": "{start}から{end}にかけて{noun}の減少が{joint}最も大きかったのは{row}で、{diff}"
+    "（{before}から{after}）",
+    "rise_pct": "{start}から{end}にかけて{noun}の増加率が{joint}最も高かったのは{row}で、"
+    "{diff}（{before}から{after}）",
+    "joint": "同率で",
+    "count_rise": "{start}から{end}にかけて{noun}が増加したのは{g}{groups}中{k}{groups}",
+    "count_fall": "{start}から{end}にかけて{noun}が減少したのは{g}{groups}中{k}{groups}",
+    "top": "{when}{noun}が{joint}最も多かったのは{row}で{n}",
+    "bottom": "{when}{noun}が{joint}最も少なかったのは{row}で{n}",
+    "followed": "、次いで{others}",
+    "outlier": "{row}は{when}{noun}が{n}と突出しており、{g}{groups}の平均{mean}の{ratio}倍",
+    "record": "{row}の{when}{noun}は{n}で、{k}期間で最多（これまでの最多は{best}）",
+    "share": "{when}{noun}の合計{whole}のうち{part_name}が{pct}を占めた（{which}{part}、"
+    "全体{whole}）",
+    "largest": "{column}別で最大：",
+    "suppressed": "（秘匿された値は含まないため、実際の数値はこれより大きい可能性がある）",
+    "coverage": "数値は{parents}の{k}区分にわたる{g}{groups}を対象としている",
+    "combined": "{when}{noun}の合計{whole}のうち、{part_name}の合計が{pct}を占めた",
+    "and": "と",
+    "rate": "{when}{noun}は{population}{per}あたり{at_least}{n}",
+    "rate_top": "{when}{population}{per}あたりの{noun}が{joint}最も多かったのは{row}で{n}",
+    "t_outlier": "{row}は{when}{noun}が{n}と突出しており、{g}{groups}の平均を大きく上回る",
+    "t_record": "{row}の{when}{noun}は{n}で、{k}期間で最多",
+    "t_share": "{when}{noun}の合計{whole}のうち{part_name}が{pct}を占めた",
+    "local": "{group}の比較：{noun}は{value}で{of}グループ中{rank}水準、全体{national}の{share}",
+    "highest": "高い",
+    "groups": "グループ",
+    "group": "グループ",
+    "rate_left_out": "（人口の数値がない{k}グループは除外）",
+}
+
+# Hindi: counts stand before postpositions, so "groups" is the oblique plural ("5 समूहों
+# में से 4"); the noun is the dataset's label, which no verb has to agree with.
+HI: Wording = {
+    "total": "{period} में {noun} की संख्या {at_least}{n} रही",
+    "total_alone": "{noun} की कुल संख्या {at_least}{n} रही",
+    "record_suffix": ", जो {k} अवधियों में सबसे अधिक है",
+    "when": " ({period})",
+    "at_least": "कम से कम ",
+    "change": "{start} और {end} के बीच {noun}: {way}, {before} से {after}",
+    "up": "{pct} की वृद्धि",
+    "down": "{pct} की गिरावट",
+    "same": "अपरिवर्तित",
+    "left_out": " (दोनों अवधियों के आँकड़ों के बिना {k} समूहों को शामिल नहीं किया गया)",
+    "rise": "{row}: {start} और {end} के बीच {noun} में {joint}सबसे बड़ी वृद्धि, {diff}, "
+    "{before} से {after}",
+    "fall": "{row}: {start} और {end} के बीच {noun} में {joint}सबसे बड़ी गिरावट, {diff}, "
+    "{before} से {after}",
+    "rise_pct": "{row}: {noun} में {joint}सबसे बड़ी प्रतिशत वृद्धि, {start} और {end} के "
+    "बीच {diff}, {before} से {after}",
+    "joint": "संयुक्त रूप से ",
+    "count_rise": "{Noun}: {start} और {end} के बीच {g} {groups} में से {k} में वृद्धि",
+    "count_fall": "{Noun}: {start} और {end} के बीच {g} {groups} में से {k} में गिरावट",
+    "top": "{row}: {joint}सबसे अधिक {noun}{when}, {n}",
+    "bottom": "{row}: {joint}सबसे कम {noun}{when}, {n}",
+    "followed": ", इसके बाद {others}",
+    "outlier": "{row} सबसे अलग: {n} {noun}{when}, {g} {groups} के औसत {mean} का {ratio} गुना",
+    "record": "{row}: {n} {noun}{when}, {k} अवधियों में सबसे अधिक (पिछला सर्वाधिक: {best})",
+    "share": "{part_name}: {whole} {noun}{when} में से {pct} ({which}{whole} में से {part})",
+    "largest": "{column} के अनुसार सबसे बड़ा हिस्सा: ",
+    "suppressed": "; छिपाए गए मान शामिल नहीं हैं, इसलिए वास्तविक आँकड़ा अधिक हो सकता है",
+    "coverage": "आँकड़े {parents} के {k} मानों में फैले {g} {groups} के हैं",
+    "combined": "{part_name} मिलकर: {whole} {noun}{when} में से {pct}",
+    "and": " और ",
+    "rate": "{Noun}{when}: प्रति {per} {population} पर {at_least}{n}",
+    "rate_top": "{row}: {noun}{when} की {joint}सबसे ऊँची दर, प्रति {per} {population} पर {n}",
+    "t_outlier": "{row} सबसे अलग: {n} {noun}{when}, {g} {groups} के औसत से काफ़ी ऊपर",
+    "t_record": "{row}: {n} {noun}{when}, {k} अवधियों में सबसे अधिक",
+    "t_share": "{part_name}: {whole} {noun}{when} में से {pct}",
+    "local": "{group} की तुलना: {value} {noun}, {of} में {rank}, कुल {national} का {share}",
+    "highest": "अधिक",
+    "groups": "समूहों",
+    "group": "समूह",
+    "rate_left_out": " (जनसंख्या के आँकड़े के बिना {k} समूहों को शामिल नहीं किया गया)",
+}
+
+#: What ends an angle sentence, where it is not "." (Hindi's danda, as its layout words).
+STOPS: dict[str, str] = {"ja": "。", "hi": "।"}

@@ -112,10 +112,11 @@ class NumberReader:
         # Japanese runs words into numbers ("12%増", "382減"): only a Latin letter or a
         # digit right after the number makes it part of a longer word there.
         end = r"(?![0-9A-Za-z])" if self.language in ("ja", "zh") else r"(?![\w])"
+        before = r"0-9A-Za-z" if self.language in ("ja", "zh") else r"\w"
         self._digits_re = re.compile(
             # a minus sign belongs to the number ("-19 percent"); a hyphen after a word
             # ("COVID-19") does not
-            rf"(?:(?<![\w.,/\-])[-−](?=\d)|(?<![\w.,/\-])){number}"
+            rf"(?:(?<![{before}.,/\-])[-−](?=\d)|(?<![{before}.,/\-])){number}"
             rf"(?:{sp}(?P<pts>{pts_words})|{sp}(?P<pct>{pct_words}))?{end}"
         )
         compact = _compact_words(self.tag)
