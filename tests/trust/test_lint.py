@@ -125,3 +125,14 @@ def test_a_threshold_marker_is_not_a_number_to_spell_out() -> None:
         f.code
         for f in lint_text("In all, 5 cells were left out.\n", style=resolve_style("uk-press"))
     ]
+
+
+def test_a_devanagari_word_is_one_word_with_its_vowel_signs() -> None:
+    """Hindi writes vowel signs (combining marks) inside words: "निकटतम" is one word, and
+    the rounding note's "निकटतम … निकटतम" is not a doubled "न"."""
+    from pressgen.check.lint import lint_text
+
+    text = "प्रतिशत निकटतम पूर्णांक तक पूर्णांकित हैं, आधे मान निकटतम सम अंक की ओर।\n"
+    assert not [f for f in lint_text(text, locale="hi_IN") if f.code == "doubled-word"]
+    doubled = lint_text("यह यह सही है।\n", locale="hi_IN")
+    assert [f for f in doubled if f.code == "doubled-word"]

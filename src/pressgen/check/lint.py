@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from pressgen.check.dictionary import accepted_words, hunspell_words, in_dictionary, misspellings
 from pressgen.check.findings import Finding, LineIndex
+from pressgen.check.letters import LETTER
 from pressgen.check.numbers import PERCENT, PLAIN, NumberToken, markdown_blank, number_reader
 from pressgen.text.formatting import Formatter
 from pressgen.text.locales import get_locale
@@ -214,7 +215,7 @@ def _number_style(tokens: Sequence[NumberToken], fmt: Formatter, clean: str, add
             )
 
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_WORD = re.compile(rf"(?:{LETTER})+(?:['’-](?:{LETTER})+)*")
 
 
 def _doubled_words(clean: str, add: _AddT) -> None:
