@@ -21,5 +21,7 @@ def _mark_class() -> str:
     return "".join(marks)
 
 
-#: A regex class body: a letter (no digit, no underscore) or a mark inside a word.
-LETTER = r"[^\W\d_]|[" + _mark_class() + "]"
+#: The marks written inside words, as the body of a regex character class.
+MARKS = _mark_class()
+#: A letter (no digit, no underscore) or a mark inside a word, as a regex alternation.
+LETTER = rf"[^\W\d_]|[{MARKS}]"

@@ -22,6 +22,7 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 from typing import Any
 
+from pressgen.check.letters import MARKS
 from pressgen.check.numbers import APPROX, PERCENT, PLAIN, POINTS, NumberToken
 from pressgen.figures.engine import Figure
 from pressgen.release.views import format_value
@@ -202,9 +203,10 @@ PAIR_WITHIN = 3
 ANCHOR = 3
 
 
-# Devanagari vowel signs and the virama are marks, not \w: without them a Hindi word
-# ("वृद्धि") would fall apart into letters; the danda (U+0964-5) ends a sentence.
-_WORDS = re.compile(r"(?:\w|[\u0900-\u0963\u0966-\u097f])+")
+# Vowel signs and the virama are marks, not \w: without them a Hindi word ("वृद्धि")
+# would fall apart into letters (check/letters.py, as lint reads words); the danda ends a
+# sentence.
+_WORDS = re.compile(rf"(?:\w|[{MARKS}])+")
 
 
 def atoms(text: str, tokens: Sequence[NumberToken]) -> tuple[list[str], list[int], list[int]]:
