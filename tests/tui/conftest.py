@@ -108,6 +108,14 @@ async def ready(pilot: Pilot[int]) -> PressgenApp:
     return app
 
 
+async def settled(pilot: Pilot[int]) -> None:
+    """Every worker (build, check, autosave, export) has finished and its result is on
+    screen: a snapshot taken earlier may catch a status line half-way."""
+    app = pilot.app
+    await wait_for(pilot, lambda: all(w.is_finished for w in app.workers))
+    await pilot.pause()
+
+
 async def answer_recovery(pilot: Pilot[int], recover: bool) -> None:
     """Answer the recovery question as a person does: wait until it takes keys, then
     Enter on Recover; or Tab to Discard, wait again, and Enter."""

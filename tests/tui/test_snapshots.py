@@ -16,7 +16,7 @@ from textual.widgets import Input
 
 from pressgen.tui.export_dialog import ExportScreen
 
-from .conftest import SIZE, make_app, ready, wait_for
+from .conftest import SIZE, make_app, ready, settled, wait_for
 
 SnapCompare = Callable[..., bool]
 
@@ -160,6 +160,7 @@ def test_style_mismatch_and_quotes_80x24(snap_compare: SnapCompare, here: Path) 
         await wait_for(pilot, lambda: app.main.style_hint.has_class("-shown"))
         app.main.action_show_tab("quotes")
         await pilot.pause()
+        await settled(pilot)
         app.clear_notifications()
         await wait_for(pilot, lambda: not app.screen.query("Toast"))
         await pilot.pause()

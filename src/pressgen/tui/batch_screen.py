@@ -20,6 +20,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, ProgressBar, Select, Static
 
+from pressgen.tui.handoff import hand_over
+
 if TYPE_CHECKING:
     from pressgen.batch import BatchProgress, BatchResult
     from pressgen.release.pipeline import Prepared
@@ -158,13 +160,13 @@ class BatchScreen(ModalScreen[Path | None]):
                 jobs=self.jobs,
                 locale=self.locale,
                 style=self.style,
-                progress=lambda p: self.app.call_from_thread(self._progress, p),
+                progress=lambda p: hand_over(self, self._progress, p),
                 should_stop=self._stop.is_set,
             )
         except PressgenError as exc:
-            self.app.call_from_thread(self._finished, None, str(exc))
+            hand_over(self, self._finished, None, str(exc))
             return
-        self.app.call_from_thread(self._finished, result, None)
+        hand_over(self, self._finished, result, None)
 
     def _progress(self, p: BatchProgress) -> None:
         self.query_one(ProgressBar).update(total=p.total, progress=p.done)

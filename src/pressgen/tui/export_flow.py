@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pressgen.tui.handoff import hand_over
 from pressgen.tui.session import pressgen_error, quote_words
 
 if TYPE_CHECKING:
@@ -81,16 +82,15 @@ def _check_then_write(
     screen: MainScreen, request: ExportRequest, markdown: str, built: Build
 ) -> None:
     """On a worker thread: a check costs a few ms, the first of a campaign more."""
-    app = screen.app
     try:
         problems = export_problems(built, markdown)
     except pressgen_error() as exc:
-        app.call_from_thread(screen.show_error, str(exc))
+        hand_over(screen, screen.show_error, str(exc))
         return
     if not problems:
         _write(screen, request, markdown, built, draft=False)
         return
-    app.call_from_thread(_confirm, screen, request, markdown, built, problems)
+    hand_over(screen, _confirm, screen, request, markdown, built, problems)
 
 
 def _confirm(
@@ -116,7 +116,6 @@ def _write(
     screen: MainScreen, request: ExportRequest, markdown: str, built: Build, *, draft: bool
 ) -> None:
     """On a worker thread."""
-    app = screen.app
     try:
         from pressgen.tui.session import export_markdown
 
@@ -130,12 +129,12 @@ def _write(
             draft=draft,
         )
     except pressgen_error() as exc:
-        app.call_from_thread(screen.notify, str(exc), severity="error", timeout=8)
+        hand_over(screen, screen.notify, str(exc), severity="error", timeout=8)
         return
     marked = "marked as a DRAFT" if draft else "not marked as a draft"
     note = f"Wrote {request.path.name} ({marked})"
     if warnings:
         note += f", {len(warnings)} warning{'s' if len(warnings) > 1 else ''}"
-    app.call_from_thread(screen.notify, f"Exported {request.path} ({marked})")
-    app.call_from_thread(screen.set_export_note, note)
+    hand_over(screen, screen.notify, f"Exported {request.path} ({marked})")
+    hand_over(screen, screen.set_export_note, note)
     screen.last_export = request.path

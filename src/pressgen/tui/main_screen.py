@@ -31,6 +31,7 @@ from pressgen.tui.drafting import Drafting
 from pressgen.tui.error_panel import ErrorPanel
 from pressgen.tui.figures_panel import FiguresPanel
 from pressgen.tui.footer import DeskFooter
+from pressgen.tui.handoff import hand_over
 from pressgen.tui.keys import bindings
 from pressgen.tui.preview import Preview
 from pressgen.tui.screen_commands import ScreenCommands
@@ -225,7 +226,7 @@ class MainScreen(ScreenCommands, Screen[None]):
             markdown = first.result()
             if markdown is not None:
                 painted = threading.Event()
-                self.app.call_from_thread(self._show_first, markdown, painted)
+                hand_over(self, self._show_first, markdown, painted)
                 painted.wait(timeout=2)
         from pressgen.tui import session
 
@@ -233,14 +234,14 @@ class MainScreen(ScreenCommands, Screen[None]):
         try:
             result = session.build(picks)
         except pressgen_error() as exc:
-            self.app.call_from_thread(self.when_ready, self._failed, str(exc), picker)
+            hand_over(self, self.when_ready, self._failed, str(exc), picker)
             return
         if self._preview_key and picks == Picks(campaign=picks.campaign):
             from pressgen.tui.preview_cache import save_preview
 
             save_preview(self._preview_key, result.rendered.markdown)
             self._preview_key = None
-        self.app.call_from_thread(self.when_ready, self._built, result, picker)
+        hand_over(self, self.when_ready, self._built, result, picker)
 
     def _show_first(self, markdown: str, painted: threading.Event) -> None:
         if self.rendered_md or self.edited:
@@ -417,9 +418,9 @@ class MainScreen(ScreenCommands, Screen[None]):
                 built.prepared, text, locale=r.locale, style=r.style, baseline=r.markdown
             )
         except pressgen_error() as exc:
-            self.app.call_from_thread(self.show_error, str(exc))
+            hand_over(self, self.show_error, str(exc))
             return
-        self.app.call_from_thread(self._show_check, report, text)
+        hand_over(self, self._show_check, report, text)
 
     def _show_check(self, report: CheckReport, text: str) -> None:
         if text != self.draft_text:

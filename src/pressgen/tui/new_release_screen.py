@@ -23,6 +23,7 @@ from textual.widgets.selection_list import Selection
 
 from pressgen.angles.desk import Desk, provenance
 from pressgen.errors import PressgenError
+from pressgen.tui.handoff import hand_over
 
 
 class NewReleaseScreen(Screen[Path | None]):
@@ -88,9 +89,9 @@ class NewReleaseScreen(Screen[Path | None]):
         try:
             desk = Desk.open(path, population, locale=self.locale)
         except PressgenError as exc:
-            self.app.call_from_thread(self._say, str(exc))
+            hand_over(self, self._say, str(exc))
             return
-        self.app.call_from_thread(self.show, desk)
+        hand_over(self, self.show, desk)
 
     def _path(self, text: str) -> Path:
         path = Path(text).expanduser()
