@@ -55,6 +55,11 @@ class FigureIndex:
         for fig in figures.values():
             self._add_figure(fig)
         self._memo: dict[tuple[Any, ...], tuple[Candidate, ...]] = {}
+        # (unit, scale, decimals) -> what each candidate of the unit shows when divided
+        # by the scale and rounded to the decimals -> those candidates, in order: a draft
+        # has hundreds of numbers and a campaign with tables thousands of candidates, so
+        # each distinct reading is rounded once, not once per number read.
+        self._shown: dict[tuple[Any, ...], dict[Decimal, tuple[Candidate, ...]]] = {}
 
     def _add(self, key: str, fig: str, unit: str, value: Any, text: str, share: Any = None) -> None:
         if value is None or isinstance(value, bool) or not isinstance(value, int | Decimal):
@@ -149,17 +154,28 @@ class FigureIndex:
         elif tok.value is None:
             out = ()
         else:
-            out = tuple(c for c in self.by_unit.get(tok.unit, ()) if self._reads_as(c.value, tok))
+            out = self._shown_as(tok.unit, tok.scale, tok.decimals).get(tok.value, ())
         self._memo[key] = out
         return out
 
-    def _reads_as(self, exact: Decimal, tok: NumberToken) -> bool:
-        assert tok.value is not None
-        try:
-            shown = quantize(exact / tok.scale, tok.decimals, self.rounding)
-        except decimal.InvalidOperation:
-            return False
-        return shown == tok.value
+    def _shown_as(
+        self, unit: str, scale: Decimal, decimals: int
+    ) -> dict[Decimal, tuple[Candidate, ...]]:
+        """The candidates of `unit` by the value each prints as at this scale and number
+        of decimals, under the style's rounding (a value too large to round is left out)."""
+        key = (unit, scale, decimals)
+        table = self._shown.get(key)
+        if table is None:
+            grouped: dict[Decimal, list[Candidate]] = {}
+            for c in self.by_unit.get(unit, ()):
+                try:
+                    shown = quantize(c.value / scale, decimals, self.rounding)
+                except decimal.InvalidOperation:
+                    continue
+                grouped.setdefault(shown, []).append(c)
+            table = {v: tuple(cs) for v, cs in grouped.items()}
+            self._shown[key] = table
+        return table
 
     def nearest(self, tok: NumberToken, prefer: Sequence[str] = ()) -> Candidate | None:
         """The figure value closest to what `tok` says; `prefer` (figure keys the
