@@ -20,8 +20,18 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def docx_to_pdf(docx: Path, tmp_path: Path) -> Path:
-    profile = tmp_path / "lo-profile"  # own profile: runs beside any open LibreOffice
+@pytest.fixture(scope="session")
+def lo_profile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A LibreOffice user profile of our own, so conversions run beside any open
+    LibreOffice. One per test process (pytest-xdist gives each worker its own temporary
+    folder): setting up a fresh profile is most of a conversion's time, and two
+    LibreOffice processes must not share one."""
+    return tmp_path_factory.mktemp("lo-profile")
+
+
+def docx_to_pdf(profile: Path, *docx: Path) -> list[Path]:
+    """Each document converted to PDF beside it, in one LibreOffice run."""
+    outdir = docx[0].parent
     subprocess.run(
         [
             "soffice",
@@ -30,16 +40,16 @@ def docx_to_pdf(docx: Path, tmp_path: Path) -> Path:
             "--convert-to",
             "pdf",
             "--outdir",
-            str(tmp_path),
-            str(docx),
+            str(outdir),
+            *map(str, docx),
         ],
         check=True,
         capture_output=True,
         timeout=180,
     )
-    pdf = tmp_path / (docx.stem + ".pdf")
-    assert pdf.exists()
-    return pdf
+    pdfs = [outdir / (d.stem + ".pdf") for d in docx]
+    assert all(pdf.exists() for pdf in pdfs)
+    return pdfs
 
 
 def pdf_text(pdf: Path) -> str:
@@ -61,15 +71,14 @@ def pdf_pages(pdf: Path) -> int:
 
 
 def test_libreoffice_lays_out_the_release(
-    tmp_path: Path, sample_md: str, options: ExportOptions, letterhead: Path
+    tmp_path: Path, sample_md: str, options: ExportOptions, letterhead: Path, lo_profile: Path
 ) -> None:
     plain = tmp_path / "release.docx"
     plain.write_bytes(export_release(sample_md, "docx", options).data)
     on_letterhead = tmp_path / "letterhead-release.docx"
     opts = ExportOptions(author=options.author, reference_docx=letterhead)
     on_letterhead.write_bytes(export_release(sample_md, "docx", opts).data)
-    for docx in (plain, on_letterhead):
-        pdf = docx_to_pdf(docx, tmp_path)
+    for pdf in docx_to_pdf(lo_profile, plain, on_letterhead):
         text = pdf_text(pdf)
         pages = pdf_pages(pdf)
         assert 1 <= pages <= 3
@@ -84,7 +93,7 @@ def test_libreoffice_lays_out_the_release(
 
 
 def test_libreoffice_shows_a_german_draft_with_its_sperrfrist_on_every_page(
-    tmp_path: Path,
+    tmp_path: Path, lo_profile: Path
 ) -> None:
     """Issue 16 items 5 and 12: the stamp and the red Sperrfrist in every page header."""
     from dataclasses import replace
@@ -97,7 +106,7 @@ def test_libreoffice_shows_a_german_draft_with_its_sperrfrist_on_every_page(
     opts = replace(export_options(prepared, "de_DE"), draft=True)
     docx = tmp_path / "entwurf.docx"
     docx.write_bytes(export_release(rendered.markdown, "docx", opts).data)
-    pdf = docx_to_pdf(docx, tmp_path)
+    (pdf,) = docx_to_pdf(lo_profile, docx)
     pages = pdf_pages(pdf)
     text = pdf_text(pdf)
     assert pages >= 2
