@@ -5,8 +5,6 @@ the text."""
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,6 +16,7 @@ from pressgen.export import ExportOptions, export_release
 from pressgen.export.reference import RED
 from pressgen.text.locales import supported_locales
 from pressgen.text.phrases import DRAFT_WORDS, draft_word
+from tests.cli import Outcome, run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 MET = ROOT / "campaigns" / "met-cyber-training.toml"
@@ -120,26 +119,20 @@ def test_draft_word_in_ascii_text() -> None:
     assert any("non-ASCII" in w for w in result.warnings)  # said, not silently dropped
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pressgen.cli", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=ROOT,
-    )
+def _cli(*args: str) -> Outcome:
+    return run_cli(list(args), cwd=ROOT)
 
 
 def test_cli_render_draft(tmp_path: Path) -> None:
     out = tmp_path / "entwurf.docx"
     done = _cli("render", str(MET), "-l", "de_DE", "-f", "docx", "--draft", "-o", str(out))
-    assert done.returncode == 0, done.stderr
+    assert done.status == 0, done.stderr
     doc = Document(str(out))
     assert doc.sections[0].header.paragraphs[0].text == "ENTWURF"
     text = _cli("render", str(MET), "-f", "txt", "--draft")
-    assert text.returncode == 0 and text.stdout.splitlines()[0] == "DRAFT"
+    assert text.status == 0 and text.stdout.splitlines()[0] == "DRAFT"
     md = _cli("render", str(MET), "--draft")
-    assert md.returncode == 2
+    assert md.status == 2
     assert md.stderr.strip().splitlines()[-1] == (
         "pressgen: -f: --draft marks docx, html and txt exports, not Markdown"
     )
