@@ -220,14 +220,15 @@ _WORD = re.compile(rf"(?:{LETTER})+(?:['’-](?:{LETTER})+)*")
 
 def _doubled_words(clean: str, add: _AddT) -> None:
     words = list(_WORD.finditer(clean))
+    lows = [m.group(0).lower() for m in words]
     for i, m in enumerate(words):
         w = m.group(0)
         for gap in (1, 2):
             if i + gap >= len(words):
                 break
-            n = words[i + gap]
-            if n.group(0).lower() != w.lower():
+            if lows[i + gap] != lows[i]:
                 continue
+            n = words[i + gap]
             between = clean[m.end() : n.start()]
             if gap == 1 and not between.isspace():
                 continue
@@ -236,7 +237,7 @@ def _doubled_words(clean: str, add: _AddT) -> None:
                 or between.strip().lower() in _IDIOM_LINKS
             ):
                 continue  # "more and more", "day by day", "Schritt für Schritt"
-            if gap == 1 and w.lower() not in _FUNCTION_REPEATS:
+            if gap == 1 and lows[i] not in _FUNCTION_REPEATS:
                 add("doubled-word", m.start(), n.end(), f"doubled word {w!r}")
             elif gap == 2 and w != n.group(0) and len(w) > 2:
                 add(

@@ -265,10 +265,14 @@ def align(
     """Pairs (draft token -> baseline token) for numbers that stand in the same place,
     for every baseline token the draft atom position nearest to where it was, and the
     diff itself."""
-    sm = SequenceMatcher(None, base_atoms, draft_atoms, autojunk=False)
     pairs: dict[int, int] = {}
     where: dict[int, int] = {}
-    opcodes: list[Opcode] = list(sm.get_opcodes())
+    opcodes: list[Opcode]
+    if base_atoms == draft_atoms:  # an untouched draft: what SequenceMatcher would say
+        opcodes = [("equal", 0, len(base_atoms), 0, len(draft_atoms))] if base_atoms else []
+    else:
+        sm = SequenceMatcher(None, base_atoms, draft_atoms, autojunk=False)
+        opcodes = list(sm.get_opcodes())
     for n, (op, i1, i2, j1, j2) in enumerate(opcodes):
         if op == "equal":
             small_edits = all(
