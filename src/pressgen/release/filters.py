@@ -223,6 +223,9 @@ def percent(
 
 @pass_context
 def points(ctx: Context, x: Any, decimals: int | None = None) -> str:
+    """A difference between two shares (fractions), unsigned, in the style's points word
+    and the plural the number takes: '3 percentage points', '1 percentage point',
+    '3 Prozentpunkte'; the direction is for the sentence to say ('up', 'rose')."""
     return formatter_of(ctx).points(_number(x), decimals)
 
 
