@@ -88,6 +88,9 @@ def _share_check(
 ) -> list[Finding]:
     assert p.value is not None
     near: tuple[Decimal, NumberToken, NumberToken] | None = None
+    # A ratio further from the share than one unit of its last digit cannot round to it
+    # in any rounding mode, nor is it near: such pairs are passed over without rounding.
+    reach = max(_NEAR_POINTS, Decimal(1).scaleb(-p.decimals))
     for a in counts:
         for b in counts:
             if a is b or a.value is None or b.value is None:
@@ -96,9 +99,11 @@ def _share_check(
             if part >= whole:
                 continue
             ratio = part / whole * 100
+            gap = abs(ratio - p.value)
+            if gap > reach:
+                continue
             if quantize(ratio, p.decimals, fmt.style.rounding) == p.value:
                 return []
-            gap = abs(ratio - p.value)
             if gap <= _NEAR_POINTS and (near is None or gap < near[0]):
                 near = (gap, a, b)
     if near is None:
