@@ -9,7 +9,7 @@ release in the same form and compare like with like.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from pressgen.errors import PressgenError
 
@@ -60,7 +60,6 @@ def html_text(markup: str) -> str:
 
     blocks = {
         "p",
-        "h1",
         "h2",
         "h3",
         "h4",
@@ -91,13 +90,15 @@ def html_text(markup: str) -> str:
         def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
             if tag in ("head", "style", "script", "title"):
                 self.skip += 1
+            elif tag == "h1":  # the headline, marked as Markdown marks it
+                self.parts.append("\n# ")
             elif tag in blocks:
                 self.parts.append("\n")
 
         def handle_endtag(self, tag: str) -> None:
             if tag in ("head", "style", "script", "title"):
                 self.skip = max(0, self.skip - 1)
-            elif tag in blocks:
+            elif tag in blocks or tag == "h1":
                 self.parts.append("\n")
 
         def handle_data(self, data: str) -> None:
@@ -112,7 +113,8 @@ def html_text(markup: str) -> str:
 
 
 def docx_text(path: Path | IO[bytes]) -> str:
-    """Paragraph texts of a DOCX file, one per line."""
+    """Paragraph texts of a DOCX file, one per line; the headline (a paragraph in Word's
+    Title or Heading 1 style) marked '# ', as Markdown marks it."""
     import zipfile
 
     from docx import Document
@@ -125,9 +127,17 @@ def docx_text(path: Path | IO[bytes]) -> str:
         raise PressgenError(
             f"not a readable DOCX file ({exc.__class__.__name__})", path=where
         ) from None
-    lines = [" ".join(par.text.replace("\n", " ").split("\v")) for par in doc.paragraphs]
+    lines = [
+        ("# " if _is_headline(par) else "") + " ".join(par.text.replace("\n", " ").split("\v"))
+        for par in doc.paragraphs
+    ]
     for table in doc.tables:
         for row in table.rows:
             for cell in row.cells:
                 lines.extend(par.text for par in cell.paragraphs)
     return "\n".join(lines) + "\n"
+
+
+def _is_headline(par: Any) -> bool:
+    style = par.style
+    return style is not None and style.name in ("Title", "Heading 1") and bool(par.text.strip())

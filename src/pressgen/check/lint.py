@@ -28,6 +28,7 @@ from pressgen.check.findings import Finding, LineIndex
 from pressgen.check.letters import LETTER
 from pressgen.check.numbers import PERCENT, PLAIN, NumberToken, markdown_blank, number_reader
 from pressgen.text.formatting import Formatter
+from pressgen.text.layout_words import layout_words_for
 from pressgen.text.locales import get_locale
 from pressgen.text.style import HouseStyle, resolve_style
 
@@ -104,7 +105,7 @@ def lint_text(
     _weekdays(dates, release_date, add)
     _embargo(clean, dates, release_date, add)
     _placeholders(clean, add)
-    _headline(clean, headline_limit, add)
+    _headline(clean, headline_limit, tag.split("_")[0], add)
     out.sort(key=lambda f: (f.offset, f.code))
     return out
 
@@ -406,22 +407,44 @@ def _placeholders(clean: str, add: _AddT) -> None:
         add("placeholder", m.start(), m.end(), f"text to replace: {m.group(0)[:60]!r}")
 
 
-def _headline(clean: str, limit: int, add: _AddT) -> None:
+def _headline(clean: str, limit: int, language: str, add: _AddT) -> None:
+    """The headline: the Markdown heading (a DOCX or HTML draft's is marked so when read
+    back), or in a plain-text draft the first paragraph that is not the release line,
+    its lines joined (a text export wraps a long headline). The release line is known by
+    the words pressgen writes for it in the draft's language, in any case."""
     m = re.search(r"(?m)^#[ \t]+(.+?)[ \t]*$", clean)
-    if m is None:
-        for cand in re.finditer(r"(?m)^[ \t]*(\S.*?)[ \t]*$", clean):
-            line = cand.group(1)
-            if re.search(r"(?i)release|embargo|sperrfrist", line):
-                continue
-            m = cand
-            break
-    if m is None:
-        return
-    head = m.group(1).strip()
+    if m is not None:
+        start, end, head = m.start(1), m.end(1), m.group(1).strip()
+    else:
+        release = _release_line_starts(language)
+        # Paragraphs are separated by blank lines where the draft has any (a text
+        # export, wrapped); else each line is one.
+        blocks = (
+            r"\S[^\n]*(?:\n[ \t]*\S[^\n]*)*" if re.search(r"\n[ \t]*\n", clean) else r"\S[^\n]*"
+        )
+        for para in re.finditer(blocks, clean):
+            head = " ".join(para.group(0).split())
+            if not head.casefold().startswith(release):
+                start, end = para.start(), para.end()
+                break
+        else:
+            return
     if len(head) > limit:
         add(
             "headline-length",
-            m.start(1),
-            m.end(1),
+            start,
+            end,
             f"headline is {len(head)} characters; the wire limit is {limit}",
         )
+
+
+def _release_line_starts(language: str) -> tuple[str, ...]:
+    """How the release line begins in `language` (and in English, which a release in
+    another language may keep): the immediate-release words and the embargo's words
+    before its date, casefolded."""
+    starts: list[str] = []
+    for lang in dict.fromkeys((language, "en")):
+        words, _ = layout_words_for(lang)
+        starts.append(words.immediate)
+        starts.append(words.embargo.split("{", 1)[0])
+    return tuple(x.strip().casefold() for x in starts if x.strip())
