@@ -13,6 +13,7 @@ import pressgen
 from pressgen.angles.infer import Profile
 from pressgen.angles.model import Angle, slug
 from pressgen.angles.population import NAME, population_files
+from pressgen.angles.scaffold_words import ScaffoldWords, scaffold_words
 from pressgen.angles.templating import template_text
 from pressgen.angles.tomlout import table, value
 from pressgen.errors import PressgenError
@@ -70,18 +71,19 @@ def write_campaign(
         raise PressgenError("no angle to write a campaign from", path=p.dataset.data_path)
     name = slug(p.dataset.data_path.stem).replace("_", "-")
     files: dict[Path, bytes | Path] = {}
-    ds_name = _dataset_files(p, out, name, files)
+    words = scaffold_words(language)
+    ds_name = _dataset_files(p, out, name, files, words)
     extra = {}
     if p.population is not None and any("population" in _specs(a) for a in chosen):
         extra[NAME] = population_files(p.population, out, name, files)
     total = next((a.name for a in chosen if a.kind == "total"), None) if each else None
     noun = str(chosen[0].facts.get("noun") or p.label(p.measures[0]))
     look = {"locale": tag, "style": style or style_for_locale(None, tag)}
-    camp = _campaign(p, chosen, name, ds_name, each, look, extra)
+    camp = _campaign(p, chosen, name, ds_name, each, look, extra, words)
     files[out / "campaigns" / f"{name}.toml"] = camp.encode()
     body = template_text(chosen, p, total, noun, language, each is not None)
     files[out / "templates" / f"{name}.md.j2"] = body.encode()
-    files[out / "quotes" / f"{name}.toml"] = _quotes(name).encode()
+    files[out / "quotes" / f"{name}.toml"] = _quotes(name, words).encode()
     for base in BASES:
         target = out / "templates" / base
         if not target.exists():
@@ -125,7 +127,9 @@ def _bundled(name: str) -> Path | None:
     return path if path.is_file() else None
 
 
-def _dataset_files(p: Profile, out: Path, name: str, files: dict[Path, bytes | Path]) -> str:
+def _dataset_files(
+    p: Profile, out: Path, name: str, files: dict[Path, bytes | Path], words: ScaffoldWords
+) -> str:
     ds = p.dataset
     folder = out / "datasets"
     if not p.inferred and ds.manifest_path.parent.resolve() == folder.resolve():
@@ -139,13 +143,13 @@ def _dataset_files(p: Profile, out: Path, name: str, files: dict[Path, bytes | P
             files[data_target] = ds.data_path
     manifest = folder / f"{name}.toml"
     if p.inferred:
-        files[manifest] = _manifest_text(p).encode()
+        files[manifest] = _manifest_text(p, words).encode()
     else:
         files[manifest] = ds.manifest_path
     return name
 
 
-def _manifest_text(p: Profile) -> str:
+def _manifest_text(p: Profile, words: ScaffoldWords) -> str:
     m = p.manifest
     head = {
         "title": m.title,
@@ -158,7 +162,7 @@ def _manifest_text(p: Profile) -> str:
         *(f"# {d}" for d in p.decisions),
         *(f"{k} = {value(v)}" for k, v in head.items() if v is not None),
         "",
-        table("source", {"publisher": f"{PLACEHOLDER}: who published these figures"}),
+        table("source", {"publisher": f"{PLACEHOLDER}: {words.publisher}"}),
     ]
     for col, spec in m.columns.items():
         lines.append(table(f"columns.{_key(col)}", {"type": spec.type, "label": spec.label}))
@@ -183,6 +187,7 @@ def _campaign(
     each: str | None,
     look: dict[str, str],
     extra: dict[str, str],
+    words: ScaffoldWords,
 ) -> str:
     today = dt.date.today()
     top: dict[str, Any] = {
@@ -195,17 +200,17 @@ def _campaign(
         "each": each,
     }
     release = {
-        "headline": f"{PLACEHOLDER}: a headline from the first paragraph",
-        "subhead": f"{PLACEHOLDER}: one line that says why this matters",
-        "dateline": "LONDON",
+        "headline": f"{PLACEHOLDER}: {words.headline}",
+        "subhead": f"{PLACEHOLDER}: {words.subhead}",
+        "dateline": f"{PLACEHOLDER}: {words.dateline}",
         "date": today,
-        "organisation": f"{PLACEHOLDER} organisation",
-        "boilerplate": f"{PLACEHOLDER}: two sentences about the organisation.",
-        "notes": [f"{PLACEHOLDER}: anything editors need to know about the figures."],
+        "organisation": f"{PLACEHOLDER} {words.organisation}",
+        "boilerplate": f"{PLACEHOLDER}: {words.boilerplate}",
+        "notes": [f"{PLACEHOLDER}: {words.notes}"],
     }
     contact = {
-        "name": f"{PLACEHOLDER} name",
-        "role": "Press Office",
+        "name": f"{PLACEHOLDER} {words.name}",
+        "role": words.press_office,
         "email": "press@example.invalid",
     }
     parts = [
@@ -233,7 +238,7 @@ def _campaign(
     return "\n".join(parts)
 
 
-def _quotes(name: str) -> str:
+def _quotes(name: str, words: ScaffoldWords) -> str:
     return "\n".join(
         [
             "# Quote stub written by `pressgen new`: unapproved, so it cannot be exported",
@@ -243,15 +248,15 @@ def _quotes(name: str) -> str:
             table(
                 "speakers.spokesperson",
                 {
-                    "name": f"{PLACEHOLDER} name",
-                    "role": "Spokesperson",
-                    "organisation": f"{PLACEHOLDER} organisation",
+                    "name": f"{PLACEHOLDER} {words.name}",
+                    "role": words.spokesperson,
+                    "organisation": f"{PLACEHOLDER} {words.organisation}",
                 },
             ),
             "[[quotes]]",
             'id = "placeholder-quote"',
             'speaker = "spokesperson"',
-            f'text = "{PLACEHOLDER}: what the spokesperson says about these figures."',
+            f"text = {value(f'{PLACEHOLDER}: {words.quote}')}",
             "approved = false",
             "",
         ]
