@@ -16,7 +16,7 @@ from pressgen.text.magnitudes import about, money_compact, small_units
 from pressgen.text.style import resolve_style
 
 _PRESETS = {"en_GB": "uk-press", "en_US": "ap", "de_DE": "de-presse", "fr_FR": "fr-presse",
-            "es_ES": "plain"}  # fmt: skip
+            "es_ES": "plain", "sv_SE": "plain", "pl_PL": "plain"}  # fmt: skip
 
 
 def fmt(locale: str) -> Formatter:
@@ -39,6 +39,14 @@ _CASES = [
     ("fr_FR", 1950, {"digits": 1}, "près de 2\u202f000"),
     ("fr_FR", 1_030_000, {"digits": 1, "form": "words"}, "plus de 1 million"),
     ("es_ES", 31_204, {}, "más de 31.000"),
+    ("sv_SE", 3124, {"digits": 2}, "mer än 3\u00a0100"),
+    ("sv_SE", 1_794, {"family": "about"}, "omkring 1\u00a0800"),
+    ("sv_SE", 3124, {"digits": 2, "family": "just"}, "drygt 3\u00a0100"),
+    ("sv_SE", 1_194_000, {"family": "almost", "form": "compact"}, "nästan 1,2 miljoner"),
+    ("pl_PL", 3124, {"digits": 2}, "ponad 3100"),
+    ("pl_PL", 2950, {"to": 1000, "family": "under"}, "mniej niż 3000"),
+    ("pl_PL", 1_794, {"family": "about"}, "około 1800"),
+    ("pl_PL", 1_194_000, {"form": "compact"}, "prawie 1,2 miliona"),
 ]
 _PERCENT_CASES = [
     ("fr_FR", "-0.186", {"digits": 1}, "près de 20\u00a0%"),

@@ -28,6 +28,8 @@ _BELOW = (
     "bijna",
     "nästan",
     "prawie",
+    "niespełna",
+    "knappt",
     "quase",
     "un peu moins de",
     "algo menos de",
@@ -50,6 +52,7 @@ _UNDER = (
     "meno di",
     "minder dan",
     "mindre än",
+    "mniej niż",
     "meno della",  # "meno della metà": di + la
     "menos da",  # "menos da metade": de + a
 )
@@ -64,6 +67,7 @@ _OVER = (
     "più di",
     "meer dan",
     "mer än",
+    "över",
     "ponad",
     "mais de",
     "più della",  # "più della metà": di + la
@@ -80,6 +84,8 @@ _JUST_OVER = (
     "poco più di",
     "poco più della",
     "iets meer dan",
+    "drygt",
+    "nieco ponad",
     "pouco mais de",
     "pouco mais da",
 )

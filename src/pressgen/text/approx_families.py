@@ -25,6 +25,8 @@ FAMILIES: dict[str, dict[str, tuple[Side, Side]]] = {
         "it": (("quasi", "below"), ("più di", "over")),
         "nl": (("bijna", "below"), ("meer dan", "over")),
         "pt": (("quase", "below"), ("mais de", "over")),
+        "sv": (("nästan", "below"), ("mer än", "over")),
+        "pl": (("prawie", "below"), ("ponad", "over")),
     },
     "nearly": {
         "en": (("nearly", "below"), ("more than", "over")),
@@ -34,6 +36,8 @@ FAMILIES: dict[str, dict[str, tuple[Side, Side]]] = {
         "it": (("quasi", "below"), ("più di", "over")),
         "nl": (("bijna", "below"), ("meer dan", "over")),
         "pt": (("quase", "below"), ("mais de", "over")),
+        "sv": (("nästan", "below"), ("mer än", "over")),
+        "pl": (("prawie", "below"), ("ponad", "over")),
     },
     "almost": {
         "en": (("almost", "below"), ("more than", "over")),
@@ -43,6 +47,8 @@ FAMILIES: dict[str, dict[str, tuple[Side, Side]]] = {
         "it": (("quasi", "below"), ("più di", "over")),
         "nl": (("bijna", "below"), ("meer dan", "over")),
         "pt": (("quase", "below"), ("mais de", "over")),
+        "sv": (("nästan", "below"), ("mer än", "over")),
+        "pl": (("prawie", "below"), ("ponad", "over")),
     },
     "over": {
         "en": (("nearly", "below"), ("over", "over")),
@@ -52,6 +58,8 @@ FAMILIES: dict[str, dict[str, tuple[Side, Side]]] = {
         "it": (("quasi", "below"), ("più di", "over")),
         "nl": (("bijna", "below"), ("meer dan", "over")),
         "pt": (("quase", "below"), ("mais de", "over")),
+        "sv": (("nästan", "below"), ("över", "over")),
+        "pl": (("prawie", "below"), ("ponad", "over")),
     },
     "just": {
         "en": (("just under", "below"), ("just over", "just_over")),
@@ -61,6 +69,8 @@ FAMILIES: dict[str, dict[str, tuple[Side, Side]]] = {
         "it": (("poco meno di", "below"), ("poco più di", "just_over")),
         "nl": (("iets minder dan", "below"), ("iets meer dan", "just_over")),
         "pt": (("pouco menos de", "below"), ("pouco mais de", "just_over")),
+        "sv": (("knappt", "below"), ("drygt", "just_over")),
+        "pl": (("niespełna", "below"), ("nieco ponad", "just_over")),
     },
     "under": {
         "en": (("less than", "under"), ("more than", "over")),
@@ -70,6 +80,8 @@ FAMILIES: dict[str, dict[str, tuple[Side, Side]]] = {
         "it": (("meno di", "under"), ("più di", "over")),
         "nl": (("minder dan", "under"), ("meer dan", "over")),
         "pt": (("menos de", "under"), ("mais de", "over")),
+        "sv": (("mindre än", "under"), ("mer än", "over")),
+        "pl": (("mniej niż", "under"), ("ponad", "over")),
     },
     "about": {
         "en": (("about", "around"), ("about", "around")),
@@ -79,6 +91,8 @@ FAMILIES: dict[str, dict[str, tuple[Side, Side]]] = {
         "it": (("circa", "around"), ("circa", "around")),
         "nl": (("ongeveer", "around"), ("ongeveer", "around")),
         "pt": (("cerca de", "around"), ("cerca de", "around")),
+        "sv": (("omkring", "around"), ("omkring", "around")),
+        "pl": (("około", "around"), ("około", "around")),
     },
 }
 
