@@ -39,3 +39,28 @@ async def test_results_reach_open_screens_only(campaign: Path) -> None:
     hand_over(main, shown.append, "after quit")
     assert shown == ["open"]
     assert app.return_code in (0, None)
+
+
+async def test_quitting_at_the_first_frame_leaves_no_traceback(campaign: Path) -> None:
+    """The release is painted in the first frame (a preview cached from the last start)
+    and the app quits right then, as a person pressing ctrl+q at once would, before the
+    hidden panels are mounted: nothing may fail on the way out."""
+    from concurrent.futures import Future
+
+    from pressgen.release.pipeline import prepare, render_release
+    from pressgen.tui.app import PressgenApp
+
+    first: Future[str | None] = Future()
+    first.set_result(render_release(prepare(campaign)).markdown)
+    painted: list[bool] = []
+
+    def quit_at_once(app: PressgenApp) -> None:
+        painted.append(True)
+        app.exit(0)
+
+    app = PressgenApp(campaign, first=first, recover=False, on_first_paint=quit_at_once)
+    app.animation_level = "none"
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: bool(painted))
+    assert painted == [True] and app.return_code == 0
+    assert not app.main.panels_ready  # it did quit before they were mounted

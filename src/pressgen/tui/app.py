@@ -14,13 +14,16 @@ import sys
 from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, ComposeResult
 
 from pressgen.tui.commands import PressgenCommands
 from pressgen.tui.main_screen import LAYOUT_CSS, MainScreen
 from pressgen.tui.session import Build, Picks
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 
 class PressgenApp(App[int]):
@@ -46,6 +49,14 @@ class PressgenApp(App[int]):
         """Worker processes for a batch; None: all cores."""
         self._on_first_paint = on_first_paint
         self.sub_title = campaign.stem
+        self.closing = False
+        """Set once the app is on its way out: work that would still build widgets stops."""
+
+    def exit(
+        self, result: int | None = None, return_code: int = 0, message: RenderableType | None = None
+    ) -> None:
+        self.closing = True
+        super().exit(result, return_code, message)
 
     def get_default_screen(self) -> MainScreen:
         return self.main

@@ -22,6 +22,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import MountError
 from textual.widgets import Header, Static, TabbedContent, TabPane
 
 from pressgen.storage.locations import project_root_for
@@ -162,12 +163,18 @@ class MainScreen(ScreenCommands, Screen[None]):
         preview = self.query_one(Preview)
         editor = DraftEditor(id="editor")
         editor.follow = preview.follow  # debounced: typing never waits on the preview
-        await self.query_one("#pick", TabPane).mount(Picker(id="picker"))
-        await self.query_one("#quotes", TabPane).mount(QuotesPanel(id="quotes-panel"))
-        await self.query_one("#work").mount(editor, before=preview)
-        await self.query_one("#release").mount(CheckPanel(id="check-panel"), before="#status")
-        await self.query_one("#release").mount(StyleHint(id="style-hint"), before="#work")
-        await self.query_one("#release").mount(FindBar(editor, id="find-bar"), before="#work")
+        try:
+            await self.query_one("#pick", TabPane).mount(Picker(id="picker"))
+            await self.query_one("#quotes", TabPane).mount(QuotesPanel(id="quotes-panel"))
+            await self.query_one("#work").mount(editor, before=preview)
+            release = self.query_one("#release")
+            await release.mount(CheckPanel(id="check-panel"), before="#status")
+            await release.mount(StyleHint(id="style-hint"), before="#work")
+            await release.mount(FindBar(editor, id="find-bar"), before="#work")
+        except MountError:
+            if not self.pressgen.closing:
+                raise
+            return  # quit within the first frames: the screen went before its panels
         self._panels_ready = True
         pending, self._pending_ready = self._pending_ready, []
         for callback, args in pending:
