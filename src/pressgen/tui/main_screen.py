@@ -149,7 +149,11 @@ class MainScreen(ScreenCommands, Screen[None]):
         self.drafting.start()
         if self._first_composed:
             self.call_after_refresh(self.pressgen.first_painted)  # in the first frame
-        self.call_after_refresh(self._mount_hidden_panels)
+        if self._first is None:
+            self.call_after_refresh(self._mount_hidden_panels)
+        # else the first preview is still being rendered in another process: the hidden
+        # panels are mounted once it is painted (or has failed), so that mounting them
+        # does not hold up the paint when it arrives (_build_worker)
         self.call_after_refresh(self.rebuild)  # not competing with the first frame (issue 16)
 
     async def _mount_hidden_panels(self) -> None:
@@ -230,11 +234,14 @@ class MainScreen(ScreenCommands, Screen[None]):
         if first is not None:
             # The first preview comes from a render in another process, started before
             # Textual was imported; the full build (figures, quotes) follows the paint.
-            markdown = first.result()
-            if markdown is not None:
-                painted = threading.Event()
-                hand_over(self, self._show_first, markdown, painted)
-                painted.wait(timeout=2)
+            try:
+                markdown = first.result()
+                if markdown is not None:
+                    painted = threading.Event()
+                    hand_over(self, self._show_first, markdown, painted)
+                    painted.wait(timeout=2)
+            finally:
+                hand_over(self, self.call_after_refresh, self._mount_hidden_panels)
         from pressgen.tui import session
 
         picker = session.picker_state(picks, self.root)
