@@ -1,5 +1,5 @@
 """The shortcuts batch speed rests on give what the long way gives: blank-line tidying
-without a regex, whole counts formatted once per formatter."""
+in one pass, whole counts formatted once per formatter."""
 
 from __future__ import annotations
 
@@ -114,3 +114,24 @@ def test_ranking_from_workers_columns_is_the_ranking_from_every_group() -> None:
     joined = join_columns(value_columns(h) for h in halves)
     assert joined == value_columns(values)
     assert rank_columns({}, national, joined) == rank_groups({}, national, values)
+
+
+def test_a_specs_kind_changes_only_the_kind() -> None:
+    """with_kind builds the figure field by field: every other field must come through
+    (and a field added to Figure must be added there too)."""
+    from dataclasses import fields, replace
+    from decimal import Decimal
+
+    from pressgen.figures.model import Figure, Provenance
+    from pressgen.figures.plan import with_kind
+    from pressgen.figures.specs import FormulaSpec
+
+    prov = Provenance("data.csv", "Data", "formula", "force = 'Kent'", 12, (3, 4), 1, ("a",))
+    fig = Figure("x", "number", Decimal("0.25"), prov, "a label", ("w",), {"part": 1})
+    spec = FormulaSpec(method="formula", expr="a / b", kind="share")
+    got = with_kind(fig, spec)
+    assert got == replace(fig, kind="share")
+    assert all(
+        getattr(got, f.name) is getattr(fig, f.name) for f in fields(fig) if f.name != "kind"
+    )
+    assert with_kind(fig, FormulaSpec(method="formula", expr="a / b")) is fig
