@@ -34,7 +34,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from pressgen.errors import PressgenError
 from pressgen.release.compiled import bytecode_cache
-from pressgen.release.escape import MarkdownText, escape_markdown, finalize
+from pressgen.release.escape import MarkdownText, escape_markdown, finalize, print_views
 from pressgen.release.filter_args import checked_filters
 from pressgen.release.filters import FILTERS, GLOBALS
 from pressgen.release.loader import ConfinedLoader, TemplateFileError
@@ -78,6 +78,7 @@ def trust_view_types(types: dict[type, frozenset[str] | None]) -> None:
     (see LimitedSandbox.trust_attributes), in every environment, present and future.
     For views defined outside the core, such as the batch's comparisons."""
     _MORE_TRUSTED.update(types)
+    print_views(kind for kind, names in types.items() if names is None)
     for env in _ENVS.values():
         if isinstance(env, LimitedSandbox):
             env.trust_attributes(types)
@@ -116,7 +117,9 @@ def environment(search_path: Sequence[Path]) -> ImmutableSandboxedEnvironment:
         env.filters.update(_CHECKED_FILTERS)
         env.globals.update(GLOBALS)
         env.filters["md"] = MarkdownText
-        env.trust_attributes(_trusted_types() | _MORE_TRUSTED)
+        trusted = _trusted_types() | _MORE_TRUSTED
+        env.trust_attributes(trusted)
+        print_views(kind for kind, names in trusted.items() if names is None)
         _ENVS[key] = env
     return env
 
