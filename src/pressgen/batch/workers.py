@@ -304,6 +304,7 @@ def _worker(
         # first thing rendering will need is made: the groups' views, key figures
         # formatted. Whatever is left when it comes is made as each group is rendered.
         share.make_views(lambda: conn.poll() or os.getppid() != parent)
+        gc.freeze()  # the views too: each is dropped once its group is rendered
         while not conn.poll(0.2):
             if os.getppid() != parent:
                 return
