@@ -16,7 +16,8 @@ the same run, and >= 3,000 releases/s on a quiet 2-core machine. On a shared mac
 wall-clock rates swing with the load, so the CPU time each side spends per release is
 printed beside them (the batch's counts its workers too), with the best rates those CPU
 times allow on idle cores (a bound, labelled as such), and the load average before and
-after.
+after. The files go to a temporary folder (TMPDIR; see the note on the kernel's share in
+main).
 """
 
 from __future__ import annotations
@@ -204,9 +205,15 @@ def main() -> None:
     # What the CPU times allow, for a machine shared with other work (where the rates
     # above swing with the load): a bound, not a measurement. The batch's serial steps
     # (prepare, ranking, index) keep the real rate below it even on idle cores.
-    # The kernel's share is creating 10,000 files on a file system other helpers write to
-    # at the same time (it swings from ~0.1 to ~0.7 ms a file with their load); what
-    # pressgen's own code spends is the user time.
+    # The kernel's share is creating the files, and on this machine it swings from ~0.05
+    # to ~1 ms a file: the root file system is ext4 without a journal, whose inode
+    # allocator passes over every inode freed in the last ~30 s, one buffer look-up each,
+    # before it takes a free one (perf: two thirds of the kernel's time in
+    # find_inode_bit/recently_deleted). Whatever anyone deleted on the disk in the half
+    # minute before (other helpers' tests, this benchmark's own previous run, which
+    # deletes its files as it ends) is paid again for every file. Run it 40 s after the
+    # last, or with TMPDIR=/dev/shm (tmpfs) to see pressgen's costs without the disk's;
+    # what pressgen's own code spends is the user time.
     print(f"  user CPU per release (without the kernel's file creation): pressgen "
           f"{user / groups * 1e3:.2f} ms, bare {cpu_bare / groups * 1e3:.2f} ms")  # fmt: skip
     cores = min(jobs, os.cpu_count() or 1)

@@ -1,10 +1,11 @@
 """The shortcuts batch speed rests on give what the long way gives: blank-line tidying
-without a regex, whole counts formatted once per formatter."""
+in one pass, whole counts formatted once per formatter."""
 
 from __future__ import annotations
 
 import random
 import re
+from pathlib import Path
 
 from pressgen.release.render import _tidy
 from pressgen.text.formatting import Formatter
@@ -114,3 +115,59 @@ def test_ranking_from_workers_columns_is_the_ranking_from_every_group() -> None:
     joined = join_columns(value_columns(h) for h in halves)
     assert joined == value_columns(values)
     assert rank_columns({}, national, joined) == rank_groups({}, national, values)
+
+
+def test_a_specs_kind_changes_only_the_kind() -> None:
+    """with_kind builds the figure field by field: every other field must come through
+    (and a field added to Figure must be added there too)."""
+    from dataclasses import fields, replace
+    from decimal import Decimal
+
+    from pressgen.figures.model import Figure, Provenance
+    from pressgen.figures.plan import with_kind
+    from pressgen.figures.specs import FormulaSpec
+
+    prov = Provenance("data.csv", "Data", "formula", "force = 'Kent'", 12, (3, 4), 1, ("a",))
+    fig = Figure("x", "number", Decimal("0.25"), prov, "a label", ("w",), {"part": 1})
+    spec = FormulaSpec(method="formula", expr="a / b", kind="share")
+    got = with_kind(fig, spec)
+    assert got == replace(fig, kind="share")
+    assert all(
+        getattr(got, f.name) is getattr(fig, f.name) for f in fields(fig) if f.name != "kind"
+    )
+    assert with_kind(fig, FormulaSpec(method="formula", expr="a / b")) is fig
+
+
+def test_views_made_while_waiting_for_the_ranking_render_the_same(tmp_path: Path) -> None:
+    """A worker makes its groups' views while the ranking is not there yet, and stops
+    when told (at every POLL_EVERY groups); its releases and index lines are the same
+    bytes as those of a share that made every view as it rendered."""
+    import pressgen.batch.workers as workers
+    from pressgen.batch.files import ReleaseWriter
+    from pressgen.batch.groups import rank_groups
+    from pressgen.batch.index import share_columns
+    from pressgen.batch.job import prepare_job
+    from tests.conftest import ROOT
+
+    forces = ROOT / "campaigns" / "forces-cyber-training.toml"
+    got: dict[str, tuple[dict[str, bytes], list[tuple[str, str]]]] = {}
+    for side in ("ahead", "as rendered"):
+        out = tmp_path / side.replace(" ", "-")
+        out.mkdir()
+        job = prepare_job(forces, out, None, "md", None, None, False, False, False)
+        share = workers.Share(job, range(len(job.groups)))
+        assert share.build(lambda: True) is not None
+        if side == "ahead":
+            asked = iter([False, False, True])
+            made = share.make_views(asked.__next__)
+            assert made == 2 * workers.POLL_EVERY and len(share.views) == made
+            view = share.views[0]
+            assert all(view[n]._text is not None for n in job.key_figures)  # formatted
+        ranking = rank_groups(job.loaded.campaign.figures, job.national, share.values)
+        with ReleaseWriter(out) as writer:
+            chunks = list(share.render(ranking, share_columns(job, ranking), writer, lambda: True))
+        assert share.views == {}
+        lines = [line for chunk in chunks for _, _, line in chunk]
+        got[side] = ({p.name: p.read_bytes() for p in out.iterdir()}, lines)
+    assert len(got["ahead"][0]) == 43
+    assert got["ahead"] == got["as rendered"]

@@ -284,9 +284,13 @@ def test_macros_are_still_what_the_sandbox_fast_path_assumes() -> None:
     from jinja2.runtime import Macro
     from jinja2.utils import _PassArg
 
-    for mark in ("unsafe_callable", "alters_data", "jinja_pass_arg", "__wrapped__", "__self__"):
-        assert not hasattr(Macro, mark), mark
-    assert _PassArg.from_obj(Macro.__call__) is _PassArg.eval_context
+    from pressgen.release.codegen import MarkdownMacro
+
+    for kind in (Macro, MarkdownMacro):
+        for mark in ("unsafe_callable", "alters_data", "jinja_pass_arg", "__wrapped__", "__self__"):
+            assert not hasattr(kind, mark), (kind, mark)
+        assert _PassArg.from_obj(kind.__call__) is _PassArg.eval_context
+    assert MarkdownMacro.__call__ is Macro.__call__  # only _invoke differs
     env = LimitedSandbox()
     tmpl = env.from_string(
         "{% macro m(x, y=2) %}{{ x * y }}{% endmacro %}{{ m(3) }}{% for i in [1] %}{{ m(i, y=4) }}{% endfor %}"
@@ -296,3 +300,22 @@ def test_macros_are_still_what_the_sandbox_fast_path_assumes() -> None:
     assert env.from_string(called).render() == "<x>"
     with pytest.raises(LimitError):
         env.from_string("{% macro m(x) %}{{ x }}{% endmacro %}{{ m('a' * 10**8) }}").render()
+
+
+def test_template_macros_take_the_fast_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The macros templates compile to (MarkdownMacro, see codegen) are called by the
+    shortcut, not Jinja's general call path: with that path broken, they still render
+    (and anything else called still goes through it)."""
+    from jinja2.sandbox import SandboxedEnvironment
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise AssertionError("the general call path")
+
+    env = LimitedSandbox()
+    tmpl = env.from_string(
+        "{% macro m(x, y=2) %}[{{ x * y }}]{% endmacro %}{{ m(3) }}{{ m(1, y=5) }}"
+    )
+    monkeypatch.setattr(SandboxedEnvironment, "call", broken)
+    assert tmpl.render() == "[6][5]"
+    with pytest.raises(AssertionError, match="general call path"):
+        env.from_string("{{ 'a b'.split() }}").render()

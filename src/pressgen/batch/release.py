@@ -79,15 +79,18 @@ def run_group(
     gf: GroupFigures,
     comps: Mapping[str, Comparison],
     write: Callable[[str, bytes], None],
+    view: FigureMap | None = None,
 ) -> GroupResult:
-    """Render and write one group's release (unless --skip-existing finds it there)."""
+    """Render and write one group's release (unless --skip-existing finds it there).
+    `view` is the group's figures' view if it was made already (`figure_view`)."""
     group = gf.group
     name = job.files[group]
     if gf.figures is None:
         return GroupResult(group, name, "error", f"group {group!r}: {gf.error}")
     figures = gf.figures
     # One view per figure for the render and the index alike: each formats once.
-    view = FigureMap(state.fmt, figures)
+    if view is None:
+        view = FigureMap(state.fmt, figures)
     key = key_figures(view, job, figures, comps)
     warnings = tuple(f"{f.name}: {w}" for f in figures.values() for w in f.warnings)
     if job.skip_existing and name in job.existing:
@@ -102,6 +105,17 @@ def run_group(
         msg = f"group {group!r}: {type(exc).__name__}: {exc}".replace("\n", " ")
         return GroupResult(group, name, "error", msg, warnings, key)
     return GroupResult(group, name, "written", None, warnings, key)
+
+
+def figure_view(job: Job, state: RenderState, figures: Mapping[str, Figure]) -> FigureMap:
+    """A group's figures' view with the texts of its key figures made, as run_group's
+    render and index row would make them (a worker makes these while it waits for the
+    ranking)."""
+    view = FigureMap(state.fmt, figures)
+    for name in job.key_figures:
+        if name in figures:
+            str(view[name])
+    return view
 
 
 def _export(job: Job, markdown: str) -> bytes:

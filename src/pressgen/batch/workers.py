@@ -4,11 +4,12 @@ contiguous share of the groups.
 
 A worker builds its groups' figures (pure Python, from the aggregations the parent
 computed: workers never touch polars, so `fork` is safe) and sends back only what the
-ranking needs. The parent ranks the groups and sends each worker its groups' places;
-the worker renders and writes its releases, reporting each chunk. The same input gives
-the same bytes whatever the number of workers. A worker stops when told to (the TUI's
-Cancel) and when its parent is gone (a killed `pressgen batch`): it looks before every
-group (at the pipe every few), so a killed batch stops writing at once.
+ranking needs. The parent ranks the groups and sends each worker its groups' places
+(meanwhile the worker makes what rendering needs first: each group's figure views, key
+figures formatted); the worker renders and writes its releases, reporting each chunk.
+The same input gives the same bytes whatever the number of workers. A worker stops when
+told to (the TUI's Cancel) and when its parent is gone (a killed `pressgen batch`): it
+looks before every group (at the pipe every few), so a killed batch stops writing at once.
 """
 
 from __future__ import annotations
@@ -38,10 +39,11 @@ from pressgen.batch.groups import (
 )
 from pressgen.batch.index import IndexRows, share_columns
 from pressgen.batch.job import Job
-from pressgen.batch.release import render_state, run_group
+from pressgen.batch.release import RenderState, figure_view, render_state, run_group
 from pressgen.batch.results import GroupResult
 from pressgen.errors import PressgenError
 from pressgen.release.render import environment
+from pressgen.release.views import FigureMap
 
 #: Groups per progress report, at most; a small batch reports about eight times a worker.
 CHUNK = 64
@@ -62,6 +64,15 @@ class Share:
         self.indices = indices
         self.figures: dict[int, GroupFigures] = {}
         self.values: dict[str, Comparable] = {}
+        self.views: dict[int, FigureMap] = {}
+        self._state: RenderState | None = None
+
+    @property
+    def state(self) -> RenderState:
+        """What every render of this share shares (made once)."""
+        if self._state is None:
+            self._state = render_state(self.job)
+        return self._state
 
     def build(self, keep_going: Callable[[], bool]) -> dict[str, Comparable] | None:
         """Every group's figures; what the ranking needs of them (None: stopped)."""
@@ -79,6 +90,19 @@ class Share:
                 self.values[group] = comparable(gf.figures)
         return self.values
 
+    def make_views(self, until: Callable[[], bool]) -> int:
+        """The groups' figure views, key figures formatted, in order until `until()`
+        says to stop (looked at every POLL_EVERY groups): what rendering would make
+        first, made while the ranking is not there yet. How many were made."""
+        job, state = self.job, self.state
+        for n, i in enumerate(self.indices):
+            if n % POLL_EVERY == 0 and until():
+                return n
+            figures = self.figures[i].figures
+            if figures is not None:
+                self.views[i] = figure_view(job, state, figures)
+        return len(self.indices)
+
     def render(
         self,
         ranking: Ranking,
@@ -88,7 +112,8 @@ class Share:
     ) -> Iterator[Chunk]:
         """Render and write every group, a chunk at a time, while `keep_going()`."""
         job = self.job
-        state = render_state(job)
+        state = self.state
+        views = self.views
         rows = IndexRows(job, with_share)
         size = max(1, min(CHUNK, -(-len(self.indices) // 8)))
         chunk: Chunk = []
@@ -97,7 +122,7 @@ class Share:
                 return
             gf = self.figures[i]
             comps = ranking.comparisons(gf.group, self.values.get(gf.group, {}))
-            result = run_group(job, state, gf, comps, writer.write)
+            result = run_group(job, state, gf, comps, writer.write, views.pop(i, None))
             chunk.append((i, result, rows.lines(result)))
             if n % COLLECT_EVERY == 0:
                 # The youngest generation only: the last few hundred renders' leftovers.
@@ -275,6 +300,11 @@ def _worker(
         # reference cycles behind each render.
         gc.freeze()
         conn.send(("built", value_columns(values)))
+        # Until the ranking comes (every worker built and the parent ranked them all), the
+        # first thing rendering will need is made: the groups' views, key figures
+        # formatted. Whatever is left when it comes is made as each group is rendered.
+        share.make_views(lambda: conn.poll() or os.getppid() != parent)
+        gc.freeze()  # the views too: each is dropped once its group is rendered
         while not conn.poll(0.2):
             if os.getppid() != parent:
                 return

@@ -11,7 +11,6 @@ figures instead of aggregations.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, Protocol, TypeVar
 
 from pressgen.errors import PressgenError
@@ -140,7 +139,13 @@ def _scales(spec: Any, ds: Dataset) -> str:
 
 def with_kind(fig: Figure, spec: FigureSpec) -> Figure:
     """A spec's `kind` overrides the kind its method gives."""
-    return replace(fig, kind=spec.kind) if spec.kind else fig
+    if not spec.kind:
+        return fig
+    # Built directly: dataclasses.replace looks up the fields every call (a batch makes
+    # this for such a figure in every group).
+    return Figure(
+        fig.name, spec.kind, fig.value, fig.provenance, fig.label, fig.warnings, fig.extra
+    )
 
 
 def numeric(ds: Dataset, column: str, figure: str) -> str:

@@ -12,6 +12,7 @@ block) is escaped. Text the template's author wrote as Markdown is marked `Markd
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
@@ -73,16 +74,32 @@ _ESCAPED: dict[str, str] = {}
 _ESCAPED_MAX = 8192
 
 
+#: pressgen's own view types (figures, numbers, comparisons; see `print_views`): printed as
+#: their str(), which finalize goes straight to.
+_VIEWS: set[type] = set()
+
+
+def print_views(types: Iterable[type]) -> None:
+    """Let finalize print these types as their text without first asking whether they
+    are Markdown, text or a number (a release prints a few dozen views): what it does
+    for them is unchanged, so only types that are none of those are taken."""
+    for kind in types:
+        if issubclass(kind, str | int | float) or kind is type(None):
+            raise TypeError(f"{kind.__name__} is not a view: it prints by its own rule")
+        _VIEWS.add(kind)
+
+
 def finalize(value: Any) -> Any:
     """Jinja's `finalize`: every printed value but MarkdownText is escaped as inline text."""
     kind = type(value)
     if kind is not str:
-        if isinstance(value, MarkdownText):
-            return value
-        if isinstance(value, str):
-            return escape_inline(value)
-        if value is None or isinstance(value, int | float) or not hasattr(value, "__str__"):
-            return value
+        if kind not in _VIEWS:
+            if isinstance(value, MarkdownText):
+                return value
+            if isinstance(value, str):
+                return escape_inline(value)
+            if value is None or isinstance(value, int | float) or not hasattr(value, "__str__"):
+                return value
         value = str(value)
         if type(value) is not str:
             return escape_inline(value)

