@@ -21,7 +21,7 @@ from pressgen.tui.quotes_panel import cut
 from pressgen.tui.recovery_dialog import RecoveryScreen
 from pressgen.tui.style_hint import own_style
 
-from .conftest import answer_recovery, make_app, readable, ready, wait_for
+from .conftest import answer_recovery, make_app, readable, ready, type_text, wait_for
 
 SMALL = (80, 24)
 
@@ -85,7 +85,7 @@ async def _edit(pilot: Pilot[int], words: str) -> DraftEditor:
     await pilot.press("f2")
     editor = pilot.app.query_one(DraftEditor)
     editor.move_cursor((0, 0))
-    await pilot.press(*words)
+    await type_text(pilot, words)
     await wait_for(pilot, lambda: pilot.app.edited)  # type: ignore[attr-defined]
     return editor
 
@@ -278,7 +278,7 @@ async def test_draft_saved_and_opened_again_restores_everything(
         assert readable(saved.markdown).startswith("Mein Entwurf. ")
         assert "adeyemi-frontline" in saved.quotes_out
         # ctrl+s now saves to the same file without asking.
-        await pilot.press(*"Mehr. ")
+        await type_text(pilot, "Mehr. ")
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: "Mehr. " in (read_draft_file(target, project).markdown or ""))
         assert not isinstance(app.screen, ConfirmScreen)

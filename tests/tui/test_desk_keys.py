@@ -20,7 +20,7 @@ from pressgen.tui.find_bar import find_from, location, offset_of
 from pressgen.tui.footer import fitting
 from pressgen.tui.keys import COMMANDS, help_rows
 
-from .conftest import make_app, ready, wait_for
+from .conftest import make_app, ready, type_text, wait_for
 
 SMALL = (80, 24)
 LARGE = (160, 48)
@@ -145,7 +145,7 @@ async def test_desk_at_80x24(campaign: Path) -> None:
         first = text.splitlines()[0]
         assert MARKER_LINE.fullmatch(first)
         editor.move_cursor((0, 0))
-        await pilot.press(*"Now ")
+        await type_text(pilot, "Now ")
         await wait_for(pilot, lambda: app.edited)
         assert editor.text.splitlines()[0] == first
         assert editor.text.splitlines()[1].startswith("Now **EMBARGOED")
@@ -171,7 +171,7 @@ async def test_desk_at_80x24(campaign: Path) -> None:
         assert editor.selected_text == "per cent"
         # Item 10: spelling and lint as you type, in the findings panel.
         editor.move_cursor((editor.text.splitlines().index(""), 0))
-        await pilot.press(*"We we recieved it. ")
+        await type_text(pilot, "We we recieved it. ")
         panel = main.check_panel
 
         def codes() -> set[str]:

@@ -20,7 +20,7 @@ from pressgen.tui.figures_panel import FiguresPanel
 from pressgen.tui.help_screen import HelpScreen
 from pressgen.tui.preview import Preview
 
-from .conftest import SIZE, make_app, readable, ready, wait_for
+from .conftest import SIZE, make_app, readable, ready, type_text, wait_for
 
 
 def figure_text(app: object, name: str) -> str:
@@ -142,7 +142,7 @@ async def test_edit_updates_preview_and_autosaves(campaign: Path) -> None:
         editor = app.query_one(DraftEditor)
         assert editor.has_focus and editor.language == "markdown"
         editor.move_cursor((0, 0))
-        await pilot.press(*"Hello ")
+        await type_text(pilot, "Hello ")
         await wait_for(
             pilot, lambda: readable(app.query_one(Preview).markdown).startswith("Hello ")
         )
@@ -193,7 +193,7 @@ async def test_export_uses_edited_text(campaign: Path, tmp_path: Path) -> None:
         await ready(pilot)
         await pilot.press("f2")
         app.query_one(DraftEditor).move_cursor((0, 0))
-        await pilot.press(*"Edited ")
+        await type_text(pilot, "Edited ")
         await pilot.press("f3")
         await wait_for(pilot, lambda: isinstance(app.screen, ExportScreen))
         app.screen.query_one(Input).value = str(target)
@@ -282,7 +282,7 @@ async def test_edit_mode_checks_numbers_as_you_type(campaign: Path) -> None:
         panel = app.query_one(CheckPanel)
         assert panel.display
         app.query_one(DraftEditor).move_cursor((4, 0))
-        await pilot.press(*"We saw 9,999 people. ")
+        await type_text(pilot, "We saw 9,999 people. ")
         await wait_for(pilot, lambda: any("9,999" in f.message for f in panel.findings))
         # The word count follows the text as it is typed (and checked).
         from pressgen.export.markdown_parse import word_count
@@ -406,11 +406,14 @@ async def test_pick_one_groups_release_of_a_batch(project: Path) -> None:
 
 
 def slow_forces(project: Path) -> Path:
-    """The forces campaign with a template that loops 300,000 times per release: a batch
-    of 43 that takes seconds, so that Cancel lands while it runs."""
+    """The forces campaign with a template that loops 150,000 times per release (about
+    0.1 s of CPU a release): a batch of 43 that takes seconds, so that Cancel lands while
+    it runs. After the first progress each worker has some 18 releases left, and once
+    the Cancel lands it renders up to POLL_EVERY (8) more before it sees it, which the
+    test waits for: at 300,000 loops (0.2 s a release) that wait alone took 2-10 s."""
     templates = project / "templates"
     text = (templates / "cyber-training.md.j2").read_text(encoding="utf-8")
-    loop = "{% for i in range(100000) %}{% for j in range(3) %}{% endfor %}{% endfor %}"
+    loop = "{% for i in range(50000) %}{% for j in range(3) %}{% endfor %}{% endfor %}"
     (templates / "slowish.md.j2").write_text(
         text.replace("{% block body %}", "{% block body %}" + loop, 1), encoding="utf-8"
     )

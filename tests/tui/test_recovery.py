@@ -17,7 +17,7 @@ from pressgen.tui.drafts_screen import DraftsScreen
 from pressgen.tui.editor import DraftEditor
 from pressgen.tui.recovery_dialog import RecoveryScreen
 
-from .conftest import SIZE, answer_recovery, make_app, readable, ready, wait_for
+from .conftest import SIZE, answer_recovery, make_app, readable, ready, type_text, wait_for
 
 HELPER = Path(__file__).with_name("_edit_then_hang.py")
 
@@ -131,7 +131,7 @@ async def test_typing_before_a_slow_first_build_keeps_the_earlier_draft(
         editor = app.main.query_one(DraftEditor)
         await wait_for(pilot, lambda: editor.text == OLD and app.editing)
         editor.move_cursor(editor.document.end)
-        await pilot.press(*" More.")
+        await type_text(pilot, " More.")
         assert editor.text.endswith("start-up. More.")
         app.autosave()  # recovered: this session carries the draft on
         assert old_draft_on_disk(slow_campaign) == OLD + " More."
@@ -186,7 +186,7 @@ async def test_a_discarded_draft_is_listed_and_restored(campaign: Path) -> None:
         await pilot.press("f2")
         editor = app.main.query_one(DraftEditor)
         editor.move_cursor((0, 0))
-        await pilot.press(*"Mine. ")
+        await type_text(pilot, "Mine. ")
         await pilot.press("f7")
         await wait_for(pilot, lambda: isinstance(app.screen, DraftsScreen))
         assert "Yesterday's edit" in str(

@@ -16,7 +16,7 @@ from textual.widgets import Input
 
 from pressgen.tui.export_dialog import ExportScreen
 
-from .conftest import SIZE, make_app, ready, settled, wait_for
+from .conftest import SIZE, make_app, ready, settled, type_text, wait_for
 
 SnapCompare = Callable[..., bool]
 
@@ -69,7 +69,7 @@ async def _edited(pilot: Pilot[Any]) -> None:
     await pilot.press("f2")
     editor = pilot.app.query_one(DraftEditor)
     editor.move_cursor((0, 0))
-    await pilot.press(*"Over 9,999 officers. ")
+    await type_text(pilot, "Over 9,999 officers. ")
     await wait_for(pilot, lambda: pilot.app.edited)
 
 

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from pressgen.tui.main_screen import MainScreen
 
 AUTOSAVE_SECONDS = 2.0
+"""Seconds between timed autosaves; read when a screen starts (a test that waits for a
+timed save sets it lower before starting the app)."""
 
 
 class Drafting:
