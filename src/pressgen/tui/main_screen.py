@@ -168,13 +168,18 @@ class MainScreen(ScreenCommands, Screen[None]):
         editor = DraftEditor(id="editor")
         editor.follow = preview.follow  # debounced: typing never waits on the preview
         try:
-            await self.query_one("#pick", TabPane).mount(Picker(id="picker"))
-            await self.query_one("#quotes", TabPane).mount(QuotesPanel(id="quotes-panel"))
-            await self.query_one("#work").mount(editor, before=preview)
             release = self.query_one("#release")
-            await release.mount(CheckPanel(id="check-panel"), before="#status")
-            await release.mount(StyleHint(id="style-hint"), before="#work")
-            await release.mount(FindBar(editor, id="find-bar"), before="#work")
+            # All at once, and waited for together: one layout pass for them all.
+            mounts = [
+                self.query_one("#pick", TabPane).mount(Picker(id="picker")),
+                self.query_one("#quotes", TabPane).mount(QuotesPanel(id="quotes-panel")),
+                self.query_one("#work").mount(editor, before=preview),
+                release.mount(CheckPanel(id="check-panel"), before="#status"),
+                release.mount(StyleHint(id="style-hint"), before="#work"),
+                release.mount(FindBar(editor, id="find-bar"), before="#work"),
+            ]
+            for mounted in mounts:
+                await mounted
         except MountError:
             if not self.pressgen.closing:
                 raise
