@@ -82,8 +82,13 @@ def _collect_less() -> Iterator[None]:
         _frozen = True
 
 
-def make_app(campaign: Path) -> PressgenApp:
+def make_app(campaign: Path, *, quick_answer: bool = False) -> PressgenApp:
+    """`quick_answer`: the recovery question takes an answer after 0.05 s of quiet
+    keyboard instead of 0.5 s, for tests that answer it on the way to what they test
+    (test_recovery tests the wait itself with the real one)."""
     app = PressgenApp(campaign)
+    if quick_answer:
+        app.main.drafting.recovery_quiet = 0.05
     app.animation_level = "none"
     app.stylesheet._parse_cache = cast(Any, _SharedParses(app.stylesheet))
     return app

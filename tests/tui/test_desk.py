@@ -283,7 +283,7 @@ async def test_draft_saved_and_opened_again_restores_everything(
         await wait_for(pilot, lambda: "Mehr. " in (read_draft_file(target, project).markdown or ""))
         assert not isinstance(app.screen, ConfirmScreen)
     # Another session: F9 lists it first among the recent drafts; Enter opens it.
-    app = make_app(campaign)
+    app = make_app(campaign, quick_answer=True)
     async with app.run_test(size=SMALL) as pilot:
         await ready(pilot)
         if isinstance(app.screen, RecoveryScreen):  # the first session's autosave

@@ -51,7 +51,7 @@ def run_and_kill(campaign: Path, tmp_path: Path, sig: int, mode: str) -> None:
 
 
 async def recovered_text(campaign: Path) -> str:
-    app = make_app(campaign)
+    app = make_app(campaign, quick_answer=True)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await answer_recovery(pilot, recover=True)
@@ -76,7 +76,7 @@ async def test_declined_recovery_keeps_a_copy(campaign: Path) -> None:
     from pressgen.storage.drafts import Draft, drafts_directory, save_draft
 
     save_draft(Draft(str(campaign), "An edit nobody wants.", "en_GB", "uk-press"))
-    app = make_app(campaign)
+    app = make_app(campaign, quick_answer=True)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await answer_recovery(pilot, recover=False)
@@ -177,7 +177,7 @@ async def test_typing_that_runs_into_the_question_can_only_recover(campaign: Pat
 
 async def test_a_discarded_draft_is_listed_and_restored(campaign: Path) -> None:
     drafts.save_draft(drafts.Draft(str(campaign), OLD, "en_GB", "uk-press", group=""))
-    app = make_app(campaign)
+    app = make_app(campaign, quick_answer=True)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await answer_recovery(pilot, recover=False)

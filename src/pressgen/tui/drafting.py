@@ -46,6 +46,9 @@ class Drafting:
         """Held while a draft is written: one save at a time, in the order made."""
         self._epoch = 0
         """Bumped by every save made on the spot: a timed save from before it is stale."""
+        self.recovery_quiet: float | None = None
+        """Seconds of quiet keyboard before the recovery question takes an answer; None:
+        grace.QUIET. Tests that answer it but test something else set it lower."""
 
     # -- recovery -------------------------------------------------------------------------
 
@@ -93,7 +96,10 @@ class Drafting:
         when = draft.saved_at.replace("T", " ")[:16] or "earlier"
         name = self.screen.picks.campaign.stem
         self.screen.app.push_screen(
-            RecoveryScreen(f"An edited draft of {name} was autosaved ({when} UTC). Recover it?"),
+            RecoveryScreen(
+                f"An edited draft of {name} was autosaved ({when} UTC). Recover it?",
+                quiet=self.recovery_quiet,
+            ),
             answered,
         )
 
