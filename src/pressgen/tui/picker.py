@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Label, Select
+from textual.widgets._select import SelectOverlay
 from textual.widgets.select import InvalidSelectValueError
 
 from pressgen.tui.session import WHOLE
@@ -51,6 +52,29 @@ def _offered(value: str, options: Sequence[tuple[str, str]]) -> str:
     return value
 
 
+COMPACT = "-textual-compact"
+"""The class Textual's `compact` reactives toggle (Select's, and its overlay's)."""
+
+
+class _CompactSelect(Select[str]):
+    """A compact Select made with `compact` and its class already set on it and on its
+    overlay, before either is styled: setting the reactive in the constructor (Select's
+    `compact=True`) and binding the overlay's to it once mounted each restyled them
+    again, twice for each of the seven selectors at start-up."""
+
+    def __init__(self, options: Sequence[tuple[str, str]], *, id: str, prompt: str) -> None:
+        super().__init__(options, id=id, prompt=prompt)
+        self.add_class(COMPACT, update=False)
+        self.set_reactive(Select.compact, True)
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            if isinstance(widget, SelectOverlay):
+                widget.add_class(COMPACT, update=False)
+                widget.set_reactive(SelectOverlay.compact, True)  # no removing at mount
+            yield widget
+
+
 class Picker(VerticalScroll, can_focus=False):
     """No Tab stop of its own (it showed no focus): Tab goes from selector to selector,
     and the panel scrolls to the one focused."""
@@ -79,7 +103,7 @@ class Picker(VerticalScroll, can_focus=False):
     def compose(self) -> ComposeResult:
         for name in FIELDS:
             yield Label(_LABELS.get(name, name.capitalize()))
-            yield Select[str]([], id=f"pick-{name}", prompt=name, compact=True)
+            yield _CompactSelect([], id=f"pick-{name}", prompt=name)
 
     def fill(
         self,
