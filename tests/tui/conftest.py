@@ -167,9 +167,8 @@ async def type_text(pilot: Pilot[int], text: str) -> None:
     # The app forwards each key to the focused widget's queue: a call queued on the app
     # behind the keys, then on the widget behind them, runs once the widget has had all.
     app.call_later(lambda: target.call_later(handled.set))
-    await asyncio.wait_for(handled.wait(), timeout=30)
+    await wait_for(pilot, handled.is_set)
     assert app.focused is target, "a key moved the focus: press it with pilot.press"
-    await pilot.pause()
 
 
 async def ready(pilot: Pilot[int]) -> PressgenApp:
