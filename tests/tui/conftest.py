@@ -169,6 +169,10 @@ async def type_text(pilot: Pilot[int], text: str) -> None:
     app.call_later(lambda: target.call_later(handled.set))
     await wait_for(pilot, handled.is_set)
     assert app.focused is target, "a key moved the focus: press it with pilot.press"
+    # What the keys set off (the editor's Changed message: the draft is dirty, the
+    # preview and check are due) is handled by the screen after the widget: one wait for
+    # the app to go idle, as pilot.press waits after every key.
+    await pilot.pause()
 
 
 async def ready(pilot: Pilot[int]) -> PressgenApp:

@@ -129,7 +129,9 @@ async def test_typing_before_a_slow_first_build_keeps_the_earlier_draft(
         assert old_draft_on_disk(slow_campaign) == OLD
         await answer_recovery(pilot, recover=True)
         editor = app.main.query_one(DraftEditor)
+        # edit mode gives the editor the focus a moment after the text is in
         await wait_for(pilot, lambda: editor.text == OLD and app.editing)
+        await wait_for(pilot, lambda: app.focused is editor)
         editor.move_cursor(editor.document.end)
         await type_text(pilot, " More.")
         assert editor.text.endswith("start-up. More.")
