@@ -50,8 +50,10 @@ if TYPE_CHECKING:
     from pressgen.tui.quotes_panel import QuotesPanel
     from pressgen.tui.style_hint import StyleHint
 
-CHECK_DELAY = 0.15
-"""Seconds after typing pauses before the draft is checked (a check costs a few ms)."""
+CHECK_DELAY = 0.25
+"""Seconds after typing pauses before the draft is checked (a check costs 15-40 ms of
+a worker thread, which shares the GIL with the keys): past the gaps within a phrase, as
+the preview's FOLLOW_DELAY."""
 
 
 LAYOUT_CSS = """
