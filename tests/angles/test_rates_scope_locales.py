@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pressgen.angles.api import angles_for, profile_of
+from pressgen.angles.model import Angle
 from pressgen.cli import main
 from pressgen.figures.engine import DECIMAL_CONTEXT
 from tests.angles.conftest import REPO, engine_value, write_csv
@@ -161,13 +162,9 @@ def test_the_lede_of_the_bus_lane_release_is_among_the_angles() -> None:
     [(1, "pominięto jedną grupę"), (2, "pominięto dwie grupy"), (5, "pominięto 5 grup")],
 )
 def test_polish_counts_take_their_plural_form(tmp_path: Path, n: int, words: str) -> None:
-    rows: list[list[object]] = []
-    for i in range(8):
-        rows += [[f"Obszar {i}", "2022", 10 + i], [f"Obszar {i}", "2023", 20 + i]]
-    for i in range(n):  # groups with one period only: left out of the change, and counted
-        rows += [[f"Nowy {i}", "2023", 7]]
-    prof = profile_of(write_csv(tmp_path / "pl.csv", ["obszar", "rok", "przypadki"], rows))
-    change = next(a for a in angles_for(prof, locale="pl_PL") if a.name == "change_przypadki")
+    change = _change_leaving_out(
+        tmp_path / "pl.csv", "pl_PL", n, ("obszar", "rok", "przypadki"), ("Obszar", "Nowy")
+    )
     said = change.sentence.replace("1 grupę", "jedną grupę").replace("2 grupy", "dwie grupy")
     assert words in said, change.sentence
 
@@ -185,14 +182,24 @@ def test_polish_counts_take_their_plural_form(tmp_path: Path, n: int, words: str
 def test_left_out_counts_take_the_language_s_plural_form(
     tmp_path: Path, locale: str, n: int, words: str
 ) -> None:
+    change = _change_leaving_out(
+        tmp_path / "d.csv", locale, n, ("area", "year", "cases"), ("Area", "New")
+    )
+    assert words in change.sentence, change.sentence
+
+
+def _change_leaving_out(
+    path: Path, locale: str, n: int, columns: tuple[str, str, str], names: tuple[str, str]
+) -> Angle:
+    """The change angle of eight groups with both periods and `n` with only the later
+    one (left out of the change, and counted in its sentence)."""
     rows: list[list[object]] = []
     for i in range(8):
-        rows += [[f"Area {i}", "2022", 10 + i], [f"Area {i}", "2023", 20 + i]]
-    for i in range(n):  # groups with one period only: left out of the change, and counted
-        rows += [[f"New {i}", "2023", 7]]
-    prof = profile_of(write_csv(tmp_path / "d.csv", ["area", "year", "cases"], rows))
-    change = next(a for a in angles_for(prof, locale=locale) if a.name == "change_cases")
-    assert words in change.sentence, change.sentence
+        rows += [[f"{names[0]} {i}", "2022", 10 + i], [f"{names[0]} {i}", "2023", 20 + i]]
+    for i in range(n):
+        rows += [[f"{names[1]} {i}", "2023", 7]]
+    prof = profile_of(write_csv(path, list(columns), rows))
+    return next(a for a in angles_for(prof, locale=locale) if a.name == f"change_{columns[2]}")
 
 
 def _new_render_check(data: Path, out: Path, *extra: str) -> str:
