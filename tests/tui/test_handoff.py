@@ -23,6 +23,7 @@ async def test_results_reach_open_screens_only(campaign: Path) -> None:
         assert built is not None
         # While the app runs, a worker's result is delivered on the app's thread.
         await asyncio.to_thread(hand_over, main, shown.append, "open")
+        await wait_for(pilot, lambda: shown == ["open"])
         assert shown == ["open"]
         # A dialog's result after the dialog was closed goes nowhere.
         app.push_screen(ExportScreen(Path.cwd() / "x.docx", "docx"))
@@ -33,11 +34,13 @@ async def test_results_reach_open_screens_only(campaign: Path) -> None:
         app.pop_screen()
         await wait_for(pilot, lambda: app.screen is main)
         await asyncio.to_thread(hand_over, dialog, shown.append, "closed dialog")
-        assert shown == ["open"]
+        await asyncio.to_thread(hand_over, main, shown.append, "after it")
+        await wait_for(pilot, lambda: shown[-1] == "after it")
+        assert shown == ["open", "after it"]  # the closed dialog's result went nowhere
     # The app has shut down: a late build's result (the real callback) is dropped.
     hand_over(main, main.when_ready, main._built, built, None)
     hand_over(main, shown.append, "after quit")
-    assert shown == ["open"]
+    assert shown == ["open", "after it"]
     assert app.return_code in (0, None)
 
 

@@ -3,8 +3,13 @@
 A build, a check or an export runs on a worker thread and ends by calling back on the
 app's thread. Quitting while one is still running (or a test leaving its app early) tears
 the widgets down first; a callback that then lands would query widgets that no longer
-exist. `hand_over` drops it instead: once the app has stopped running, no result has a
-screen left to show it on.
+exist. `hand_over` drops it instead: once the app has stopped running, or the screen the
+result was for has closed, no result has a place to be shown.
+
+The callback is posted to the node's message queue (Textual's `call_later`, safe from
+any thread), not run through `call_from_thread`, which waits for it: a worker waiting on
+an app that stopped between its check and the call would have waited for ever. Results
+from one worker arrive in the order they were handed over.
 """
 
 from __future__ import annotations
@@ -18,8 +23,9 @@ from textual.screen import Screen
 
 
 def hand_over(node: DOMNode, callback: Callable[..., object], *args: Any, **kwargs: Any) -> None:
-    """From a worker thread: run `callback(*args, **kwargs)` on the app's thread and wait
-    for it, or do nothing if the app, or the screen `node` belongs to, has closed."""
+    """From a worker thread: have `callback(*args, **kwargs)` run on the app's thread,
+    after what `node` has queued already, unless the app, or the screen `node` belongs
+    to, has closed by then."""
     try:
         app = node.app
     except RuntimeError:  # Textual's NoActiveAppError: the node's app is gone
@@ -30,7 +36,7 @@ def hand_over(node: DOMNode, callback: Callable[..., object], *args: Any, **kwar
             callback(*args, **kwargs)
 
     if app.is_running:
-        app.call_from_thread(deliver)
+        node.call_later(deliver)  # False, and nothing posted, once the node is closing
 
 
 def _is_open(node: DOMNode, app: App[object]) -> bool:
