@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -42,3 +43,12 @@ def project(tmp_path: Path) -> Path:
     for folder in ("campaigns", "datasets", "quotes", "templates"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
     return tmp_path
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto`: one worker more than there are cores. A third of the TUI tests' time
+    is the app waiting on its own timers (the preview follows the editor after a pause,
+    the recovery question arms after a quiet spell), with the core idle; a spare worker
+    fills those gaps. Measured on 2 cores: the suite 88-98 s with 2 workers, 79 s with
+    3, 85 s with 4."""
+    return (os.cpu_count() or 1) + 1
